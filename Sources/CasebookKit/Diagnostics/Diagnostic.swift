@@ -1,0 +1,48 @@
+/// One problem found in the input, with where it is and what to do about it.
+/// Diagnostics are values: tests compare them whole.
+public struct Diagnostic: Hashable, Sendable, Codable, Error {
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case warning
+        case error
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, message, hint: hint)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, location, message, hint: hint)
+    }
+
+    /// Compiler style: `content/case-studies/njtc.md:14:3: error: message`, then the hint on its own line.
+    public var formatted: String {
+        var text = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+
+    /// Sorted by file, line and column, so output is stable whatever order the work ran in.
+    public func sortedByLocation() -> [Diagnostic] {
+        sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+}

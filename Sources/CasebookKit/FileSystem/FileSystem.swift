@@ -1,0 +1,85 @@
+import Foundation
+
+/// Every read and write the generator makes goes through this seam, so tests can build sites in
+/// temporary folders and the pipeline never reaches for `FileManager` directly.
+public protocol FileSystem: Sendable {
+    func readFile(at path: String) throws -> Data
+    func writeFile(_ data: Data, to path: String) throws
+    func fileExists(at path: String) -> Bool
+    func directoryExists(at path: String) -> Bool
+    /// Files below `path`, relative to it, sorted; hidden files and folders are skipped.
+    func filesRecursively(in path: String) throws -> [String]
+    /// Direct children of a folder (files and folders), sorted, hidden ones included.
+    func contentsOfDirectory(at path: String) throws -> [String]
+    func createDirectory(at path: String) throws
+    func removeItem(at path: String) throws
+    func moveItem(at source: String, to destination: String) throws
+    func copyItem(at source: String, to destination: String) throws
+    /// The real location of a path with symbolic links resolved (for safety checks).
+    func resolvingSymlinks(_ path: String) -> String
+}
+
+/// The real disk.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func readFile(at path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    public func writeFile(_ data: Data, to path: String) throws {
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    public func fileExists(at path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    public func directoryExists(at path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func filesRecursively(in path: String) throws -> [String] {
+        guard directoryExists(at: path) else { return [] }
+        var found: [String] = []
+        func walk(_ relative: String) throws {
+            let absolute = relative.isEmpty ? path : path + "/" + relative
+            for name in try FileManager.default.contentsOfDirectory(atPath: absolute).sorted() where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if directoryExists(at: path + "/" + child) {
+                    try walk(child)
+                } else {
+                    found.append(child)
+                }
+            }
+        }
+        try walk("")
+        return found
+    }
+
+    public func contentsOfDirectory(at path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    public func createDirectory(at path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    public func removeItem(at path: String) throws {
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    public func moveItem(at source: String, to destination: String) throws {
+        try FileManager.default.moveItem(atPath: source, toPath: destination)
+    }
+
+    public func copyItem(at source: String, to destination: String) throws {
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+    }
+
+    public func resolvingSymlinks(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+}

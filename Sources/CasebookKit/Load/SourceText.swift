@@ -1,0 +1,50 @@
+/// Turns a file's bytes into text the way authors expect: UTF-8, a byte-order mark dropped,
+/// Windows (CRLF) and old Mac (CR) line endings read as plain newlines.
+enum SourceText {
+    static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            return .failure(.error(
+                bad, "this file is not valid UTF-8 text (a byte that no character starts with)",
+                hint: "save the file as UTF-8 in your editor; the problem is at this line and column"))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(text)
+
+        func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> SourceLocation? {
+            var line = 1, column = 1
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let lead = bytes[index]
+                let length: Int
+                switch lead {
+                case 0x00...0x7F: length = 1
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: return SourceLocation(file: file, line: line, column: column)
+                }
+                guard index + length <= bytes.endIndex else { return SourceLocation(file: file, line: line, column: column) }
+                for offset in 1..<max(length, 1) where bytes[index + offset] & 0xC0 != 0x80 {
+                    return SourceLocation(file: file, line: line, column: column)
+                }
+                if length == 3 || length == 4 {
+                    // Reject overlong forms, surrogates and code points past U+10FFFF.
+                    let second = bytes[index + 1]
+                    let invalid = (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
+                        || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)
+                    if invalid { return SourceLocation(file: file, line: line, column: column) }
+                }
+                if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
+                index += length
+            }
+            return nil
+        }
+    }
+}
+
+import Foundation

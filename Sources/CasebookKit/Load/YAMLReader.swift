@@ -1,0 +1,233 @@
+import Yams
+
+/// Reads typed values out of a YAML node tree, collecting a diagnostic for each value of the wrong
+/// type instead of stopping at the first. Positions are converted to file lines and columns.
+struct YAMLReader {
+    let file: String
+    /// File line of the YAML text's first line.
+    let firstLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, firstLine: Int) {
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: max(1, firstLine - 1), column: 1) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(location(node), message, hint: hint))
+    }
+
+    mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(location(node), message, hint: hint))
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    // MARK: Mappings
+
+    /// The fields of a mapping, checked against the known and required keys of a schema.
+    mutating func fields(of node: Node, in what: String, known: [String], required: [String],
+                         missingAt: Node? = nil, hintFor: (String) -> String? = { _ in nil }) -> Fields? {
+        guard let mapping = node.mapping else {
+            error(node, "\(what) should be a set of `name: value` fields, but this is \(Self.kind(of: node))")
+            return nil
+        }
+        var values: [String: Node] = [:]
+        var keyNodes: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error(keyNode, "a field name must be plain text")
+                continue
+            }
+            if known.contains(key) {
+                values[key] = value
+                keyNodes[key] = keyNode
+            } else {
+                warning(keyNode, "unknown field `\(key)` in \(what)",
+                        hint: Suggestion.hint(for: key, in: known, listing: false) ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "))
+            }
+        }
+        for key in required where values[key] == nil || Self.isNull(values[key]!) {
+            if let present = values[key] {
+                error(present, "`\(key)` is empty in \(what)", hint: hintFor(key))
+            } else {
+                error(missingAt ?? node, "\(what) has no `\(key)`, which is required", hint: hintFor(key))
+            }
+        }
+        return Fields(values: values.filter { !Self.isNull($0.value) }, keyNodes: keyNodes)
+    }
+
+    struct Fields {
+        var values: [String: Node]
+        var keyNodes: [String: Node]
+        subscript(key: String) -> Node? { values[key] }
+    }
+
+    // MARK: Scalars
+
+    mutating func text(_ node: Node?, field: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            error(node, "`\(field)` should be text, but this is \(Self.kind(of: node))",
+                  hint: node.sequence != nil ? "write a single value, not a list" : "write the value on the same line as `\(field):`")
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            error(node, "`\(field)` is empty")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: Node?, field: String) -> Double? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            error(node, "`\(field)` should be a number, but this is \(Self.kind(of: node))")
+            return nil
+        }
+        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        let lowered = raw.lowercased()
+        if [".inf", "+.inf", "-.inf", ".nan", "inf", "nan", "infinity", "-infinity"].contains(lowered) {
+            error(node, "`\(field)` must be a finite number, not `\(raw)`", hint: "write the figure as published, e.g. 2000")
+            return nil
+        }
+        if scalar.style != .plain, Double(raw) != nil {
+            error(node, "`\(field)` is written in quotes, so it is text, not a number",
+                  hint: "remove the quotes: \(field): \(raw)")
+            return nil
+        }
+        guard let value = Double(raw.replacingOccurrences(of: "_", with: "")) else {
+            error(node, "`\(field)` should be a number, but `\(raw)` is text", hint: Self.numberHint(raw))
+            return nil
+        }
+        guard value.isFinite else {
+            error(node, "`\(field)` must be a finite number; `\(raw)` is too large", hint: "write the figure as published")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: Node?, field: String, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let node, let value = number(node, field: field) else { return nil }
+        guard value == value.rounded(), let int = Int(exactly: value) else {
+            error(node, "`\(field)` should be a whole number")
+            return nil
+        }
+        if let range, !range.contains(int) {
+            error(node, "`\(field)` should be between \(range.lowerBound) and \(range.upperBound), not \(int)")
+            return nil
+        }
+        return int
+    }
+
+    mutating func bool(_ node: Node?, field: String) -> Bool? {
+        guard let node else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(node, "`\(field)` should be `true` or `false`")
+            return nil
+        }
+    }
+
+    mutating func date(_ node: Node?, field: String) -> DayDate? {
+        guard let raw = text(node, field: field) else { return nil }
+        guard let date = DayDate(iso: raw) else {
+            error(node, "`\(field)` should be a date written as YYYY-MM-DD, not `\(raw)`", hint: "for example: \(field): 2025-11-19")
+            return nil
+        }
+        return date
+    }
+
+    mutating func asOf(_ node: Node?, field: String) -> AsOf? {
+        guard let raw = text(node, field: field) else { return nil }
+        guard let value = AsOf(raw) else {
+            error(node, "`\(field)` should be a year (2021), a school year (2022-23), a month (2021-09) or a date (2021-09-30), not `\(raw)`")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of texts; a single value is accepted as a list of one.
+    mutating func textList(_ node: Node?, field: String) -> [String]? {
+        guard let node else { return nil }
+        if node.scalar != nil { return text(node, field: field).map { [$0] } }
+        guard let sequence = node.sequence else {
+            error(node, "`\(field)` should be a list, but this is \(Self.kind(of: node))",
+                  hint: "write it as [first, second] or as lines starting with `- `")
+            return nil
+        }
+        return sequence.compactMap { text($0, field: field) }
+    }
+
+    /// The items of a list (for lists of mappings such as metrics).
+    mutating func list(_ node: Node?, field: String) -> [Node]? {
+        guard let node else { return nil }
+        guard let sequence = node.sequence else {
+            error(node, "`\(field)` should be a list, but this is \(Self.kind(of: node))",
+                  hint: "start each item on its own line with `- `")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// One of a fixed set of words.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node?, field: String, as: T.Type) -> T? where T.RawValue == String {
+        guard let raw = text(node, field: field) else { return nil }
+        if let value = T(rawValue: raw) ?? T(rawValue: raw.lowercased()) { return value }
+        let choices = T.allCases.map(\.rawValue)
+        error(node, "`\(raw)` is not a valid `\(field)`", hint: Suggestion.hint(for: raw, in: choices))
+        return nil
+    }
+
+    /// A web address that readers can follow: http or https, with a host. `javascript:` and `data:`
+    /// addresses are refused because they would run or embed content instead of linking to a source.
+    mutating func url(_ node: Node?, field: String) -> String? {
+        guard let raw = text(node, field: field) else { return nil }
+        switch URLCheck.check(raw) {
+        case .ok: return raw
+        case .problem(let message, let hint):
+            error(node, "`\(field)` \(message)", hint: hint)
+            return nil
+        }
+    }
+
+    // MARK: Helpers
+
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: "a single value"
+        case .mapping: "a set of fields"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    private static func numberHint(_ raw: String) -> String {
+        let digits = raw.filter { $0.isNumber || $0 == "." }
+        if raw.contains(","), Double(raw.replacingOccurrences(of: ",", with: "")) != nil {
+            return "write it without commas: \(raw.replacingOccurrences(of: ",", with: ""))"
+        }
+        if raw.contains("$") || raw.contains("%") || raw.lowercased().contains("million") || raw.lowercased().contains("billion") {
+            return "write only the number (e.g. 2400000 for $2.4 million, 40 for 40%); the unit comes from the metric's key"
+        }
+        if raw.hasPrefix("~") || raw.hasPrefix(">") || raw.hasPrefix("<") || raw.hasSuffix("+") {
+            return "write only the number and say `qualifier: about`, `more_than` or `under` on its own line"
+        }
+        return digits.isEmpty ? "write a plain number such as 2000 or 0.36" : "write a plain number such as \(digits)"
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+/// One case study, decoded and checked against the site's vocabularies.
+public struct CaseStudy: Sendable {
+    public var slug: String
+    /// Path of the source file relative to the site root.
+    public var sourcePath: String
+    public var title: String
+    public var summary: String
+    public var organization: String
+    public var partners: [String]
+    public var state: USState
+    public var place: String?
+    public var strategy: String
+    public var funding: [String]
+    public var fundingNote: String?
+    public var years: YearSpan
+    public var tags: [String]
+    public var date: DayDate
+    public var featured: Bool
+    public var draft: Bool
+    public var metrics: [Metric]
+    public var sources: [SourceLink]
+    public var image: Image?
+    public var body: MarkdownSource
+}
+
+public struct YearSpan: Sendable, Hashable {
+    public var start: Int
+    public var end: Int?
+
+    /// Every year the program ran, up to `currentYear` when it is ongoing.
+    public func years(through currentYear: Int) -> [Int] {
+        let last = end ?? max(start, currentYear)
+        return last >= start ? Array(start...last) : [start]
+    }
+
+    public var display: String {
+        guard let end else { return "\(start)–present" }
+        return end == start ? "\(start)" : "\(start)–\(end)"
+    }
+}
+
+public struct SourceLink: Sendable, Hashable {
+    public var title: String
+    public var url: String
+}
+
+/// A picture from front matter (`image: {src, alt}`), kept under `content/`.
+public struct Image: Sendable, Hashable {
+    public var source: String
+    public var alt: String
+}
+
+/// Markdown text with the line where it starts in its file, so links found in it can be located.
+public struct MarkdownSource: Sendable {
+    public var text: String
+    public var file: String
+    public var firstLine: Int
+}
+
+/// A plain page such as About or Methodology.
+public struct Page: Sendable {
+    public var slug: String
+    public var sourcePath: String
+    public var title: String
+    public var summary: String?
+    public var menu: Int?
+    public var draft: Bool
+    public var body: MarkdownSource
+}

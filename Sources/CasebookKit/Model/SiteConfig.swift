@@ -1,0 +1,49 @@
+/// `content/site.yml`: the site's settings and the vocabularies every case study is checked against.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var tagline: String
+    public var description: String
+    public var baseURL: String
+    public var language: String
+    public var author: String
+    public var strategies: [Strategy]
+    public var funding: [FundingSource]
+    public var metrics: [MetricDefinition]
+
+    public func strategy(_ key: String) -> Strategy? { strategies.first { $0.key == key } }
+    public func fundingSource(_ key: String) -> FundingSource? { funding.first { $0.key == key } }
+    public func metric(_ key: String) -> MetricDefinition? { metrics.first { $0.key == key } }
+}
+
+public struct Strategy: Sendable, Hashable {
+    public var key: String
+    public var label: String
+    public var description: String
+    /// The matching student-support role of the National Partnership for Student Success, if any.
+    public var npssRole: String?
+}
+
+public struct FundingSource: Sendable, Hashable {
+    public var key: String
+    public var label: String
+    public var description: String
+}
+
+public struct MetricDefinition: Sendable, Hashable {
+    public enum Aggregation: String, Sendable, CaseIterable {
+        /// Adding this figure up across cases means something (with a caveat).
+        case sum
+        case none
+    }
+
+    public var key: String
+    public var label: String
+    public var unit: MetricUnit
+    public var aggregate: Aggregation
+}
+
+public enum MetricUnit: String, Sendable, CaseIterable {
+    case count, usd, percent
+    case percentagePoints = "percentage_points"
+    case hours, minutes, weeks, number
+}

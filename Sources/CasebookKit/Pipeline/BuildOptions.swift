@@ -1,0 +1,37 @@
+/// What to build and how, as given on the command line.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder that holds `content/` and `templates/`.
+    public var root: String
+    /// The output folder; defaults to `<root>/public`.
+    public var output: String?
+    /// Overrides `base_url` from site.yml.
+    public var baseURL: String?
+    public var includeDrafts = false
+    /// Treat warnings as errors.
+    public var strict = false
+    /// Replace an output folder that Casebook did not create.
+    public var force = false
+    /// Check only: load, validate and render, but write nothing.
+    public var dryRun = false
+
+    public init(root: String, output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+                strict: Bool = false, force: Bool = false, dryRun: Bool = false) {
+        self.root = root
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.force = force
+        self.dryRun = dryRun
+    }
+}
+
+/// What a build did: its diagnostics, what it wrote and how long each phase took.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Whether the output folder now holds this build (false when errors, or warnings under --strict, stopped it).
+    public var succeeded: Bool
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    public var timings: [(phase: String, seconds: Double)]
+}

@@ -1,0 +1,90 @@
+import CCmark
+import Foundation
+
+/// The one place that touches cmark. Parses a body, rewrites root-relative links for the base path,
+/// reports the links and images it found (with their file positions), and renders HTML with cmark's
+/// safe defaults: raw HTML and `javascript:` links in content are never emitted.
+enum Markdown {
+    struct Reference: Sendable {
+        var url: String
+        var location: SourceLocation
+        /// Alt text for images; nil for links.
+        var alt: String?
+    }
+
+    struct Rendered: Sendable {
+        var html: String
+        var links: [Reference]
+        var images: [Reference]
+        var wordCount: Int
+    }
+
+    static func render(_ source: MarkdownSource, basePath: String) -> Rendered {
+        let options = CMARK_OPT_SMART
+        let bytes = Array(source.text.utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
+            } ?? cmark_parse_document("", 0, options)
+        }) else {
+            return Rendered(html: "", links: [], images: [], wordCount: 0)
+        }
+        defer { cmark_node_free(document) }
+
+        var links: [Reference] = []
+        var images: [Reference] = []
+        var words = 0
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+                words += String(cString: literal).split(whereSeparator: \.isWhitespace).count
+            }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let rawURL = cmark_node_get_url(node) else { continue }
+            let url = String(cString: rawURL)
+            let location = position(of: node, in: source)
+            if type == CMARK_NODE_IMAGE {
+                images.append(Reference(url: url, location: location, alt: plainText(of: node)))
+            } else {
+                links.append(Reference(url: url, location: location, alt: nil))
+            }
+            if url.hasPrefix("/"), !url.hasPrefix("//"), basePath != "/" {
+                cmark_node_set_url(node, basePath + url.dropFirst())
+            }
+        }
+        guard let rendered = cmark_render_html(document, options) else {
+            return Rendered(html: "", links: links, images: images, wordCount: words)
+        }
+        defer { free(rendered) }
+        return Rendered(html: String(cString: rendered), links: links, images: images, wordCount: words)
+    }
+
+    /// cmark tracks positions for blocks; an inline's position is that of the block holding it.
+    private static func position(of node: OpaquePointer, in source: MarkdownSource) -> SourceLocation {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 {
+                let column = max(1, Int(cmark_node_get_start_column(candidate)))
+                return SourceLocation(file: source.file, line: source.firstLine + line - 1, column: column)
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return SourceLocation(file: source.file, line: source.firstLine, column: 1)
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            text += plainText(of: current)
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}

@@ -1,0 +1,14 @@
+/// One page the site will publish: where it goes, which template draws it, and its data.
+struct PlannedPage: @unchecked Sendable {
+    /// Route relative to the site root (`case-studies/x/`), or a file name (`feed.xml`).
+    var route: String
+    var template: String
+    var title: String
+    var description: String
+    var breadcrumbs: [(label: String, route: String?)] = []
+    /// Include in the sitemap (HTML pages people should find).
+    var inSitemap = true
+    var lastModified: DayDate?
+    /// Page-specific data; merged with the site-wide data at render time.
+    var data: [String: Any]
+}

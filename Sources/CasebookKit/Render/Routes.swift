@@ -1,0 +1,44 @@
+/// Every address the site publishes, in one place, honouring the base URL so a site hosted at
+/// `https://example.org/showcase/` links correctly from that sub-path.
+public struct Routes: Sendable {
+    /// Absolute base URL, always ending in `/`: `https://example.org/showcase/`.
+    public let baseURL: String
+    /// The path part of the base URL, always starting and ending in `/`: `/showcase/`.
+    public let basePath: String
+
+    public init(baseURL: String) {
+        var base = baseURL.trimmingCharacters(in: .whitespaces)
+        if !base.hasSuffix("/") { base += "/" }
+        self.baseURL = base
+        let path = URLComponents(string: base)?.path ?? "/"
+        self.basePath = path.hasSuffix("/") ? path : path + "/"
+    }
+
+    // Paths relative to the site root, as written into the output folder (folders end in `/`).
+    static let home = ""
+    static let caseIndex = "case-studies/"
+    static let strategyIndex = "strategies/"
+    static let stateIndex = "states/"
+    static let tagIndex = "tags/"
+    static let data = "data/"
+    static let search = "search/"
+    static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
+    static func strategy(_ key: String) -> String { "strategies/\(key)/" }
+    static func state(_ code: String) -> String { "states/\(code.lowercased())/" }
+    static func tag(_ tag: String) -> String { "tags/\(tag)/" }
+    static func funding(_ key: String) -> String { "funding/\(key)/" }
+    static func year(_ year: Int) -> String { "years/\(year)/" }
+    static func page(_ slug: String) -> String { "\(slug)/" }
+
+    /// Root-relative link for use in pages: `/showcase/case-studies/x/`.
+    public func link(_ relative: String) -> String { basePath + relative }
+    /// Absolute URL for canonical links, feeds and sitemaps.
+    public func absolute(_ relative: String) -> String { baseURL + relative }
+
+    /// The file a folder route is written to: `case-studies/x/` → `case-studies/x/index.html`.
+    static func file(for relative: String) -> String {
+        relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
+    }
+}
+
+import Foundation

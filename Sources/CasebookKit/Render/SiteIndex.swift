@@ -1,0 +1,46 @@
+/// Lookups derived once from the content: which cases belong to each strategy, state, tag, funding
+/// source and year, and the neighbours of each case. Everything is sorted, so output is stable.
+struct SiteIndex: Sendable {
+    let content: SiteContent
+    let byStrategy: [String: [Int]]
+    let byState: [String: [Int]]
+    let byTag: [String: [Int]]
+    let byFunding: [String: [Int]]
+    let byYear: [Int: [Int]]
+    /// The newest year any case speaks of; ongoing programs run "to" it. Derived from content, not the
+    /// clock, so two builds of the same input are identical.
+    let latestYear: Int
+
+    init(_ content: SiteContent) {
+        self.content = content
+        var strategy: [String: [Int]] = [:], state: [String: [Int]] = [:], tag: [String: [Int]] = [:]
+        var funding: [String: [Int]] = [:], year: [Int: [Int]] = [:]
+        let latest = content.caseStudies.map { max($0.date.year, $0.years.end ?? $0.years.start) }.max() ?? 2020
+        for (index, study) in content.caseStudies.enumerated() {
+            strategy[study.strategy, default: []].append(index)
+            state[study.state.code, default: []].append(index)
+            for t in study.tags { tag[t, default: []].append(index) }
+            for f in study.funding { funding[f, default: []].append(index) }
+            for y in study.years.years(through: latest) { year[y, default: []].append(index) }
+        }
+        (byStrategy, byState, byTag, byFunding, byYear, latestYear) = (strategy, state, tag, funding, year, latest)
+    }
+
+    var cases: [CaseStudy] { content.caseStudies }
+    var sortedTags: [String] { byTag.keys.sorted() }
+    var sortedYears: [Int] { byYear.keys.sorted() }
+    var statesWithCases: [USState] { (USState.all + [.national]).filter { byState[$0.code] != nil } }
+
+    /// Up to `limit` other cases sharing the strategy or the state, those sharing both first.
+    func related(to index: Int, limit: Int = 3) -> [Int] {
+        let study = cases[index]
+        return cases.indices.filter { $0 != index }
+            .map { other -> (Int, Int) in
+                let o = cases[other]
+                return (other, (o.strategy == study.strategy ? 2 : 0) + (o.state == study.state ? 1 : 0))
+            }
+            .filter { $0.1 > 0 }
+            .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+            .prefix(limit).map(\.0)
+    }
+}

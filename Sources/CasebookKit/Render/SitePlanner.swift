@@ -1,0 +1,284 @@
+/// Derives every page of the site from the content: home, case index and pages, strategy, state,
+/// tag, funding and year listings, the dashboard, search, plain pages, 404, feed, sitemap and robots.
+struct SitePlanner {
+    let index: SiteIndex
+    let routes: Routes
+    /// Rendered Markdown bodies, by source path.
+    let bodies: [String: Markdown.Rendered]
+
+    var config: SiteConfig { index.content.config }
+    private var cases: CaseView { CaseView(index: index, routes: routes) }
+
+    func plan() -> [PlannedPage] {
+        var pages: [PlannedPage] = [home(), caseIndex()]
+        pages += index.cases.indices.map(casePage)
+        pages += strategyPages() + statePages() + tagPages() + fundingPages() + yearPages()
+        pages += [dashboard(), searchPage()]
+        pages += index.content.pages.map(plainPage)
+        pages += [notFound(), feed(), sitemap(pages), robots()]
+        return pages
+    }
+
+    // MARK: Home and index
+
+    private func home() -> PlannedPage {
+        let all = index.cases
+        let featured = all.indices.filter { all[$0].featured }
+        var data: [String: Any] = [
+            "context": index.content.context.map { MetricView.card($0, footnote: nil) },
+            "has_context": !index.content.context.isEmpty,
+            "totals": [
+                ["figure": "\(all.count)", "label": all.count == 1 ? "case study" : "case studies"],
+                ["figure": "\(index.statesWithCases.filter { $0 != .national }.count)", "label": "states"],
+                ["figure": "\(index.byStrategy.count)", "label": "strategies"],
+            ],
+            "sums": sums(),
+            "map": StateMapView.make(index: index, routes: routes),
+            "strategies": strategyCards(),
+            "featured": (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map(cases.card),
+            "methodology_url": routes.link(Routes.page("methodology")),
+            "case_index_url": routes.link(Routes.caseIndex),
+        ]
+        data["has_sums"] = !(data["sums"] as! [[String: Any]]).isEmpty
+        return PlannedPage(route: Routes.home, template: "home", title: config.title, description: config.description, data: data)
+    }
+
+    /// Totals of highlighted figures whose vocabulary allows adding up (`aggregate: sum`), one figure
+    /// per case and key, so a case with several counts of the same thing is not counted twice.
+    private func sums() -> [[String: Any]] {
+        config.metrics.filter { $0.aggregate == .sum }.compactMap { definition in
+            let figures = index.cases.compactMap { study in study.metrics.first { $0.key == definition.key && $0.highlight } }
+            guard figures.count >= 2 else { return nil }
+            let total = figures.reduce(0) { $0 + $1.value }
+            let atLeast = figures.contains { $0.qualifier == .moreThan || $0.qualifier == .atLeast }
+            return [
+                "label": definition.label.lowercased(),
+                "figure": FigureFormatter.format(total, unit: definition.unit),
+                "qualifier": atLeast ? "At least" : "",
+                "cases": figures.count,
+            ]
+        }
+    }
+
+    private func strategyCards() -> [[String: Any]] {
+        config.strategies.map { strategy in
+            let count = index.byStrategy[strategy.key]?.count ?? 0
+            return ["label": strategy.label, "description": strategy.description, "count": count,
+                    "count_label": count == 1 ? "1 case study" : "\(count) case studies",
+                    "url": routes.link(Routes.strategy(strategy.key)), "has_cases": count > 0,
+                    "npss_role": strategy.npssRole ?? ""] as [String: Any]
+        }
+    }
+
+    private func caseIndex() -> PlannedPage {
+        func options(_ items: [(String, String, Int)]) -> [[String: Any]] {
+            items.map { ["value": $0.0, "label": $0.1, "count": $0.2] }
+        }
+        let data: [String: Any] = [
+            "cards": index.cases.indices.map(cases.card),
+            "count": index.cases.count,
+            "filters": [
+                ["name": "strategy", "label": "Strategy", "options": options(config.strategies.compactMap { s in
+                    index.byStrategy[s.key].map { (s.key, s.label, $0.count) } })],
+                ["name": "state", "label": "State", "options": options(index.statesWithCases.map {
+                    ($0.code.lowercased(), $0.name, index.byState[$0.code]!.count) })],
+                ["name": "funding", "label": "Funding", "options": options(config.funding.compactMap { f in
+                    index.byFunding[f.key].map { (f.key, f.label, $0.count) } })],
+                ["name": "year", "label": "Year", "options": options(index.sortedYears.map {
+                    ("\($0)", "\($0)", index.byYear[$0]!.count) })],
+            ],
+            "browse": [
+                ["label": "By strategy", "links": config.strategies.compactMap { s in index.byStrategy[s.key].map { _ in
+                    ["label": s.label, "url": routes.link(Routes.strategy(s.key))] } }],
+                ["label": "By state", "links": index.statesWithCases.map { ["label": $0.name, "url": routes.link(Routes.state($0.code))] }],
+                ["label": "By funding", "links": config.funding.compactMap { f in index.byFunding[f.key].map { _ in
+                    ["label": f.label, "url": routes.link(Routes.funding(f.key))] } }],
+                ["label": "By year", "links": index.sortedYears.map { ["label": "\($0)", "url": routes.link(Routes.year($0))] }],
+            ],
+        ]
+        return PlannedPage(route: Routes.caseIndex, template: "case-index", title: "Case studies",
+                           description: "Every case study in \(config.title), filterable by strategy, state, funding and year.",
+                           breadcrumbs: [("Home", Routes.home), ("Case studies", nil)], data: data)
+    }
+
+    private func casePage(_ position: Int) -> PlannedPage {
+        let study = index.cases[position]
+        let body = bodies[study.sourcePath]?.html ?? ""
+        return PlannedPage(route: Routes.caseStudy(study.slug), template: "case", title: study.title,
+                           description: study.summary,
+                           breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), (study.title, nil)],
+                           lastModified: study.date, data: ["case": cases.page(position, body: body)])
+    }
+
+    // MARK: Listings
+
+    private func listing(route: String, title: String, kind: String, description: String, members: [Int],
+                         parent: (String, String), extra: [String: Any] = [:]) -> PlannedPage {
+        var data: [String: Any] = [
+            "heading": title, "kind": kind, "intro": description,
+            "cards": members.map(cases.card), "count": members.count,
+            "count_label": members.count == 1 ? "1 case study" : "\(members.count) case studies",
+        ]
+        data.merge(extra) { _, new in new }
+        return PlannedPage(route: route, template: "list", title: title, description: description,
+                           breadcrumbs: [("Home", Routes.home), (parent.0, parent.1), (title, nil)], data: data)
+    }
+
+    private func terms(route: String, title: String, intro: String, items: [[String: Any]], extra: [String: Any] = [:]) -> PlannedPage {
+        var data: [String: Any] = ["heading": title, "intro": intro, "items": items]
+        data.merge(extra) { _, new in new }
+        return PlannedPage(route: route, template: "terms", title: title, description: intro,
+                           breadcrumbs: [("Home", Routes.home), (title, nil)], data: data)
+    }
+
+    private func strategyPages() -> [PlannedPage] {
+        let overview = terms(route: Routes.strategyIndex, title: "Strategies",
+                             intro: "The ways schools and their partners used recovery money, with the case studies for each.",
+                             items: strategyCards())
+        return [overview] + config.strategies.compactMap { strategy in
+            guard let members = index.byStrategy[strategy.key] else { return nil }
+            var extra: [String: Any] = [:]
+            if let role = strategy.npssRole { extra["npss_role"] = role }
+            return listing(route: Routes.strategy(strategy.key), title: strategy.label, kind: "Strategy",
+                           description: strategy.description, members: members,
+                           parent: ("Strategies", Routes.strategyIndex), extra: extra)
+        }
+    }
+
+    private func statePages() -> [PlannedPage] {
+        let states = index.statesWithCases
+        let overview = terms(route: Routes.stateIndex, title: "States",
+                             intro: "Case studies by state. States in colour on the map have at least one case study.",
+                             items: states.map { state in
+                                 let count = index.byState[state.code]!.count
+                                 return ["label": state.name, "url": routes.link(Routes.state(state.code)), "count": count,
+                                         "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] },
+                             extra: ["map": StateMapView.make(index: index, routes: routes)])
+        return [overview] + states.map { state in
+            let name = state == .national ? "National and multi-state programs" : state.name
+            return listing(route: Routes.state(state.code), title: name, kind: "State",
+                           description: state == .national ? "Programs that work across many states."
+                               : "Case studies of programs in \(state.name).",
+                           members: index.byState[state.code]!, parent: ("States", Routes.stateIndex))
+        }
+    }
+
+    private func tagPages() -> [PlannedPage] {
+        let overview = terms(route: Routes.tagIndex, title: "Topics",
+                             intro: "Every topic tag used in the case studies.",
+                             items: index.sortedTags.map { tag in
+                                 let count = index.byTag[tag]!.count
+                                 return ["label": tag, "url": routes.link(Routes.tag(tag)), "count": count,
+                                         "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
+        return [overview] + index.sortedTags.map { tag in
+            listing(route: Routes.tag(tag), title: "Topic: \(tag)", kind: "Topic",
+                    description: "Case studies tagged “\(tag)”.", members: index.byTag[tag]!, parent: ("Topics", Routes.tagIndex))
+        }
+    }
+
+    private func fundingPages() -> [PlannedPage] {
+        config.funding.compactMap { source in
+            guard let members = index.byFunding[source.key] else { return nil }
+            return listing(route: Routes.funding(source.key), title: "Funding: \(source.label)", kind: "Funding",
+                           description: source.description, members: members, parent: ("Case studies", Routes.caseIndex))
+        }
+    }
+
+    private func yearPages() -> [PlannedPage] {
+        index.sortedYears.map { year in
+            listing(route: Routes.year(year), title: "Programs active in \(year)", kind: "Year",
+                    description: "Case studies of programs that were running in \(year).",
+                    members: index.byYear[year]!, parent: ("Case studies", Routes.caseIndex))
+        }
+    }
+
+    // MARK: Dashboard, search, pages
+
+    private func dashboard() -> PlannedPage {
+        let strategyChart = BarChartView.make(
+            id: "chart-strategies", title: "Case studies per strategy",
+            description: "How many case studies use each strategy as their main approach.",
+            rows: config.strategies.compactMap { s in
+                index.byStrategy[s.key].map { .init(label: s.label, value: Double($0.count), display: "\($0.count)",
+                                                      url: routes.link(Routes.strategy(s.key))) }
+            })
+        var charts: [[String: Any]] = [strategyChart]
+        // Compare a metric across cases only where the unit matches and two or more cases report it.
+        for definition in config.metrics {
+            let rows: [BarChartView.Row] = index.cases.compactMap { study in
+                let candidates = study.metrics.filter { $0.key == definition.key && $0.baseline == nil }
+                guard let metric = candidates.first(where: \.highlight) ?? candidates.first else { return nil }
+                return .init(label: study.title, value: metric.value, display: FigureFormatter.display(metric).phrase,
+                             url: routes.link(Routes.caseStudy(study.slug)),
+                             note: "\(metric.label), \(metric.asOf.display)")
+            }
+            guard rows.count >= 2 else { continue }
+            charts.append(BarChartView.make(
+                id: "chart-\(Slug.make(from: definition.key))", title: "\(definition.label), by case study",
+                description: "Each case's own figure for \(definition.label.lowercased()). Figures come from different years and definitions, so compare them with care.",
+                caption: "Each bar is one case's figure, with its label and date below the chart.", rows: rows))
+        }
+        let data: [String: Any] = [
+            "charts": charts,
+            "json_url": routes.link("data/case-studies.json"),
+            "csv_url": routes.link("data/metrics.csv"),
+            "metric_count": index.cases.reduce(0) { $0 + $1.metrics.count },
+            "case_count": index.cases.count,
+        ]
+        return PlannedPage(route: Routes.data, template: "data", title: "Data and charts",
+                           description: "Charts of the case studies' figures, and every figure with its source as JSON and CSV.",
+                           breadcrumbs: [("Home", Routes.home), ("Data", nil)], data: data)
+    }
+
+    private func searchPage() -> PlannedPage {
+        PlannedPage(route: Routes.search, template: "search", title: "Search",
+                    description: "Search the case studies by program, place, organisation or topic.",
+                    breadcrumbs: [("Home", Routes.home), ("Search", nil)],
+                    data: ["index_url": routes.link("search-index.json"), "case_index_url": routes.link(Routes.caseIndex)])
+    }
+
+    private func plainPage(_ page: Page) -> PlannedPage {
+        PlannedPage(route: Routes.page(page.slug), template: "page", title: page.title,
+                    description: page.summary ?? config.description,
+                    breadcrumbs: [("Home", Routes.home), (page.title, nil)],
+                    data: ["body_html": bodies[page.sourcePath]?.html ?? "", "summary": page.summary ?? ""])
+    }
+
+    private func notFound() -> PlannedPage {
+        PlannedPage(route: "404.html", template: "not-found", title: "Page not found",
+                    description: "This page does not exist.", inSitemap: false,
+                    data: ["strategies": strategyCards().filter { $0["has_cases"] as? Bool == true }])
+    }
+
+    // MARK: Machine-readable files
+
+    private func feed() -> PlannedPage {
+        let entries = index.cases.sorted { ($0.date, $1.title) > ($1.date, $0.title) }
+        let data: [String: Any] = [
+            "feed_url": routes.absolute("feed.xml"),
+            "updated": (entries.first?.date ?? DayDate(year: 2020, month: 1, day: 1)!).rfc3339,
+            "entries": entries.map { study -> [String: Any] in
+                ["title": study.title, "url": routes.absolute(Routes.caseStudy(study.slug)),
+                 "updated": study.date.rfc3339, "summary": study.summary,
+                 "category": config.strategy(study.strategy)?.label ?? study.strategy]
+            },
+        ]
+        return PlannedPage(route: "feed.xml", template: "feed", title: config.title, description: config.description,
+                           inSitemap: false, data: data)
+    }
+
+    private func sitemap(_ pages: [PlannedPage]) -> PlannedPage {
+        let urls = pages.filter(\.inSitemap).map { page -> [String: Any] in
+            var entry: [String: Any] = ["loc": routes.absolute(page.route)]
+            if let date = page.lastModified { entry["lastmod"] = date.iso }
+            return entry
+        }
+        return PlannedPage(route: "sitemap.xml", template: "sitemap", title: "", description: "", inSitemap: false,
+                           data: ["urls": urls])
+    }
+
+    private func robots() -> PlannedPage {
+        PlannedPage(route: "robots.txt", template: "robots", title: "", description: "", inSitemap: false,
+                    data: ["sitemap_url": routes.absolute("sitemap.xml")])
+    }
+}

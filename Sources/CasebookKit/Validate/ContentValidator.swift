@@ -1,0 +1,34 @@
+/// Checks across files: clashing page addresses, and featured cases that cannot be shown.
+enum ContentValidator {
+    /// Top-level folders the generator writes itself; a page with one of these slugs would overwrite them.
+    static let reservedSlugs: Set<String> = ["case-studies", "strategies", "states", "tags", "funding", "years",
+                                             "data", "search", "assets", "images", "feed", "sitemap", "robots", "404"]
+
+    static func check(_ content: SiteContent) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        for study in content.caseStudies {
+            if let other = seen[study.slug] {
+                diagnostics.append(.error(SourceLocation(file: study.sourcePath, line: 1, column: 1),
+                                          "two case studies would be published at /case-studies/\(study.slug)/ (this one and \(other))",
+                                          hint: "rename one of the files, or give one of them a different `slug:`"))
+            } else {
+                seen[study.slug] = study.sourcePath
+            }
+        }
+        var pageSlugs: [String: String] = [:]
+        for page in content.pages {
+            let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            if reservedSlugs.contains(page.slug) {
+                diagnostics.append(.error(location, "the page address /\(page.slug)/ is used by the site itself",
+                                          hint: "rename the file or set another `slug:`"))
+            } else if let other = pageSlugs[page.slug] {
+                diagnostics.append(.error(location, "two pages would be published at /\(page.slug)/ (this one and \(other))",
+                                          hint: "rename one of the files, or give one of them a different `slug:`"))
+            } else {
+                pageSlugs[page.slug] = page.sourcePath
+            }
+        }
+        return diagnostics
+    }
+}

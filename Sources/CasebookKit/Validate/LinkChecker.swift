@@ -1,0 +1,67 @@
+/// Checks the links and images written in Markdown bodies against what the site will publish.
+/// A link to a page that does not exist is a warning (an error under `--strict`); a missing image is
+/// an error; an image without alt text is a warning.
+struct LinkChecker {
+    /// Routes and files the build writes, relative to the site root (`case-studies/x/`, `data/metrics.csv`).
+    let published: Set<String>
+    /// Files under `content/images/`, relative to it.
+    let images: Set<String>
+
+    func check(_ rendered: Markdown.Rendered) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for link in rendered.links {
+            let url = link.url
+            if url.isEmpty {
+                diagnostics.append(.warning(link.location, "this link has no address", hint: "write the address between the parentheses: [text](/case-studies/…/)"))
+                continue
+            }
+            if url.hasPrefix("#") || url.hasPrefix("mailto:") || url.hasPrefix("//") { continue }
+            if url.contains("://") {
+                if !(url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")) {
+                    diagnostics.append(.warning(link.location, "the link `\(url)` is not a web address", hint: "link to an http or https page"))
+                }
+                continue
+            }
+            if url.lowercased().hasPrefix("javascript:") || url.lowercased().hasPrefix("data:") {
+                diagnostics.append(.warning(link.location, "the link `\(url.prefix(40))` was removed: only web addresses are allowed"))
+                continue
+            }
+            guard url.hasPrefix("/") else {
+                diagnostics.append(.warning(link.location, "the link `\(url)` is relative, so it may break when pages move",
+                                            hint: "start internal links with /, e.g. /case-studies/\(url)"))
+                continue
+            }
+            let path = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
+            if !exists(path) {
+                let suggestion = Suggestion.closest(to: path, in: published.filter { $0.hasSuffix("/") })
+                diagnostics.append(.warning(link.location, "the link `\(url)` points to a page that does not exist",
+                                            hint: suggestion.map { "did you mean `/\($0)`?" } ?? "check the address against the site's pages"))
+            }
+        }
+        for image in rendered.images {
+            let path = image.url.hasPrefix("/") ? String(image.url.dropFirst()) : image.url
+            if image.url.contains("://") {
+                diagnostics.append(.error(image.location, "the image `\(image.url)` is on another site; pictures must be kept under content/images/",
+                                          hint: "download it into content/images/ and write ![description](/images/name.jpg)"))
+            } else if !path.hasPrefix("images/") || !images.contains(String(path.dropFirst("images/".count))) {
+                diagnostics.append(.error(image.location, "the image `\(image.url)` does not exist",
+                                          hint: "put the file in content/images/ and refer to it as /images/its-name"))
+            }
+            if (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(.warning(image.location, "this image has no alt text",
+                                            hint: "describe the picture between the brackets: ![Tutors working with students](/images/…)"))
+            }
+        }
+        return diagnostics
+    }
+
+    private func exists(_ path: String) -> Bool {
+        if path.isEmpty || published.contains(path) { return true }
+        if published.contains(path + "/") { return true }
+        if path.hasSuffix("/index.html"), published.contains(String(path.dropLast("index.html".count))) { return true }
+        if path.hasPrefix("images/") { return images.contains(String(path.dropFirst("images/".count))) }
+        return false
+    }
+}
+
+import Foundation

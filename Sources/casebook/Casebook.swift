@@ -1,0 +1,160 @@
+import ArgumentParser
+import CasebookKit
+import Foundation
+
+@main
+struct Casebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casebook",
+        abstract: "Builds the Casebook showcase site from content/ and templates/ into public/.",
+        discussion: """
+        Exit codes: 0 the build succeeded (warnings allowed unless --strict); 1 the content or templates \
+        have errors (nothing was written); 2 the output folder could not be used or written; 64 the \
+        command line was not understood.
+        """,
+        version: CasebookVersion.current,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Publish for this address, e.g. https://example.org/showcase/ (overrides base_url in site.yml).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include case studies and pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors (for publishing pipelines).")
+    var strict = false
+
+    var absoluteRoot: String {
+        let path = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        Examples:
+          casebook build
+          casebook build --strict --base-url https://example.org/showcase/
+          casebook build --root ../my-site --output /tmp/preview --drafts
+
+        The output folder is replaced only after a complete, successful build; on errors it is left as it was.
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the output folder even if Casebook did not create it.")
+    var force = false
+
+    @Flag(name: .long, help: "Print how long each phase took.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(root: site.absoluteRoot, output: output, baseURL: site.baseURL,
+                                   includeDrafts: site.drafts, strict: site.strict, force: force)
+        try Runner(verbose: verbose).run(options, verb: "Built")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check content and templates for problems without writing anything.",
+        discussion: """
+        Examples:
+          casebook check
+          casebook check --strict --format json
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "How to print problems: text (for people) or json (for editors and pipelines).")
+    var format: Format = .text
+
+    func run() throws {
+        let options = BuildOptions(root: site.absoluteRoot, baseURL: site.baseURL, includeDrafts: site.drafts,
+                                   strict: site.strict, dryRun: true)
+        try Runner(verbose: false, json: format == .json).run(options, verb: "Checked")
+    }
+}
+
+/// Runs a build and reports on it: problems on standard error, one summary line at the end.
+struct Runner {
+    var verbose: Bool
+    var json = false
+
+    func run(_ options: BuildOptions, verb: String) throws {
+        let start = ContinuousClock.now
+        let style = TerminalStyle(fileDescriptor: 2)
+        let report: BuildReport
+        do {
+            report = try SiteBuilder().build(options)
+        } catch {
+            FileHandle.standardError.write(Data("\(style.red("error")): \(error.message)\n".utf8))
+            if let hint = error.hint { FileHandle.standardError.write(Data("    hint: \(hint)\n".utf8)) }
+            throw ExitCode(2)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(report.diagnostics)) ?? Data("[]".utf8)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            for diagnostic in report.diagnostics {
+                FileHandle.standardError.write(Data((style.colour(diagnostic) + "\n").utf8))
+            }
+        }
+        if verbose {
+            for (phase, seconds) in report.timings {
+                FileHandle.standardError.write(Data(String(format: "  %-18@ %7.1f ms\n", phase as NSString, seconds * 1000).utf8))
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
+        let counts = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+        let failed = errors > 0
+        let summary: String
+        if failed {
+            summary = "\(style.red("Build failed")): \(counts). Nothing was written; the previous site is unchanged."
+        } else if options.dryRun {
+            summary = "\(verb) the site: \(counts)."
+        } else {
+            summary = "\(verb) \(report.pagesWritten) pages (\(report.filesWritten) files) in \(String(format: "%.2f", seconds)) s: \(counts)."
+        }
+        if json { FileHandle.standardError.write(Data((summary + "\n").utf8)) } else { print(summary) }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// Colour on a terminal only, and never when NO_COLOR is set.
+struct TerminalStyle {
+    let enabled: Bool
+
+    init(fileDescriptor: Int32) {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        enabled = isatty(fileDescriptor) == 1 && !noColor
+    }
+
+    func red(_ text: String) -> String { enabled ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
+    func yellow(_ text: String) -> String { enabled ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+
+    func colour(_ diagnostic: Diagnostic) -> String {
+        guard enabled else { return diagnostic.formatted }
+        let word = diagnostic.severity == .error ? red("error") : yellow("warning")
+        return diagnostic.formatted.replacingOccurrences(of: ": \(diagnostic.severity.rawValue): ", with: ": \(word): ")
+    }
+}
