@@ -46,6 +46,7 @@ struct PageRenderer: Sendable {
             "is_home": isHome,
         ]
         if !page.breadcrumbs.isEmpty {
+            data["has_breadcrumbs"] = true
             data["breadcrumbs"] = page.breadcrumbs.map { crumb -> [String: Any] in
                 crumb.route.map { ["label": crumb.label, "url": routes.link($0)] } ?? ["label": crumb.label, "current": true]
             }

@@ -21,6 +21,7 @@ struct CaseView {
             "year_list": study.years.years(through: index.latestYear).map(String.init).joined(separator: " "),
             "funding_list": study.funding.joined(separator: " "),
             "key_metrics": keyMetrics.map { MetricView.card($0, footnote: nil) },
+            "has_key_metrics": !keyMetrics.isEmpty,
         ]
     }
 

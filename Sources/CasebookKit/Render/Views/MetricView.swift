@@ -10,6 +10,7 @@ enum MetricView {
             "as_of_text": metric.asOf.text,
             "certainty": metric.certainty.rawValue,
             "certainty_label": certaintyLabel(metric.certainty),
+            "is_\(metric.certainty.rawValue)": true,
             "source": metric.source,
             "url": metric.url,
         ]

@@ -1,3 +1,0 @@
-import Testing
-@testable import CasebookKit
-@Test func placeholder() { #expect(1 == 1) }
