@@ -24,6 +24,8 @@ struct FigureFormatterTests {
         #expect(FigureFormatter.display(metric(10.49, .percentagePoints)).figure == "+10.49 points")
         #expect(FigureFormatter.display(metric(40, .percent, baseline: 16)).figure == "16% → 40%")
         #expect(FigureFormatter.display(metric(6098, .count, upper: 6099)).figure == "6,098–6,099")
+        // A qualifier on a change belongs to the newer figure.
+        #expect(FigureFormatter.display(metric(300, .count, qualifier: .nearly, baseline: 70)).phrase == "70 → nearly 300")
         #expect(FigureFormatter.display(metric(3000, .count, qualifier: .moreThan)).phrase == "more than 3,000")
         #expect(FigureFormatter.display(metric(20, .hours, qualifier: .upTo)).phrase == "up to 20 hours")
     }

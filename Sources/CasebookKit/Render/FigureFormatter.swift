@@ -15,7 +15,10 @@ enum FigureFormatter {
     static func display(_ metric: Metric) -> Display {
         var figure: String
         if let baseline = metric.baseline {
-            figure = "\(format(baseline, unit: metric.unit, signed: false)) → \(format(metric.value, unit: metric.unit, signed: false))"
+            // "about", "nearly" qualify the newer figure, not the change: "70 → nearly 300".
+            let newer = format(metric.value, unit: metric.unit, signed: false)
+            let words = metric.qualifier.map { "\($0.words) " } ?? ""
+            return Display(figure: "\(format(baseline, unit: metric.unit, signed: false)) → \(words)\(newer)", qualifier: nil)
         } else if let upper = metric.upper {
             figure = "\(format(metric.value, unit: metric.unit, bare: true))–\(format(upper, unit: metric.unit))"
         } else {

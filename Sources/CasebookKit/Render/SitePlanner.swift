@@ -24,8 +24,11 @@ struct SitePlanner {
     private func home() -> PlannedPage {
         let all = index.cases
         let featured = all.indices.filter { all[$0].featured }
+        let highlighted = index.content.context.filter(\.highlight)
+        let homeContext = highlighted.isEmpty ? Array(index.content.context.prefix(4)) : highlighted
         var data: [String: Any] = [
-            "context": index.content.context.map { MetricView.card($0, footnote: nil) },
+            "context": homeContext.map { MetricView.card($0, footnote: nil) },
+            "all_context_url": routes.link(Routes.data) + "#national-figures",
             "has_context": !index.content.context.isEmpty,
             "totals": [
                 ["figure": "\(all.count)", "label": all.count == 1 ? "case study" : "case studies"],
@@ -223,6 +226,8 @@ struct SitePlanner {
             "json_url": routes.link("data/case-studies.json"),
             "csv_url": routes.link("data/metrics.csv"),
             "metric_count": index.cases.reduce(0) { $0 + $1.metrics.count },
+            "context": index.content.context.map { MetricView.card($0, footnote: nil) },
+            "has_context": !index.content.context.isEmpty,
             "case_count": index.cases.count,
         ]
         return PlannedPage(route: Routes.data, template: "data", title: "Data and charts",
