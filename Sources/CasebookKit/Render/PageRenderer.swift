@@ -21,7 +21,7 @@ struct PageRenderer: Sendable {
                                        ("States", Routes.stateIndex), ("Data", Routes.data)]
         nav += menuPages.map { ($0.title, Routes.page($0.slug)) }
         nav.append(("Search", Routes.search))
-        return [
+        var site: [String: Any] = [
             "title": config.title, "tagline": config.tagline, "description": config.description,
             "language": config.language, "author": config.author,
             "root": routes.basePath, "base_url": routes.baseURL,
@@ -32,7 +32,12 @@ struct PageRenderer: Sendable {
                 if current == route { item["current"] = true } else if current.hasPrefix(route) { item["section"] = true }
                 return item
             },
+            "data_url": routes.link(Routes.data),
         ]
+        if let methodology = menuPages.first(where: { $0.slug == "methodology" }) {
+            site["methodology_url"] = routes.link(Routes.page(methodology.slug))
+        }
+        return site
     }
 
     private func pageData(_ page: PlannedPage) -> [String: Any] {

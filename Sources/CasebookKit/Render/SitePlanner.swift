@@ -39,7 +39,6 @@ struct SitePlanner {
             "map": StateMapView.make(index: index, routes: routes),
             "strategies": strategyCards(),
             "featured": (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map(cases.card),
-            "methodology_url": routes.link(Routes.page("methodology")),
             "case_index_url": routes.link(Routes.caseIndex),
         ]
         data["has_sums"] = !(data["sums"] as! [[String: Any]]).isEmpty
