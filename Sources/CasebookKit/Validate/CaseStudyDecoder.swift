@@ -131,11 +131,12 @@ enum CaseStudyDecoder {
     private static func tagList(_ node: Node?, reader: inout YAMLReader) -> [String] {
         guard let node, let raw = reader.textList(node, field: "tags") else { return [] }
         var tags: [String] = []
+        var seen = Set<String>()
         for (offset, tag) in raw.enumerated() {
             let slug = Slug.make(from: tag)
             if slug.isEmpty {
                 reader.error(node.sequence?[offset] ?? node, "the tag `\(tag)` has no letters or digits")
-            } else if !tags.contains(slug) {
+            } else if seen.insert(slug).inserted {
                 tags.append(slug)
             }
         }
