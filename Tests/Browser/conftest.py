@@ -1,0 +1,45 @@
+import os
+
+import pytest
+
+from serve import start
+
+SITE_DIR = os.environ["SITE_DIR"]
+SHOTS = os.environ.get("SCREENSHOT_DIR", "screenshots")
+
+# One page of each type, used by the accessibility checks and the screenshots.
+PAGE_TYPES = {
+    "home": "/",
+    "case-index": "/case-studies/",
+    "case": "/case-studies/nj-tutoring-corps/",
+    "strategies": "/strategies/",
+    "strategy": "/strategies/tutoring/",
+    "states": "/states/",
+    "state": "/states/tn/",
+    "tag": "/tags/math/",
+    "funding": "/funding/esser/",
+    "year": "/years/2021/",
+    "data": "/data/",
+    "search": "/search/",
+    "about": "/about/",
+    "methodology": "/methodology/",
+    "not-found": "/no-such-page/",
+}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium"}
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    server = start(SITE_DIR)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    os.makedirs(SHOTS, exist_ok=True)
+    return SHOTS
