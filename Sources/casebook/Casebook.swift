@@ -13,7 +13,7 @@ struct Casebook: ParsableCommand {
         command line was not understood.
         """,
         version: CasebookVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -32,7 +32,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors (for publishing pipelines).")
     var strict = false
 
-    var absoluteRoot: String {
+    var absoluteRoot: String { Self.absolute(root) }
+
+    static func absolute(_ root: String) -> String {
         let path = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
         return URL(fileURLWithPath: path).standardizedFileURL.path
     }
@@ -88,6 +90,54 @@ struct Check: ParsableCommand {
         let options = BuildOptions(root: site.absoluteRoot, baseURL: site.baseURL, includeDrafts: site.drafts,
                                    strict: site.strict, dryRun: true)
         try Runner(verbose: false, json: format == .json).run(options, verb: "Checked")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new case study or page from a template with every field explained.",
+        discussion: """
+        Examples:
+          casebook new case-study "Tennessee ALL Corps" --state TN --strategy tutoring
+          casebook new page "Partners"
+
+        New files are drafts: preview them with `casebook build --drafts`, and set `draft: false` when done.
+        """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case caseStudy = "case-study"
+        case page
+    }
+
+    @Argument(help: "What to create: case-study or page.")
+    var kind: Kind
+
+    @Argument(help: "The program's name (case-study) or the page's title (page).")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: "Two-letter state code, or US for national programs (case-study only).")
+    var state: String?
+
+    @Option(name: .long, help: "A strategy key from content/site.yml (case-study only).")
+    var strategy: String?
+
+    func run() throws {
+        let options = SiteOptions.absolute(root)
+        let scaffold = Scaffold(root: options)
+        do {
+            let written = kind == .caseStudy
+                ? try scaffold.newCaseStudy(title: name, state: state, strategy: strategy)
+                : try scaffold.newPage(name: name)
+            print("Wrote \(written). Fill in each REPLACE value, preview with `casebook build --drafts`, then set `draft: false`.")
+        } catch {
+            let style = TerminalStyle(fileDescriptor: 2)
+            FileHandle.standardError.write(Data("\(style.red("error")): \(error.message)\n".utf8))
+            if let hint = error.hint { FileHandle.standardError.write(Data("    hint: \(hint)\n".utf8)) }
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -1,0 +1,119 @@
+import Foundation
+
+/// `casebook new`: writes a starting file with every field present and explained. New files are
+/// drafts, so they build at once with `--drafts` but are not published until an author finishes them.
+public struct Scaffold: Sendable {
+    /// Text that marks a value the author still has to fill in; a published case study must not contain it.
+    public static let placeholder = "REPLACE"
+
+    public let fileSystem: any FileSystem
+    public let root: String
+
+    public init(fileSystem: any FileSystem = LocalFileSystem(), root: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+    }
+
+    /// Writes `content/case-studies/<slug>.md` and returns its path relative to the root.
+    public func newCaseStudy(title: String, state: String?, strategy: String?) throws(BuildError) -> String {
+        let config = try loadConfig()
+        let stateCode = (state ?? "US").uppercased()
+        guard USState.named(stateCode) != nil else {
+            throw BuildError("`\(state ?? "")` is not a state code",
+                             hint: Suggestion.hint(for: stateCode, in: USState.codes, listing: false) ?? "use a two-letter USPS code such as NJ, or US")
+        }
+        let strategyKey = strategy ?? config.strategies.first?.key ?? "tutoring"
+        guard config.strategy(strategyKey) != nil else {
+            throw BuildError("unknown strategy `\(strategyKey)`", hint: Suggestion.hint(for: strategyKey, in: config.strategies.map(\.key)))
+        }
+        let slug = Slug.make(from: title)
+        guard !slug.isEmpty else { throw BuildError("the title needs at least one letter or digit") }
+        let strategies = config.strategies.map(\.key).joined(separator: ", ")
+        let funding = config.funding.map(\.key).joined(separator: ", ")
+        let metrics = config.metrics.prefix(8).map(\.key).joined(separator: ", ")
+        let text = """
+        ---
+        # A new case study. Every field is explained in docs/content-format.md.
+        # Replace each \(Self.placeholder) value, then set `draft: false` to publish it.
+        title: \(yamlQuoted(title))
+        summary: \(Self.placeholder) One sentence for cards and feeds.
+        organization: \(Self.placeholder) Who runs the program
+        partners: []                      # e.g. [A university, A foundation]
+        state: \(stateCode)                         # USPS code, or US for national programs
+        place: \(Self.placeholder) City, district or Statewide
+        strategy: \(strategyKey)               # one of: \(strategies)
+        funding: []                       # any of: \(funding)
+        funding_note: \(Self.placeholder) What paid for the program, and whether a link to ESSER was documented.
+        years: {start: 2021}              # add `end: 2024` once the program has ended
+        tags: []                          # lower-case topics, e.g. [math, elementary]
+        date: 2025-01-01                  # the date of the newest fact below
+        draft: true
+        metrics:                          # keys: \(metrics), …
+          - key: \(config.metrics.first?.key ?? "students_served")
+            label: \(Self.placeholder) What exactly was counted, and when
+            value: 0                      # the number as published, without commas
+            as_of: 2021                   # 2021, 2022-23, 2021-09 or 2021-09-30
+            source: \(Self.placeholder) Publisher, date
+            url: https://example.org/\(Self.placeholder)
+            certainty: medium             # high | medium | low
+        sources: []                       # further reading: - {title: …, url: https://…}
+        ---
+        ## What it is
+
+        \(Self.placeholder) What the program is, in two or three sentences.
+
+        ## How it works
+
+        ## What it cost
+
+        ## What the evidence shows
+
+        ## What we don't know
+
+        """
+        return try write(text, to: "content/case-studies/\(slug).md")
+    }
+
+    /// Writes `content/pages/<name>.md` and returns its path relative to the root.
+    public func newPage(name: String) throws(BuildError) -> String {
+        let slug = Slug.make(from: name)
+        guard !slug.isEmpty else { throw BuildError("the page name needs at least one letter or digit") }
+        let text = """
+        ---
+        title: \(yamlQuoted(name))
+        summary: \(Self.placeholder) One sentence about this page.
+        # menu: 4                          # uncomment to list the page in the main navigation, in this order
+        draft: true
+        ---
+        \(Self.placeholder) The page's text, in Markdown. Cite every figure with a link to its source.
+
+        """
+        return try write(text, to: "content/pages/\(slug).md")
+    }
+
+    private func loadConfig() throws(BuildError) -> SiteConfig {
+        guard let data = try? fileSystem.readFile(at: root + "/" + SiteConfigDecoder.file),
+              let config = SiteConfigDecoder.decode(String(decoding: data, as: UTF8.self)).0 else {
+            throw BuildError("cannot read content/site.yml", hint: "run `casebook check` to see what is wrong with it")
+        }
+        return config
+    }
+
+    private func write(_ text: String, to relative: String) throws(BuildError) -> String {
+        let path = root + "/" + relative
+        if fileSystem.fileExists(at: path) {
+            throw BuildError("\(relative) already exists; nothing was written", hint: "choose another name, or edit the existing file")
+        }
+        do {
+            try fileSystem.createDirectory(at: (path as NSString).deletingLastPathComponent)
+            try fileSystem.writeFile(Data(text.utf8), to: path)
+        } catch {
+            throw BuildError("could not write \(relative): \(error.localizedDescription)")
+        }
+        return relative
+    }
+
+    private func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
