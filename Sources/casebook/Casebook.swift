@@ -150,9 +150,18 @@ struct Runner {
         let start = ContinuousClock.now
         let style = TerminalStyle(fileDescriptor: 2)
         let report: BuildReport
+        var options = options
+        let progress = isatty(2) == 1 && !json
+        if progress {
+            // One line on the terminal, rewritten as each phase starts; cleared before the summary.
+            options.onProgress = { phase in FileHandle.standardError.write(Data("\r\u{1B}[2K\(phase)…".utf8)) }
+        }
+        let clearProgress = { if progress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) } }
         do {
             report = try SiteBuilder().build(options)
+            clearProgress()
         } catch {
+            clearProgress()
             FileHandle.standardError.write(Data("\(style.red("error")): \(error.message)\n".utf8))
             if let hint = error.hint { FileHandle.standardError.write(Data("    hint: \(hint)\n".utf8)) }
             throw ExitCode(2)

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// Check only: load, validate and render, but write nothing.
     public var dryRun = false
+    /// Told what the build is doing as each phase starts (the command line shows it on a terminal).
+    public var onProgress: (@Sendable (String) -> Void)?
 
     public init(root: String, output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 strict: Bool = false, force: Bool = false, dryRun: Bool = false) {

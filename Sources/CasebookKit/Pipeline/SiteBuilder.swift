@@ -13,6 +13,7 @@ public struct SiteBuilder: Sendable {
         var timings: [(String, Double)] = []
         let clock = ContinuousClock()
         func timed<T>(_ phase: String, _ work: () throws(BuildError) -> T) throws(BuildError) -> T {
+            options.onProgress?(phase)
             let start = clock.now
             let result = try work()
             let elapsed = clock.now - start
@@ -77,7 +78,7 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(templates: templates, routes: routes, config: content.config,
                                     menuPages: content.pages.filter { $0.menu != nil })
         let staging = try writer.makeStaging()
-        let written: Int = try timed("render and write") { () throws(BuildError) -> Int in
+        let written: Int = try timed("render and write \(pages.count) pages") { () throws(BuildError) -> Int in
             do {
                 let files = pages.map { Routes.file(for: $0.route) } + Self.dataFiles
                     + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 }
