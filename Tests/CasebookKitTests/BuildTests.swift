@@ -171,3 +171,29 @@ struct BuildTests {
         #expect(try site.read("case-studies/alpha/index.html").contains("<h1>Alpha Tutoring</h1>"))
     }
 }
+
+@Suite("Charts compare only headline figures")
+struct ChartTests {
+    @Test func nonHighlightedFiguresStayOutOfComparisons() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let target = """
+          - key: students_served
+            label: Students the broadcasts were aimed at
+            value: 700000
+            as_of: 2020
+            source: Station release
+            url: https://example.com/target
+            certainty: high
+        """
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta"))
+        try site.write("content/case-studies/gamma.md", TestSite.caseStudy(title: "Gamma").replacingOccurrences(of: "metrics:\n", with: "metrics:\n" + target + "\n")
+            .replacingOccurrences(of: "    highlight: true\n", with: ""))
+        #expect(try site.build().succeeded)
+        let data = try site.read("data/index.html")
+        #expect(data.contains("Students served, by case study"))
+        #expect(!data.contains("700,000"))
+        #expect(data.components(separatedBy: #"<rect class="bar""#).count - 1 == 2 + 1, "two cases in the comparison, one bar in the strategy chart")
+    }
+}

@@ -29,7 +29,7 @@ struct SiteIndex: Sendable {
     var cases: [CaseStudy] { content.caseStudies }
     var sortedTags: [String] { byTag.keys.sorted() }
     var sortedYears: [Int] { byYear.keys.sorted() }
-    var statesWithCases: [USState] { (USState.all + [.national]).filter { byState[$0.code] != nil } }
+    var statesWithCases: [USState] { (USState.all.sorted { $0.name < $1.name } + [.national]).filter { byState[$0.code] != nil } }
 
     /// Up to `limit` other cases sharing the strategy or the state, those sharing both first.
     func related(to index: Int, limit: Int = 3) -> [Int] {

@@ -205,11 +205,13 @@ struct SitePlanner {
                                                       url: routes.link(Routes.strategy(s.key))) }
             })
         var charts: [[String: Any]] = [strategyChart]
-        // Compare a metric across cases only where the unit matches and two or more cases report it.
+        // Compare a metric across cases only where the unit matches and two or more cases highlight it.
         for definition in config.metrics {
             let rows: [BarChartView.Row] = index.cases.compactMap { study in
-                let candidates = study.metrics.filter { $0.key == definition.key && $0.baseline == nil }
-                guard let metric = candidates.first(where: \.highlight) ?? candidates.first else { return nil }
+                // Only the figure the author marked as the case's headline: other figures of the same key
+                // may be targets, needs or older counts, which would mislead in a comparison.
+                guard let metric = study.metrics.first(where: { $0.key == definition.key && $0.highlight && $0.baseline == nil })
+                else { return nil }
                 return .init(label: study.title, value: metric.value, display: FigureFormatter.display(metric).phrase,
                              url: routes.link(Routes.caseStudy(study.slug)),
                              note: "\(metric.label), \(metric.asOf.display)")
