@@ -197,3 +197,25 @@ struct ChartTests {
         #expect(data.components(separatedBy: #"<rect class="bar""#).count - 1 == 2 + 1, "two cases in the comparison, one bar in the strategy chart")
     }
 }
+
+@Suite("Images")
+struct ImageTests {
+    @Test func imagesUnderContentAreCopiedWithStableNames() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        try site.write("content/images/tutors.png", png)
+        try site.write("content/images/team/photo.png", png)
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(
+            extra: "image: {src: team/photo.png, alt: A tutor with two students}",
+            body: "![Tutors at work](/images/tutors.png)\n"))
+        let report = try site.build { $0.baseURL = "https://example.org/sub/" }
+        #expect(report.succeeded)
+        #expect(report.diagnostics.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/images/tutors.png")) == png)
+        #expect(site.exists("images/team/photo.png"))
+        let page = try site.read("case-studies/alpha/index.html")
+        #expect(page.contains(#"<img src="/sub/images/tutors.png" alt="Tutors at work" />"#))
+        #expect(page.contains(#"<img class="case-image" src="/sub/images/team/photo.png" alt="A tutor with two students">"#))
+    }
+}
