@@ -180,6 +180,15 @@ struct DiagnosticTests {
                                          hint: "check the address against the site's pages")])
     }
 
+    @Test func aCaseThatFailsToLoadIsNotAlsoReportedAsABrokenLinkTarget() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(body: "See [Beta](/case-studies/beta/)."))
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta", state: "ZZ"))
+        let diagnostics = try site.check()
+        #expect(diagnostics.map(\.location.file) == ["content/case-studies/beta.md"])
+    }
+
     @Test func missingImageAndMissingAltText() throws {
         let diagnostics = try diagnose(TestSite.caseStudy(body: "![](/images/nope.png)\n"))
         #expect(diagnostics.map(\.severity) == [.error, .warning])

@@ -57,7 +57,10 @@ public struct ContentLoader: Sendable {
         let pages = decodedPages.compactMap(\.0).filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? 1000, $0.title) < ($1.menu ?? 1000, $1.title) }
         let images = (try? fileSystem.filesRecursively(in: absolute("content/images"))) ?? []
-        let content = SiteContent(config: config, context: context, caseStudies: cases, pages: pages, images: images)
+        let failed = zip(caseFiles, decodedCases).filter { $0.1.0 == nil }
+            .map { String(($0.0 as NSString).lastPathComponent.dropLast(".md".count)) }
+        let content = SiteContent(config: config, context: context, caseStudies: cases, pages: pages, images: images,
+                                  failedCaseSlugs: failed)
         diagnostics += ContentValidator.check(content)
         return (content, diagnostics)
     }

@@ -7,4 +7,7 @@ public struct SiteContent: Sendable {
     public var pages: [Page]
     /// Files under `content/images/`, relative to it, copied to `/images/` in the output.
     public var images: [String]
+    /// Slugs of case-study files that failed to load. Their own errors are reported; links to them
+    /// are not reported again as broken.
+    public var failedCaseSlugs: [String] = []
 }

@@ -55,6 +55,7 @@ public struct SiteBuilder: Sendable {
         let assets = ((try? fileSystem.filesRecursively(in: root + "/templates/assets")) ?? [])
         var published = Set(pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
+        published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
         let checker = LinkChecker(published: published, images: Set(content.images))
         for study in content.caseStudies {
             diagnostics += checker.check(bodies[study.sourcePath]!)
