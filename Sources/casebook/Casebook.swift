@@ -133,9 +133,7 @@ struct New: ParsableCommand {
                 : try scaffold.newPage(name: name)
             print("Wrote \(written). Fill in each REPLACE value, preview with `casebook build --drafts`, then set `draft: false`.")
         } catch {
-            let style = TerminalStyle(fileDescriptor: 2)
-            FileHandle.standardError.write(Data("\(style.red("error")): \(error.message)\n".utf8))
-            if let hint = error.hint { FileHandle.standardError.write(Data("    hint: \(hint)\n".utf8)) }
+            TerminalStyle(fileDescriptor: 2).report(error)
             throw ExitCode(2)
         }
     }
@@ -162,8 +160,7 @@ struct Runner {
             clearProgress()
         } catch {
             clearProgress()
-            FileHandle.standardError.write(Data("\(style.red("error")): \(error.message)\n".utf8))
-            if let hint = error.hint { FileHandle.standardError.write(Data("    hint: \(hint)\n".utf8)) }
+            style.report(error)
             throw ExitCode(2)
         }
         if json {
@@ -210,6 +207,12 @@ struct TerminalStyle {
 
     func red(_ text: String) -> String { enabled ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
     func yellow(_ text: String) -> String { enabled ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+
+    /// A problem with the surroundings (not the content), on standard error.
+    func report(_ error: BuildError) {
+        FileHandle.standardError.write(Data("\(red("error")): \(error.message)\n".utf8))
+        if let hint = error.hint { FileHandle.standardError.write(Data("    hint: \(hint)\n".utf8)) }
+    }
 
     func colour(_ diagnostic: Diagnostic) -> String {
         guard enabled else { return diagnostic.formatted }
