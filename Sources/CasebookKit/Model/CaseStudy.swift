@@ -48,6 +48,14 @@ public struct SourceLink: Sendable, Hashable {
 public struct Image: Sendable, Hashable {
     public var source: String
     public var alt: String
+
+    /// The file's path under `content/images/` (and under `/images/` in the output), however the
+    /// author wrote it: `photo.jpg`, `images/photo.jpg` or `/images/photo.jpg`.
+    public var path: String {
+        var path = source.hasPrefix("/") ? String(source.dropFirst()) : source
+        if path.hasPrefix("images/") { path.removeFirst("images/".count) }
+        return path
+    }
 }
 
 /// Markdown text with the line where it starts in its file, so links found in it can be located.

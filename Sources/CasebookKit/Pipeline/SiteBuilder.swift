@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
         let checker = LinkChecker(published: published, images: Set(content.images))
         for study in content.caseStudies {
             diagnostics += checker.check(bodies[study.sourcePath]!)
-            if let image = study.image, !content.images.contains(image.source.replacingOccurrences(of: "images/", with: "")) {
+            if let image = study.image, !content.images.contains(image.path) {
                 diagnostics.append(.error(SourceLocation(file: study.sourcePath, line: 1, column: 1),
                                           "the image `\(image.source)` does not exist in content/images/",
                                           hint: "put the picture in content/images/ or correct the file name"))

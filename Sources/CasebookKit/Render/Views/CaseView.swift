@@ -73,7 +73,7 @@ struct CaseView {
             "citation": "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
         ]) { _, new in new }
         if let image = study.image {
-            page["image"] = ["src": routes.link("images/" + image.source.replacingOccurrences(of: "images/", with: "")), "alt": image.alt]
+            page["image"] = ["src": routes.link("images/" + image.path), "alt": image.alt]
         }
         if position > 0 { page["previous"] = ["title": index.cases[position - 1].title, "url": routes.link(Routes.caseStudy(index.cases[position - 1].slug))] }
         if position + 1 < index.cases.count { page["next"] = ["title": index.cases[position + 1].title, "url": routes.link(Routes.caseStudy(index.cases[position + 1].slug))] }
