@@ -24,11 +24,12 @@ struct SiteIndex: Sendable {
             for y in study.years.years(through: latest) { year[y, default: []].append(index) }
         }
         (byStrategy, byState, byTag, byFunding, byYear, latestYear) = (strategy, state, tag, funding, year, latest)
+        (sortedTags, sortedYears) = (tag.keys.sorted(), year.keys.sorted())
     }
 
     var cases: [CaseStudy] { content.caseStudies }
-    var sortedTags: [String] { byTag.keys.sorted() }
-    var sortedYears: [Int] { byYear.keys.sorted() }
+    let sortedTags: [String]
+    let sortedYears: [Int]
     var statesWithCases: [USState] { (USState.all.sorted { $0.name < $1.name } + [.national]).filter { byState[$0.code] != nil } }
 
     /// Up to `limit` other cases sharing the strategy or the state, those sharing both first.

@@ -6,6 +6,17 @@ struct SitePlanner {
     /// Rendered Markdown bodies, by source path.
     let bodies: [String: Markdown.Rendered]
 
+    /// Each case's card, built once: a case appears on many listings (index, strategy, state, every tag…).
+    private let cards: [[String: Any]]
+
+    init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered]) {
+        self.index = index
+        self.routes = routes
+        self.bodies = bodies
+        let view = CaseView(index: index, routes: routes)
+        self.cards = index.cases.indices.map(view.card)
+    }
+
     var config: SiteConfig { index.content.config }
     private var cases: CaseView { CaseView(index: index, routes: routes) }
 
@@ -38,7 +49,7 @@ struct SitePlanner {
             "sums": sums(),
             "map": StateMapView.make(index: index, routes: routes),
             "strategies": strategyCards(),
-            "featured": (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map(cases.card),
+            "featured": (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map { cards[$0] },
             "case_index_url": routes.link(Routes.caseIndex),
         ]
         data["has_sums"] = !(data["sums"] as! [[String: Any]]).isEmpty
@@ -77,7 +88,7 @@ struct SitePlanner {
             items.map { ["value": $0.0, "label": $0.1, "count": $0.2] }
         }
         let data: [String: Any] = [
-            "cards": index.cases.indices.map(cases.card),
+            "cards": cards,
             "count": index.cases.count,
             "filters": [
                 ["name": "strategy", "label": "Strategy", "options": options(config.strategies.compactMap { s in
@@ -118,7 +129,7 @@ struct SitePlanner {
                          parent: (String, String), extra: [String: Any] = [:]) -> PlannedPage {
         var data: [String: Any] = [
             "heading": title, "kind": kind, "intro": description,
-            "cards": members.map(cases.card), "count": members.count,
+            "cards": members.map { cards[$0] }, "count": members.count,
             "count_label": members.count == 1 ? "1 case study" : "\(members.count) case studies",
         ]
         data.merge(extra) { _, new in new }
