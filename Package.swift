@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // cmark, the CommonMark reference library, from Debian's libcmark-dev.
@@ -30,17 +33,29 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `casebook serve`: the preview server (Hummingbird), file watcher and live reload.
+        // Kept apart so the generator itself, the fuzzer and the benchmarks do not link a server.
+        .target(
+            name: "CasebookServe",
+            dependencies: [
+                "CasebookKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "casebook",
             dependencies: [
                 "CasebookKit",
+                "CasebookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CasebookKitTests",
-            dependencies: ["CasebookKit"]
+            dependencies: ["CasebookKit", "CasebookServe"]
         ),
     ]
 )

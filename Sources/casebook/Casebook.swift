@@ -1,9 +1,10 @@
 import ArgumentParser
 import CasebookKit
+import CasebookServe
 import Foundation
 
 @main
-struct Casebook: ParsableCommand {
+struct Casebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Builds the Casebook showcase site from content/ and templates/ into public/.",
@@ -13,7 +14,7 @@ struct Casebook: ParsableCommand {
         command line was not understood.
         """,
         version: CasebookVersion.current,
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

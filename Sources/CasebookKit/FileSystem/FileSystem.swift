@@ -5,6 +5,9 @@ import Foundation
 public protocol FileSystem: Sendable {
     func readFile(at path: String) throws -> Data
     func writeFile(_ data: Data, to path: String) throws
+    /// Writes a file so readers see either the old or the new contents, never half of one
+    /// (a live output folder that a preview server is reading).
+    func replaceFile(_ data: Data, at path: String) throws
     func fileExists(at path: String) -> Bool
     func directoryExists(at path: String) -> Bool
     /// Files below `path`, relative to it, sorted; hidden files and folders are skipped.
@@ -29,6 +32,10 @@ public struct LocalFileSystem: FileSystem {
 
     public func writeFile(_ data: Data, to path: String) throws {
         try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    public func replaceFile(_ data: Data, at path: String) throws {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     public func fileExists(at path: String) -> Bool {

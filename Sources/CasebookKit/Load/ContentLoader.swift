@@ -5,10 +5,13 @@ import Foundation
 public struct ContentLoader: Sendable {
     public let fileSystem: any FileSystem
     public let root: String
+    /// Decoded files from an earlier build; files it holds are not read again.
+    let cache: BuildCache
 
-    public init(fileSystem: any FileSystem, root: String) {
+    public init(fileSystem: any FileSystem, root: String, cache: BuildCache = BuildCache()) {
         self.fileSystem = fileSystem
         self.root = root
+        self.cache = cache
     }
 
     public func load(includeDrafts: Bool) -> (SiteContent?, [Diagnostic]) {
@@ -39,16 +42,20 @@ public struct ContentLoader: Sendable {
         }
 
         let decodedCases = parallelMap(caseFiles) { path -> (CaseStudy?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
-            let (study, more) = CaseStudyDecoder.decode(text: text, path: path, config: config)
-            return (study, found + more)
+            cache.caseStudy(path) {
+                var found: [Diagnostic] = []
+                guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
+                let (study, more) = CaseStudyDecoder.decode(text: text, path: path, config: config)
+                return (study, found + more)
+            }
         }
         let decodedPages = parallelMap(pageFiles) { path -> (Page?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
-            let (page, more) = PageDecoder.decode(text: text, path: path)
-            return (page, found + more)
+            cache.page(path) {
+                var found: [Diagnostic] = []
+                guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
+                let (page, more) = PageDecoder.decode(text: text, path: path)
+                return (page, found + more)
+            }
         }
         diagnostics += decodedCases.flatMap(\.1) + decodedPages.flatMap(\.1)
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to build and how, as given on the command line.
 public struct BuildOptions: Sendable {
     /// The site root: the folder that holds `content/` and `templates/`.
@@ -15,6 +17,12 @@ public struct BuildOptions: Sendable {
     public var dryRun = false
     /// Told what the build is doing as each phase starts (the command line shows it on a terminal).
     public var onProgress: (@Sendable (String) -> Void)?
+
+    /// The output folder as an absolute path.
+    public var outputPath: String {
+        guard let output else { return root + "/public" }
+        return output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
+    }
 
     public init(root: String, output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 strict: Bool = false, force: Bool = false, dryRun: Bool = false) {

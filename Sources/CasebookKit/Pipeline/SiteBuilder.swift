@@ -9,49 +9,61 @@ public struct SiteBuilder: Sendable {
         self.fileSystem = fileSystem
     }
 
+    /// A clean build: every file read, every page rendered, the output folder swapped in whole.
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
-        var timings: [(String, Double)] = []
-        let clock = ContinuousClock()
-        func timed<T>(_ phase: String, _ work: () throws(BuildError) -> T) throws(BuildError) -> T {
-            options.onProgress?(phase)
-            let start = clock.now
-            let result = try work()
-            let elapsed = clock.now - start
-            timings.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            return result
+        let timer = PhaseTimer(onProgress: options.onProgress)
+        let writer = try outputWriter(options)
+        let prepared = try prepare(options, cache: BuildCache(), timer: timer)
+        guard let site = prepared.site, !prepared.diagnostics.hasErrors, !options.dryRun else {
+            return BuildReport(diagnostics: prepared.diagnostics, succeeded: false, pagesWritten: 0, filesWritten: 0,
+                               timings: timer.timings)
         }
-        let root = options.root
-        guard fileSystem.directoryExists(at: root + "/content") else {
-            throw BuildError("there is no content/ folder in \(root)",
+        let written = try writeAll(site, writer: writer, timer: timer)
+        return BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: site.pages.count,
+                           filesWritten: written, timings: timer.timings)
+    }
+
+    /// The output folder, checked for safety (never the project, content/ or someone else's folder).
+    func outputWriter(_ options: BuildOptions) throws(BuildError) -> OutputWriter {
+        guard fileSystem.directoryExists(at: options.root + "/content") else {
+            throw BuildError("there is no content/ folder in \(options.root)",
                              hint: "run casebook in the site's folder, or pass --root with the folder that holds content/ and templates/")
         }
-        let outputPath = options.output.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 } ?? root + "/public"
-        let writer = OutputWriter(fileSystem: fileSystem, root: root, output: outputPath, force: options.force)
+        let writer = OutputWriter(fileSystem: fileSystem, root: options.root, output: options.outputPath, force: options.force)
         if !options.dryRun { try writer.checkOutputFolder() }
+        return writer
+    }
 
-        // Load and validate.
-        let (loaded, templates, loadDiagnostics) = try timed("load") { () -> (SiteContent?, TemplateSet?, [Diagnostic]) in
-            let (content, found) = ContentLoader(fileSystem: fileSystem, root: root).load(includeDrafts: options.includeDrafts)
+    /// Load, validate, render Markdown, plan every page and check links. `site` is nil when the
+    /// content could not be loaded at all; otherwise the diagnostics say whether it may be written.
+    func prepare(_ options: BuildOptions, cache: BuildCache, timer: PhaseTimer) throws(BuildError)
+        -> (site: PreparedSite?, diagnostics: [Diagnostic]) {
+        let root = options.root
+        let (loaded, templates, loadDiagnostics) = timer.time("load") { () -> (SiteContent?, TemplateSet?, [Diagnostic]) in
+            let (content, found) = ContentLoader(fileSystem: fileSystem, root: root, cache: cache)
+                .load(includeDrafts: options.includeDrafts)
             let (templates, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: root)
             return (content, templates, found + templateDiagnostics)
         }
         var diagnostics = loadDiagnostics
-        guard let content = loaded, let templates else {
-            return BuildReport(diagnostics: diagnostics.sortedByLocation(), succeeded: false, pagesWritten: 0, filesWritten: 0, timings: timings)
-        }
+        guard let content = loaded, let templates else { return (nil, diagnostics.sortedByLocation()) }
         if let base = options.baseURL, case .problem(let message, let hint) = URLCheck.check(base) {
             throw BuildError("--base-url \(message)", hint: hint)
         }
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
         let index = SiteIndex(content)
 
-        // Render Markdown, plan the pages, check links against what will be published.
-        let (pages, bodies) = try timed("render markdown") { () -> ([PlannedPage], [String: Markdown.Rendered]) in
+        // Render Markdown (only bodies the cache does not hold), plan the pages.
+        let (pages, bodies) = timer.time("render markdown") { () -> ([PlannedPage], [String: Markdown.Rendered]) in
             let sources = content.caseStudies.map(\.body) + content.pages.map(\.body)
-            let rendered = parallelMap(sources) { Markdown.render($0, basePath: routes.basePath) }
+            let rendered = parallelMap(sources) { source in
+                cache.body(source.file) { Markdown.render(source, basePath: routes.basePath) }
+            }
             let bodies = Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
             return (SitePlanner(index: index, routes: routes, bodies: bodies).plan(), bodies)
         }
+
+        // Check links against what will be published.
         let assets = ((try? fileSystem.filesRecursively(in: root + "/templates/assets")) ?? [])
         var published = Set(pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
@@ -70,30 +82,27 @@ public struct SiteBuilder: Sendable {
         if options.strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
-        diagnostics = diagnostics.sortedByLocation()
-        guard !diagnostics.hasErrors, !options.dryRun else {
-            return BuildReport(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, filesWritten: 0, timings: timings)
-        }
-
-        // Render templates and write into staging, then swap.
         let renderer = PageRenderer(templates: templates, routes: routes, config: content.config,
                                     menuPages: content.pages.filter { $0.menu != nil })
+        let site = PreparedSite(root: root, content: content, index: index, routes: routes, pages: pages,
+                                renderer: renderer, assets: assets)
+        return (site, diagnostics.sortedByLocation())
+    }
+
+    /// Renders every page into a staging folder and swaps it in for the output folder.
+    func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer) throws(BuildError) -> Int {
         let staging = try writer.makeStaging()
-        let written: Int = try timed("render and write \(pages.count) pages") { () throws(BuildError) -> Int in
+        let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
             do {
-                let files = pages.map { Routes.file(for: $0.route) } + Self.dataFiles
-                    + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 }
+                let files = site.pages.map { Routes.file(for: $0.route) } + Self.dataFiles + site.copiedFiles.map(\.to)
                 try staging.createFolders(for: files)
-                let failures = parallelMap(pages) { page -> String? in
-                    do { try staging.write(renderer.render(page), to: Routes.file(for: page.route)); return nil }
+                let failures = parallelMap(site.pages) { page -> String? in
+                    do { try staging.write(site.renderer.render(page), to: Routes.file(for: page.route)); return nil }
                     catch { return "\(Routes.file(for: page.route)): \(error.localizedDescription)" }
                 }
                 if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
-                try staging.write(DataExport.json(index: index, routes: routes), to: "data/case-studies.json")
-                try staging.write(DataExport.csv(index: index), to: "data/metrics.csv")
-                try staging.write(DataExport.searchIndex(index: index, routes: routes), to: "search-index.json")
-                for asset in assets { try staging.copy(from: root + "/templates/assets/" + asset, to: "assets/" + asset) }
-                for image in content.images { try staging.copy(from: root + "/content/images/" + image, to: "images/" + image) }
+                for (data, file) in site.dataFiles() { try staging.write(data, to: file) }
+                for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
             } catch let error as BuildError {
                 writer.discard(staging)
@@ -103,9 +112,34 @@ public struct SiteBuilder: Sendable {
                 throw BuildError("could not write the site: \(error.localizedDescription)")
             }
         }
-        try timed("swap output") { () throws(BuildError) in try writer.commit(staging) }
-        return BuildReport(diagnostics: diagnostics, succeeded: true, pagesWritten: pages.count, filesWritten: written, timings: timings)
+        try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
+        return written
     }
 
     static let dataFiles = ["data/case-studies.json", "data/metrics.csv", "search-index.json"]
+}
+
+/// A site loaded, checked and planned: everything the write phase needs.
+struct PreparedSite: @unchecked Sendable {
+    let root: String
+    let content: SiteContent
+    let index: SiteIndex
+    let routes: Routes
+    let pages: [PlannedPage]
+    let renderer: PageRenderer
+    /// Files under templates/assets, relative to it.
+    let assets: [String]
+
+    /// The downloads and the search index, which draw on every case.
+    func dataFiles() -> [(Data, String)] {
+        [(DataExport.json(index: index, routes: routes), "data/case-studies.json"),
+         (DataExport.csv(index: index), "data/metrics.csv"),
+         (DataExport.searchIndex(index: index, routes: routes), "search-index.json")]
+    }
+
+    /// Stylesheets, scripts and images copied as they are.
+    var copiedFiles: [(from: String, to: String)] {
+        assets.map { (root + "/templates/assets/" + $0, "assets/" + $0) }
+            + content.images.map { (root + "/content/images/" + $0, "images/" + $0) }
+    }
 }

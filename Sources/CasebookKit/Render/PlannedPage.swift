@@ -9,6 +9,9 @@ struct PlannedPage: @unchecked Sendable {
     /// Include in the sitemap (HTML pages people should find).
     var inSitemap = true
     var lastModified: DayDate?
+    /// Slugs of the case studies whose data this page shows; nil when it draws on the whole site
+    /// (home, index, feed…). An incremental rebuild re-renders a page only if one of these changed.
+    var dependsOn: [String]? = nil
     /// Page-specific data; merged with the site-wide data at render time.
     var data: [String: Any]
 }

@@ -32,16 +32,24 @@ struct SiteIndex: Sendable {
     let sortedYears: [Int]
     var statesWithCases: [USState] { (USState.all.sorted { $0.name < $1.name } + [.national]).filter { byState[$0.code] != nil } }
 
-    /// Up to `limit` other cases sharing the strategy or the state, those sharing both first.
+    /// Up to `limit` other cases sharing the strategy or the state, those sharing both first, then
+    /// strategy, then state; earlier cases (by title) first within each group. Walks only the case's
+    /// own strategy and state lists, so the whole site costs far less than comparing every pair.
     func related(to index: Int, limit: Int = 3) -> [Int] {
         let study = cases[index]
-        return cases.indices.filter { $0 != index }
-            .map { other -> (Int, Int) in
-                let o = cases[other]
-                return (other, (o.strategy == study.strategy ? 2 : 0) + (o.state == study.state ? 1 : 0))
+        let sameStrategy = byStrategy[study.strategy] ?? []
+        let sameState = byState[study.state.code] ?? []
+        var picked: [Int] = []
+        func take(_ candidates: [Int], where keep: (Int) -> Bool) {
+            for other in candidates {
+                if picked.count == limit { return }
+                if other != index && keep(other) { picked.append(other) }
             }
-            .filter { $0.1 > 0 }
-            .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
-            .prefix(limit).map(\.0)
+        }
+        let shorter = sameStrategy.count <= sameState.count ? sameStrategy : sameState
+        take(shorter) { cases[$0].strategy == study.strategy && cases[$0].state == study.state }
+        take(sameStrategy) { cases[$0].state != study.state }
+        take(sameState) { cases[$0].strategy != study.strategy }
+        return picked
     }
 }

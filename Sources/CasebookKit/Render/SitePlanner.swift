@@ -117,10 +117,14 @@ struct SitePlanner {
     private func casePage(_ position: Int) -> PlannedPage {
         let study = index.cases[position]
         let body = bodies[study.sourcePath]?.html ?? ""
+        // The page shows its own case, cards of related cases, and its neighbours' titles.
+        let neighbours = [position - 1, position + 1].filter(index.cases.indices.contains)
+        let shown = [position] + index.related(to: position) + neighbours
         return PlannedPage(route: Routes.caseStudy(study.slug), template: "case", title: study.title,
                            description: study.summary,
                            breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), (study.title, nil)],
-                           lastModified: study.date, data: ["case": cases.page(position, body: body)])
+                           lastModified: study.date, dependsOn: shown.map { index.cases[$0].slug },
+                           data: ["case": cases.page(position, body: body)])
     }
 
     // MARK: Listings
@@ -134,7 +138,8 @@ struct SitePlanner {
         ]
         data.merge(extra) { _, new in new }
         return PlannedPage(route: route, template: "list", title: title, description: description,
-                           breadcrumbs: [("Home", Routes.home), (parent.0, parent.1), (title, nil)], data: data)
+                           breadcrumbs: [("Home", Routes.home), (parent.0, parent.1), (title, nil)],
+                           dependsOn: members.map { index.cases[$0].slug }, data: data)
     }
 
     private func terms(route: String, title: String, intro: String, items: [[String: Any]], extra: [String: Any] = [:]) -> PlannedPage {
@@ -250,14 +255,14 @@ struct SitePlanner {
     private func searchPage() -> PlannedPage {
         PlannedPage(route: Routes.search, template: "search", title: "Search",
                     description: "Search the case studies by program, place, organisation or topic.",
-                    breadcrumbs: [("Home", Routes.home), ("Search", nil)],
+                    breadcrumbs: [("Home", Routes.home), ("Search", nil)], dependsOn: [],
                     data: ["index_url": routes.link("search-index.json"), "case_index_url": routes.link(Routes.caseIndex)])
     }
 
     private func plainPage(_ page: Page) -> PlannedPage {
         PlannedPage(route: Routes.page(page.slug), template: "page", title: page.title,
                     description: page.summary ?? config.description,
-                    breadcrumbs: [("Home", Routes.home), (page.title, nil)],
+                    breadcrumbs: [("Home", Routes.home), (page.title, nil)], dependsOn: [],
                     data: ["body_html": bodies[page.sourcePath]?.html ?? "", "summary": page.summary ?? ""])
     }
 
@@ -296,6 +301,6 @@ struct SitePlanner {
 
     private func robots() -> PlannedPage {
         PlannedPage(route: "robots.txt", template: "robots", title: "", description: "", inSitemap: false,
-                    data: ["sitemap_url": routes.absolute("sitemap.xml")])
+                    dependsOn: [], data: ["sitemap_url": routes.absolute("sitemap.xml")])
     }
 }

@@ -113,12 +113,16 @@ struct TestSite {
 
     /// Every file under the output folder with its bytes, for comparing whole builds.
     func snapshot() throws -> [String: Data] {
+        try Self.snapshot(of: output)
+    }
+
+    static func snapshot(of folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: output)
+        let enumerator = FileManager.default.enumerator(atPath: folder)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = try Data(contentsOf: URL(fileURLWithPath: output + "/" + path)) }
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)) }
         }
         return files
     }

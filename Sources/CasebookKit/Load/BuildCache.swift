@@ -1,0 +1,54 @@
+import Foundation
+
+/// What one build remembers for the next: each content file as decoded and each body as rendered,
+/// by path. `casebook serve` keeps one, so a rebuild after a save re-reads and re-renders only the
+/// files that changed. Safe to use from the loader's parallel workers.
+public final class BuildCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cases: [String: (CaseStudy?, [Diagnostic])] = [:]
+    private var pages: [String: (Page?, [Diagnostic])] = [:]
+    private var bodies: [String: Markdown.Rendered] = [:]
+
+    public init() {}
+
+    /// Forgets the given files (they changed on disk), or everything when `paths` is nil.
+    public func invalidate(_ paths: Set<String>?) {
+        lock.withLock {
+            guard let paths else {
+                cases.removeAll(); pages.removeAll(); bodies.removeAll()
+                return
+            }
+            for path in paths {
+                cases[path] = nil
+                pages[path] = nil
+                bodies[path] = nil
+            }
+        }
+    }
+
+    func caseStudy(_ path: String, orDecode decode: () -> (CaseStudy?, [Diagnostic])) -> (CaseStudy?, [Diagnostic]) {
+        if let hit = lock.withLock({ cases[path] }) { return hit }
+        let decoded = decode()
+        lock.withLock { cases[path] = decoded }
+        return decoded
+    }
+
+    func page(_ path: String, orDecode decode: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
+        if let hit = lock.withLock({ pages[path] }) { return hit }
+        let decoded = decode()
+        lock.withLock { pages[path] = decoded }
+        return decoded
+    }
+
+    func body(_ path: String, orRender render: () -> Markdown.Rendered) -> Markdown.Rendered {
+        if let hit = lock.withLock({ bodies[path] }) { return hit }
+        let rendered = render()
+        lock.withLock { bodies[path] = rendered }
+        return rendered
+    }
+
+    /// The slug a case-study file had when it was last decoded, if it decoded.
+    func slug(of path: String) -> String? {
+        lock.withLock { cases[path]?.0?.slug }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+/// `casebook serve` rebuilds incrementally. After every kind of change the output must be exactly
+/// what a clean build of the same content writes, while rendering fewer pages.
+@Suite struct IncrementalBuildTests {
+    static let cases: [(file: String, title: String, state: String, strategy: String)] = [
+        ("alpha", "Alpha", "NJ", "tutoring"), ("beta", "Beta", "TX", "mentoring"), ("charlie", "Charlie", "CA", "mentoring"),
+        ("delta", "Delta", "NJ", "tutoring"), ("echo", "Echo", "WA", "mentoring"), ("foxtrot", "Foxtrot", "OR", "mentoring"),
+        ("golf", "Golf", "OR", "mentoring"), ("hotel", "Hotel", "WA", "mentoring"),
+    ]
+
+    /// Rebuilds after `change`, then checks the output against a clean build in another folder.
+    @discardableResult
+    func rebuild(_ builder: IncrementalBuilder, _ site: TestSite, changed: Set<String>,
+                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> IncrementalBuilder.Result {
+        let result = try builder.build(changed: changed)
+        #expect(result.report.succeeded, "\(result.report.diagnostics.map(\.formatted))", sourceLocation: sourceLocation)
+        let cleanFolder = site.root + "/clean"
+        let clean = try SiteBuilder().build(BuildOptions(root: site.root, output: cleanFolder))
+        #expect(clean.succeeded, sourceLocation: sourceLocation)
+        let incremental = try site.snapshot(), expected = try TestSite.snapshot(of: cleanFolder)
+        #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (file, data) in expected where incremental[file] != data {
+            Issue.record("\(file) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        return result
+    }
+
+    @Test func everyKindOfCaseChangeMatchesACleanBuild() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        for c in Self.cases {
+            try site.write("content/case-studies/\(c.file).md", TestSite.caseStudy(title: c.title, state: c.state, strategy: c.strategy))
+        }
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
+        let first = try builder.build(changed: nil)
+        #expect(first.full && first.report.succeeded)
+        #expect(first.rendered.count == first.pages)
+
+        // A title change: the case moves in the order, so its old and new neighbours change too.
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Zulu", state: "NJ", strategy: "tutoring"))
+        let retitled = try rebuild(builder, site, changed: ["content/case-studies/alpha.md"])
+        #expect(!retitled.full)
+        #expect(retitled.rendered.contains("case-studies/alpha/"))
+        #expect(retitled.rendered.contains("strategies/tutoring/"))
+        #expect(!retitled.rendered.contains("case-studies/charlie/"), "Charlie shows nothing of Alpha")
+        #expect(!retitled.rendered.contains("states/or/"))
+        #expect(retitled.rendered.count < retitled.pages)
+        #expect(try site.read("case-studies/alpha/index.html").contains("Zulu"))
+
+        // A strategy change moves the case between listings and changes who is related to whom.
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta", state: "TX", strategy: "tutoring"))
+        let moved = try rebuild(builder, site, changed: ["content/case-studies/beta.md"])
+        #expect(moved.rendered.contains("strategies/mentoring/") && moved.rendered.contains("strategies/tutoring/"))
+
+        // A deleted case: its page goes, and so does a listing left empty.
+        try FileManager.default.removeItem(atPath: site.root + "/content/case-studies/charlie.md")
+        let deleted = try rebuild(builder, site, changed: ["content/case-studies/charlie.md"])
+        #expect(deleted.removed.contains("case-studies/charlie/") && deleted.removed.contains("states/ca/"))
+        #expect(!site.exists("case-studies/charlie/index.html"))
+
+        // A new case, in a new state.
+        try site.write("content/case-studies/india.md", TestSite.caseStudy(title: "India", state: "MA", strategy: "tutoring"))
+        let added = try rebuild(builder, site, changed: ["content/case-studies/india.md"])
+        #expect(added.rendered.contains("case-studies/india/") && added.rendered.contains("states/ma/"))
+
+        // A case turned into a draft disappears from the published site.
+        try site.write("content/case-studies/delta.md", TestSite.caseStudy(title: "Delta", state: "NJ", strategy: "tutoring", extra: "draft: true"))
+        let drafted = try rebuild(builder, site, changed: ["content/case-studies/delta.md"])
+        #expect(drafted.removed == ["case-studies/delta/"])
+
+        // Two files saved together.
+        try site.write("content/case-studies/echo.md", TestSite.caseStudy(title: "Echo Two", state: "WA", strategy: "mentoring"))
+        try site.write("content/case-studies/golf.md", TestSite.caseStudy(title: "Golf", state: "ID", strategy: "mentoring"))
+        try rebuild(builder, site, changed: ["content/case-studies/echo.md", "content/case-studies/golf.md"])
+    }
+
+    @Test func aFailedRebuildWritesNothingAndTheNextOneCatchesUp() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        for c in Self.cases {
+            try site.write("content/case-studies/\(c.file).md", TestSite.caseStudy(title: c.title, state: c.state, strategy: c.strategy))
+        }
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
+        _ = try builder.build(changed: nil)
+        let before = try site.snapshot()
+
+        // Renamed and broken in one save: nothing is written.
+        try site.write("content/case-studies/echo.md", TestSite.caseStudy(title: "Echo Renamed", state: "WA", strategy: "mentorng"))
+        let broken = try builder.build(changed: ["content/case-studies/echo.md"])
+        #expect(!broken.report.succeeded)
+        #expect(broken.report.diagnostics.contains { $0.location.file == "content/case-studies/echo.md" && $0.message.contains("mentorng") })
+        #expect(try site.snapshot() == before)
+
+        // Fixed: the rebuild still knows Echo changed (its title), and the output matches a clean build.
+        try site.write("content/case-studies/echo.md", TestSite.caseStudy(title: "Echo Renamed", state: "WA", strategy: "mentoring"))
+        let fixed = try rebuild(builder, site, changed: ["content/case-studies/echo.md"])
+        #expect(!fixed.full)
+        #expect(try site.read("case-studies/hotel/index.html").contains("Echo Renamed"), "Hotel lists Echo as related")
+    }
+
+    @Test func changesOutsideCaseStudiesRebuildEverything() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        for c in Self.cases.prefix(3) {
+            try site.write("content/case-studies/\(c.file).md", TestSite.caseStudy(title: c.title, state: c.state, strategy: c.strategy))
+        }
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
+        _ = try builder.build(changed: nil)
+        try site.write("content/site.yml", TestSite.siteYAML.replacingOccurrences(of: "A tagline", with: "A new tagline"))
+        let config = try rebuild(builder, site, changed: ["content/site.yml"])
+        #expect(config.full)
+        let layout = site.root + "/templates/layout.mustache"
+        try (try String(contentsOfFile: layout, encoding: .utf8)).replacingOccurrences(of: "</footer>", with: "<p>Preview footer</p></footer>")
+            .write(toFile: layout, atomically: true, encoding: .utf8)
+        let template = try rebuild(builder, site, changed: ["templates/layout.mustache"])
+        #expect(template.full)
+        #expect(try site.read("case-studies/beta/index.html").contains("Preview footer"))
+    }
+}
