@@ -14,29 +14,39 @@ struct FrontMatter {
             return .failure(.error(start, "this file is empty",
                                    hint: "a case study starts with front matter between two `---` lines; `casebook new case-study` writes one for you"))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
-            return .failure(.error(start, "the file does not start with front matter",
-                                   hint: "add a line with three hyphens (---) at the very top, then the fields, then another --- line"))
+        // Walk the lines as bytes (a case is mostly body, which is not looked at here), stopping at the
+        // line that closes the front matter.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex, lineNumber = 0
+        var yamlStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let next = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            lineNumber += 1
+            let line = Self.trimmingTrailingSpaces(utf8[lineStart..<lineEnd])
+            if lineNumber == 1 {
+                guard line.elementsEqual("---".utf8) else {
+                    return .failure(.error(start, "the file does not start with front matter",
+                                           hint: "add a line with three hyphens (---) at the very top, then the fields, then another --- line"))
+                }
+                yamlStart = next
+            } else if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                // The YAML without its last newline; the body without the file's final newline.
+                var yaml = text[yamlStart..<lineStart]
+                if yaml.utf8.last == 0x0A { yaml = yaml.dropLast() }
+                var body = text[next...]
+                if body.utf8.last == 0x0A { body = body.dropLast() }
+                return .success(FrontMatter(yaml: String(yaml), yamlFirstLine: 2, body: String(body), bodyFirstLine: lineNumber + 1))
+            }
+            lineStart = next
         }
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else {
-            return .failure(.error(start, "the front matter that starts here is never closed",
-                                   hint: "add a line with three hyphens (---) after the last field, before the story"))
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return .failure(.error(start, "the front matter that starts here is never closed",
+                               hint: "add a line with three hyphens (---) after the last field, before the story"))
     }
-}
 
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
+    private static func trimmingTrailingSpaces(_ line: Substring.UTF8View) -> Substring.UTF8View {
+        var line = line
+        while let last = line.last, last == 0x20 || last == 0x09 { line = line.dropLast() }
+        return line
     }
 }

@@ -10,7 +10,7 @@ enum SourceText {
                 hint: "save the file as UTF-8 in your editor; the problem is at this line and column"))
         }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
+        if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(text)

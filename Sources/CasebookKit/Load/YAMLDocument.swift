@@ -25,8 +25,9 @@ enum YAMLDocument {
     /// YAML forbids tabs for indentation; say so precisely rather than letting libyaml guess.
     private static func tabIndentation(in yaml: String, file: String, firstLine: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let tab = line.prefix(while: { $0 == " " || $0 == "\t" }).firstIndex(of: "\t") else { continue }
+        guard yaml.utf8.contains(0x09) else { return [] }
+        for (offset, line) in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            guard let tab = line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).firstIndex(of: 0x09) else { continue }
             let column = line.distance(from: line.startIndex, to: tab) + 1
             found.append(.error(SourceLocation(file: file, line: firstLine + offset, column: column),
                                 "this line is indented with a tab; YAML needs spaces",

@@ -88,7 +88,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
             if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
             do {
-                for (data, file) in site.dataFiles() { try fileSystem.replaceFile(data, at: output + "/" + file) }
+                for export in site.dataExports { try fileSystem.replaceFile(export.make(), at: output + "/" + export.file) }
                 for route in removed {
                     let file = output + "/" + Routes.file(for: route)
                     try? fileSystem.removeItem(at: file)

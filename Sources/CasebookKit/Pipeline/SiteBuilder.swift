@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
                 cache.body(source.file) { Markdown.render(source, basePath: routes.basePath) }
             }
             let bodies = Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
-            return (SitePlanner(index: index, routes: routes, bodies: bodies).plan(), bodies)
+            return (SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates).plan(), bodies)
         }
 
         // Check links against what will be published.
@@ -96,12 +96,16 @@ public struct SiteBuilder: Sendable {
             do {
                 let files = site.pages.map { Routes.file(for: $0.route) } + Self.dataFiles + site.copiedFiles.map(\.to)
                 try staging.createFolders(for: files)
-                let failures = parallelMap(site.pages) { page -> String? in
-                    do { try staging.write(site.renderer.render(page), to: Routes.file(for: page.route)); return nil }
-                    catch { return "\(Routes.file(for: page.route)): \(error.localizedDescription)" }
+                // The data files first: they are the largest jobs, and run beside the pages.
+                let exports = site.dataExports
+                let failures = parallelMap(Array(0..<(exports.count + site.pages.count))) { job -> String? in
+                    let (data, file) = job < exports.count
+                        ? (exports[job].make(), exports[job].file)
+                        : (site.renderer.render(site.pages[job - exports.count]), Routes.file(for: site.pages[job - exports.count].route))
+                    do { try staging.write(data, to: file); return nil }
+                    catch { return "\(file): \(error.localizedDescription)" }
                 }
                 if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
-                for (data, file) in site.dataFiles() { try staging.write(data, to: file) }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
             } catch let error as BuildError {
@@ -130,11 +134,12 @@ struct PreparedSite: @unchecked Sendable {
     /// Files under templates/assets, relative to it.
     let assets: [String]
 
-    /// The downloads and the search index, which draw on every case.
-    func dataFiles() -> [(Data, String)] {
-        [(DataExport.json(index: index, routes: routes), "data/case-studies.json"),
-         (DataExport.csv(index: index), "data/metrics.csv"),
-         (DataExport.searchIndex(index: index, routes: routes), "search-index.json")]
+    /// The downloads and the search index, which draw on every case, each made when asked for.
+    var dataExports: [(file: String, make: @Sendable () -> Data)] {
+        let (index, routes) = (index, routes)
+        return [("data/case-studies.json", { DataExport.json(index: index, routes: routes) }),
+                ("data/metrics.csv", { DataExport.csv(index: index) }),
+                ("search-index.json", { DataExport.searchIndex(index: index, routes: routes) })]
     }
 
     /// Stylesheets, scripts and images copied as they are.

@@ -5,47 +5,73 @@ import Foundation
 enum DataExport {
     static func json(index: SiteIndex, routes: Routes) -> Data {
         let config = index.content.config
-        let cases: [[String: Any]] = index.cases.map { study in
-            var item: [String: Any] = [
-                "slug": study.slug, "url": routes.absolute(Routes.caseStudy(study.slug)),
-                "title": study.title, "summary": study.summary, "organization": study.organization,
-                "partners": study.partners, "state": study.state.code, "state_name": study.state.name,
-                "strategy": study.strategy, "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
-                "funding": study.funding, "years": yearsObject(study.years), "tags": study.tags,
-                "date": study.date.iso, "metrics": study.metrics.map(metricObject),
-                "sources": study.sources.map { ["title": $0.title, "url": $0.url] },
-            ]
-            if let place = study.place { item["place"] = place }
-            if let note = study.fundingNote { item["funding_note"] = note }
-            return item
+        let document = Document(
+            title: config.title, url: routes.baseURL,
+            case_studies: index.cases.map { study in
+                CaseRecord(slug: study.slug, url: routes.absolute(Routes.caseStudy(study.slug)), title: study.title,
+                           summary: study.summary, organization: study.organization, partners: study.partners,
+                           place: study.place, state: study.state.code, state_name: study.state.name,
+                           strategy: study.strategy,
+                           strategy_label: config.strategy(study.strategy)?.label ?? study.strategy,
+                           funding: study.funding, funding_note: study.fundingNote,
+                           years: Years(start: study.years.start, end: study.years.end), tags: study.tags,
+                           date: study.date.iso, metrics: study.metrics.map(MetricRecord.init),
+                           sources: study.sources.map { Source(title: $0.title, url: $0.url) })
+            },
+            context: index.content.context.map(MetricRecord.init),
+            certainty_levels: ["high", "medium", "low"])
+        return encode(document, pretty: true)
+    }
+
+    // The JSON download's shape. Property names are the JSON keys; optional ones are left out when absent.
+    private struct Document: Encodable {
+        var title, url: String
+        var case_studies: [CaseRecord]
+        var context: [MetricRecord]
+        var certainty_levels: [String]
+    }
+
+    private struct CaseRecord: Encodable {
+        var slug, url, title, summary, organization: String
+        var partners: [String]
+        var place: String?
+        var state, state_name, strategy, strategy_label: String
+        var funding: [String]
+        var funding_note: String?
+        var years: Years
+        var tags: [String]
+        var date: String
+        var metrics: [MetricRecord]
+        var sources: [Source]
+    }
+
+    private struct Years: Encodable { var start: Int; var end: Int? }
+    private struct Source: Encodable { var title, url: String }
+
+    private struct MetricRecord: Encodable {
+        var key: String?
+        var label, unit: String
+        var value: Double
+        var qualifier: String?
+        var upper, baseline: Double?
+        var display, as_of, source, url, certainty: String
+        var note: String?
+
+        init(_ metric: Metric) {
+            key = metric.key
+            label = metric.label
+            unit = metric.unit.rawValue
+            value = metric.value
+            qualifier = metric.qualifier?.rawValue
+            upper = metric.upper
+            baseline = metric.baseline
+            display = FigureFormatter.display(metric).phrase
+            as_of = metric.asOf.text
+            source = metric.source
+            url = metric.url
+            certainty = metric.certainty.rawValue
+            note = metric.note
         }
-        let document: [String: Any] = [
-            "title": config.title, "url": routes.baseURL,
-            "case_studies": cases,
-            "context": index.content.context.map(metricObject),
-            "certainty_levels": ["high", "medium", "low"],
-        ]
-        return serialize(document)
-    }
-
-    static func metricObject(_ metric: Metric) -> [String: Any] {
-        var object: [String: Any] = [
-            "label": metric.label, "unit": metric.unit.rawValue, "value": metric.value,
-            "display": FigureFormatter.display(metric).phrase,
-            "as_of": metric.asOf.text, "source": metric.source, "url": metric.url, "certainty": metric.certainty.rawValue,
-        ]
-        if let key = metric.key { object["key"] = key }
-        if let qualifier = metric.qualifier { object["qualifier"] = qualifier.rawValue }
-        if let upper = metric.upper { object["upper"] = upper }
-        if let baseline = metric.baseline { object["baseline"] = baseline }
-        if let note = metric.note { object["note"] = note }
-        return object
-    }
-
-    private static func yearsObject(_ years: YearSpan) -> [String: Any] {
-        var object: [String: Any] = ["start": years.start]
-        if let end = years.end { object["end"] = end }
-        return object
     }
 
     static let csvColumns = ["case_slug", "case_title", "state", "strategy", "metric_key", "metric_label", "unit",
@@ -77,24 +103,28 @@ enum DataExport {
 
     static func searchIndex(index: SiteIndex, routes: Routes) -> Data {
         let config = index.content.config
-        let entries: [[String: Any]] = index.cases.map { study in
-            [
-                "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)), "summary": study.summary,
-                "organization": study.organization, "partners": study.partners.joined(separator: ", "),
-                "place": CaseView(index: index, routes: routes).placeLine(study),
-                "strategy": config.strategy(study.strategy)?.label ?? study.strategy,
-                "tags": study.tags.joined(separator: " "),
-            ]
+        let view = CaseView(index: index, routes: routes)
+        let entries: [SearchEntry] = index.cases.map { study in
+            SearchEntry(title: study.title, url: routes.link(Routes.caseStudy(study.slug)), summary: study.summary,
+                        organization: study.organization, partners: study.partners.joined(separator: ", "),
+                        place: view.placeLine(study), strategy: config.strategy(study.strategy)?.label ?? study.strategy,
+                        tags: study.tags.joined(separator: " "))
         } + index.content.pages.map { page in
-            ["title": page.title, "url": routes.link(Routes.page(page.slug)), "summary": page.summary ?? ""]
+            SearchEntry(title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "")
         }
-        return serialize(entries, pretty: false)
+        return encode(entries, pretty: false)
     }
 
-    private static func serialize(_ object: Any, pretty: Bool = true) -> Data {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        var data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)
+    private struct SearchEntry: Encodable {
+        var title, url, summary: String
+        var organization, partners, place, strategy, tags: String?
+    }
+
+    /// Sorted keys and unescaped slashes, so the files are stable and readable; one newline at the end.
+    private static func encode(_ value: some Encodable, pretty: Bool) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         data.append(0x0A)
         return data
     }

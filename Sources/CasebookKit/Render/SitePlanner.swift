@@ -6,15 +6,28 @@ struct SitePlanner {
     /// Rendered Markdown bodies, by source path.
     let bodies: [String: Markdown.Rendered]
 
-    /// Each case's card, built once: a case appears on many listings (index, strategy, state, every tag…).
+    /// Each case's card, built once: a case appears on many listings (index, strategy, state, every
+    /// tag, year and funding source). Each card is also rendered once with `partials/card.mustache`
+    /// (its `html`), so a listing joins finished cards instead of re-rendering the partial per listing.
     private let cards: [[String: Any]]
+    private let cardsHTML: [String]
 
-    init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered]) {
+    init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet) {
         self.index = index
         self.routes = routes
         self.bodies = bodies
         let view = CaseView(index: index, routes: routes)
-        self.cards = index.cases.indices.map(view.card)
+        var cards = index.cases.indices.map(view.card)
+        nonisolated(unsafe) let data = cards
+        let html = parallelMap(Array(cards.indices)) { templates.render("partials/card", data[$0]) }
+        for i in cards.indices { cards[i]["html"] = html[i] }
+        self.cards = cards
+        self.cardsHTML = html
+    }
+
+    /// The finished cards of these cases, in order, for `{{{cards_html}}}`.
+    private func cardsHTML(_ members: [Int]) -> String {
+        members.map { cardsHTML[$0] }.joined()
     }
 
     var config: SiteConfig { index.content.config }
@@ -89,6 +102,7 @@ struct SitePlanner {
         }
         let data: [String: Any] = [
             "cards": cards,
+            "cards_html": cardsHTML(Array(index.cases.indices)),
             "count": index.cases.count,
             "filters": [
                 ["name": "strategy", "label": "Strategy", "options": options(config.strategies.compactMap { s in
@@ -119,12 +133,15 @@ struct SitePlanner {
         let body = bodies[study.sourcePath]?.html ?? ""
         // The page shows its own case, cards of related cases, and its neighbours' titles.
         let neighbours = [position - 1, position + 1].filter(index.cases.indices.contains)
-        let shown = [position] + index.related(to: position) + neighbours
+        let related = index.related(to: position)
+        let shown = [position] + related + neighbours
+        var data = cases.page(position, body: body)
+        data["related"] = related.map { cards[$0] }  // the finished cards, with their html
         return PlannedPage(route: Routes.caseStudy(study.slug), template: "case", title: study.title,
                            description: study.summary,
                            breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), (study.title, nil)],
                            lastModified: study.date, dependsOn: shown.map { index.cases[$0].slug },
-                           data: ["case": cases.page(position, body: body)])
+                           data: ["case": data])
     }
 
     // MARK: Listings
@@ -133,7 +150,7 @@ struct SitePlanner {
                          parent: (String, String), extra: [String: Any] = [:]) -> PlannedPage {
         var data: [String: Any] = [
             "heading": title, "kind": kind, "intro": description,
-            "cards": members.map { cards[$0] }, "count": members.count,
+            "cards": members.map { cards[$0] }, "cards_html": cardsHTML(members), "count": members.count,
             "count_label": members.count == 1 ? "1 case study" : "\(members.count) case studies",
         ]
         data.merge(extra) { _, new in new }

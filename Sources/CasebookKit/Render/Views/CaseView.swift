@@ -68,7 +68,6 @@ struct CaseView {
             "further_reading": study.sources.map { ["title": $0.title, "url": $0.url] },
             "has_further_reading": !study.sources.isEmpty,
             "tags": study.tags.map { ["label": $0, "url": routes.link(Routes.tag($0))] },
-            "related": related.map(card),
             "has_related": !related.isEmpty,
             "citation": "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
         ]) { _, new in new }
