@@ -875,12 +875,15 @@ SINGLE = """{{ define "main" }}
   {{ end }}
   {{ with .Params.tags }}<p class="tags">Topics: {{ range . }}<a class="tag" href="{{ printf "tags/%s/" (urlize .) | relURL }}">{{ . }}</a> {{ end }}</p>{{ end }}
   {{ if .Params.metrics }}
-  {{ $related := .Site.RegularPages.Related . | first 3 }}
-  {{ with $related }}
+  {{/* Up to three other cases with the same strategy, as Casebook's pages show. Read from the
+       taxonomy rather than with .Related, whose default indices (keywords, date) cost time in
+       proportion to the whole site for every page. */}}
+  {{ $self := .RelPermalink }}
+  {{ with index .Site.Taxonomies.strategy (urlize .Params.strategy) }}
   <section class="related" aria-labelledby="related-heading">
     <h2 id="related-heading">Related case studies</h2>
     <div class="card-grid">
-      {{ range . }}{{ partialCached "card.html" . .RelPermalink }}{{ end }}
+      {{ range first 4 . }}{{ if ne .Page.RelPermalink $self }}{{ partialCached "card.html" .Page .Page.RelPermalink }}{{ end }}{{ end }}
     </div>
   </section>
   {{ end }}

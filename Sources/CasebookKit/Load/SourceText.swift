@@ -48,3 +48,24 @@ enum SourceText {
 }
 
 import Foundation
+
+extension String {
+    /// Whether `needle` occurs in the text, compared byte for byte: no Unicode or locale rules, so
+    /// much cheaper than Foundation's `contains` on a whole file.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { word in
+                guard let first = word.first else { return true }
+                var start = 0
+                let last = text.count - word.count
+                while start <= last {
+                    guard let hit = text[start...last].firstIndex(of: first) else { return false }
+                    if text[hit..<(hit + word.count)].elementsEqual(word) { return true }
+                    start = hit + 1
+                }
+                return false
+            }
+        }
+    }
+}

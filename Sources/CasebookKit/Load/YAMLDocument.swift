@@ -13,7 +13,10 @@ enum YAMLDocument {
         let tabs = tabIndentation(in: yaml, file: file, firstLine: firstLine)
         if !tabs.isEmpty { return .failure(tabs) }
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // The basic resolver tags every scalar as a string: the readers parse numbers, dates and
+            // booleans themselves (with better errors), and skipping the default resolver's regular
+            // expressions makes composing several times cheaper.
+            return .success(try Yams.compose(yaml: yaml, .basic))
         } catch let error as YamlError {
             return .failure([diagnostic(for: error, file: file, firstLine: firstLine)])
         } catch {

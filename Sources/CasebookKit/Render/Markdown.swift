@@ -42,7 +42,7 @@ enum Markdown {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
-                words += String(cString: literal).split(whereSeparator: \.isWhitespace).count
+                words += wordCount(literal)
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let rawURL = cmark_node_get_url(node) else { continue }
             let url = String(cString: rawURL)
@@ -61,6 +61,19 @@ enum Markdown {
         }
         defer { free(rendered) }
         return Rendered(html: String(cString: rendered), links: links, images: images, wordCount: words)
+    }
+
+    /// Words in a text node: runs of characters between whitespace, counted on Unicode scalars
+    /// (ASCII without a table lookup), without copying the text into a Swift string.
+    private static func wordCount(_ literal: UnsafePointer<CChar>) -> Int {
+        var count = 0, inWord = false
+        for scalar in String(cString: literal).unicodeScalars {
+            let space = scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+                : scalar.properties.isWhitespace
+            if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     /// cmark tracks positions for blocks; an inline's position is that of the block holding it.

@@ -77,7 +77,7 @@ enum CaseStudyDecoder {
         let sources = sourceList(f["sources"], reader: &reader)
         let image = f["image"].flatMap { imageField($0, reader: &reader) }
 
-        if !draft, text.contains(Scaffold.placeholder) {
+        if !draft, text.containsBytes(Scaffold.placeholder) {
             reader.append(.error(SourceLocation(file: path, line: 1, column: 1),
                                  "this case study still has \(Scaffold.placeholder) placeholders from `casebook new`",
                                    hint: "fill in every \(Scaffold.placeholder) value, or keep `draft: true` until it is finished"))
