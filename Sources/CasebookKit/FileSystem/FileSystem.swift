@@ -15,6 +15,8 @@ public protocol FileSystem: Sendable {
     /// Direct children of a folder (files and folders), sorted, hidden ones included.
     func contentsOfDirectory(at path: String) throws -> [String]
     func createDirectory(at path: String) throws
+    /// Creates one folder whose parent exists (cheaper than `createDirectory`, which creates parents too).
+    func makeFolder(at path: String) throws
     func removeItem(at path: String) throws
     func moveItem(at source: String, to destination: String) throws
     func copyItem(at source: String, to destination: String) throws
@@ -72,6 +74,12 @@ public struct LocalFileSystem: FileSystem {
 
     public func createDirectory(at path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    public func makeFolder(at path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
     }
 
     public func removeItem(at path: String) throws {

@@ -109,7 +109,8 @@ public struct OutputWriter: Sendable {
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
-            for folder in folders.sorted() { try fileSystem.createDirectory(at: path + "/" + folder) }
+            // Sorted, so each parent comes before its children: one plain mkdir per folder.
+            for folder in folders.sorted() { try fileSystem.makeFolder(at: path + "/" + folder) }
         }
 
         func write(_ data: Data, to relative: String) throws {
