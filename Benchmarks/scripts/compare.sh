@@ -89,7 +89,8 @@ measure() {
   local times=() peak=0 i
   for i in $(seq "$runs"); do
     rm -rf "$out"
-    local start end secs kb
+    local start end secs kb load
+    load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
     start=$(date +%s%N)
     if ! /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >"$work/$tool.log" 2>&1; then
       echo "compare.sh: $tool failed on N=$n (run $i):" >&2
@@ -105,7 +106,7 @@ measure() {
     secs=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
     times+=("$secs")
     [ "$kb" -gt "$peak" ] && peak=$kb
-    log "$tool N=$n run $i: ${secs} s, $((kb / 1024)) MB"
+    log "$tool N=$n run $i: ${secs} s, $((kb / 1024)) MB (load average before: $load)"
   done
   local med pages
   med=$(printf '%s\n' "${times[@]}" | median)
@@ -134,13 +135,12 @@ for n in $sizes; do
   measure casebook "$n" "$work/out-casebook" \
     "find '$work/out-casebook' -name '*.html' | wc -l" -- \
     "$casebook" build --root "$corpus/casebook" --output "$work/out-casebook"
-  summary=$(grep -E '[0-9]+ errors?, [0-9]+ warnings?' "$work/casebook.log" | tail -1 || true)
 
   # Phase timings, once per size (not part of the table).
   rm -rf "$work/out-casebook-verbose"
   if "$casebook" build --verbose --root "$corpus/casebook" --output "$work/out-casebook-verbose" \
       >"$work/casebook-verbose.log" 2>&1; then
-    verbose_reports+=("N=$n: $summary"$'\n'"$(cat "$work/casebook-verbose.log")")
+    verbose_reports+=("N=$n:"$'\n'"$(cat "$work/casebook-verbose.log")")
   else
     verbose_reports+=("N=$n: casebook build --verbose failed"$'\n'"$(tail -20 "$work/casebook-verbose.log")")
     failed=1
@@ -159,7 +159,7 @@ done
 # --- the table --------------------------------------------------------------------------------------
 echo
 echo "Clean builds, warm file cache, median of $runs run(s); peak = largest max RSS over the runs."
-echo "$(nproc) cores; $(hugo version | awk '{print $1, $2}'); casebook $("$casebook" --version 2>/dev/null | head -1); floor = libcmark, 2 threads."
+echo "$(nproc) cores; $(hugo version 2>/dev/null | awk '{print $1, $2}' || true); casebook $("$casebook" --version 2>/dev/null | head -1); floor = libcmark, 2 threads."
 echo
 awk -F'\t' '
   { n[NR]=$1; tool[NR]=$2; t[NR]=$3; kb[NR]=$4; pages[NR]=$5

@@ -118,5 +118,12 @@ import Testing
         let template = try rebuild(builder, site, changed: ["templates/layout.mustache"])
         #expect(template.full)
         #expect(try site.read("case-studies/beta/index.html").contains("Preview footer"))
+
+        // Cards are drawn once and kept between rebuilds; a change to the card template redraws them.
+        let card = site.root + "/templates/partials/card.mustache"
+        try (try String(contentsOfFile: card, encoding: .utf8)).replacingOccurrences(of: "<p class=\"card-years\">", with: "<p class=\"card-years\">Years: ")
+            .write(toFile: card, atomically: true, encoding: .utf8)
+        try rebuild(builder, site, changed: ["templates/partials/card.mustache"])
+        #expect(try site.read("strategies/tutoring/index.html").contains("Years: "))
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 // the whole-process comparison uses). Run from Benchmarks/:
 //   swift package benchmark                       # every benchmark
 //   swift package benchmark --filter Rebuild      # one
-// CASEBOOK_BENCH_CASES sets the corpus size for the stage benchmarks (default 1000).
+// CASEBOOK_BENCH_CASES sets the corpus size for the stage benchmarks (default 1000), and
+// CASEBOOK_BENCH_LARGE the site size for the rebuild benchmark (default 10000); CI uses small ones.
 
 /// A generated site of `cases` case studies, made once per size and reused.
 func corpus(_ cases: Int) -> String {
@@ -64,11 +65,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // The `casebook serve` path: one case edited in a 10,000-case site, then rebuilt.
-    let large = corpus(10_000)
+    let largeSize = Int(ProcessInfo.processInfo.environment["CASEBOOK_BENCH_LARGE"] ?? "") ?? 10_000
+    let large = corpus(largeSize)
     let builder = IncrementalBuilder(options: BuildOptions(root: large, output: large + "/../public-serve"))
     let edited = large + "/content/case-studies/" + (try! FileManager.default.contentsOfDirectory(atPath: large + "/content/case-studies").sorted().first!)
     let original = try! String(contentsOfFile: edited, encoding: .utf8)
-    Benchmark("Rebuild after editing one case (10000-case site)",
+    Benchmark("Rebuild after editing one case (\(largeSize)-case site)",
               configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxIterations: 30,
                                    setup: { _ = try! builder.build(changed: nil) })) { benchmark in
         for iteration in benchmark.scaledIterations {

@@ -16,8 +16,10 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             guard let paths else {
                 cases.removeAll(); pages.removeAll(); bodies.removeAll()
+                cards.removeAll()
                 return
             }
+            cards.remove(paths)
             for path in paths {
                 cases[path] = nil
                 pages[path] = nil
@@ -47,8 +49,39 @@ public final class BuildCache: @unchecked Sendable {
         return rendered
     }
 
+    /// Each case's card as drawn for listings; kept while the templates and site settings stay the same.
+    let cards = CardCache()
+
     /// The slug a case-study file had when it was last decoded, if it decoded.
     func slug(of path: String) -> String? {
         lock.withLock { cases[path]?.0?.slug }
+    }
+}
+
+/// Each case's card (its listing data and its HTML from `partials/card.mustache`), by source path.
+/// A card also shows the years the program ran up to the site's latest year, so it is redrawn when
+/// that changes.
+final class CardCache: @unchecked Sendable {
+    struct Card: @unchecked Sendable {
+        var latestYear: Int
+        var data: [String: Any]
+    }
+
+    private let lock = NSLock()
+    private var cards: [String: Card] = [:]
+
+    func card(for path: String, latestYear: Int, orDraw draw: () -> Card) -> Card {
+        if let hit = lock.withLock({ cards[path] }), hit.latestYear == latestYear { return hit }
+        let card = draw()
+        lock.withLock { cards[path] = card }
+        return card
+    }
+
+    func remove(_ paths: Set<String>) {
+        lock.withLock { for path in paths { cards[path] = nil } }
+    }
+
+    func removeAll() {
+        lock.withLock { cards.removeAll() }
     }
 }

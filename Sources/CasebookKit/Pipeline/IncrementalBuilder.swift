@@ -124,6 +124,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         // Case studies are decoded against site.yml's vocabularies: a change there redoes them all.
         cache.invalidate(changed.contains("content/site.yml") ? nil : changed)
+        // Cards are drawn with the templates: a template change redraws them all.
+        if changed.contains(where: { $0.hasPrefix("templates/") }) { cache.cards.removeAll() }
     }
 
     private func finish(_ plan: [String: [String]?]) {

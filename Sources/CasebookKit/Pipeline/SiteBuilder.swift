@@ -60,7 +60,8 @@ public struct SiteBuilder: Sendable {
                 cache.body(source.file) { Markdown.render(source, basePath: routes.basePath) }
             }
             let bodies = Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
-            return (SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates).plan(), bodies)
+            return (SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates,
+                                cardCache: cache.cards).plan(), bodies)
         }
 
         // Check links against what will be published.

@@ -11,7 +11,17 @@ struct PlannedPage: @unchecked Sendable {
     var lastModified: DayDate?
     /// Slugs of the case studies whose data this page shows; nil when it draws on the whole site
     /// (home, index, feed…). An incremental rebuild re-renders a page only if one of these changed.
-    var dependsOn: [String]? = nil
-    /// Page-specific data; merged with the site-wide data at render time.
-    var data: [String: Any]
+    var dependsOn: [String]?
+    /// Page-specific data, merged with the site-wide data at render time. Built only when the page is
+    /// rendered: a rebuild after one edit plans every page but renders only the few it affects.
+    var data: [String: Any] { makeData() }
+    private let makeData: () -> [String: Any]
+
+    init(route: String, template: String, title: String, description: String,
+         breadcrumbs: [(label: String, route: String?)] = [], inSitemap: Bool = true, lastModified: DayDate? = nil,
+         dependsOn: [String]? = nil, data: @autoclosure @escaping () -> [String: Any]) {
+        (self.route, self.template, self.title, self.description) = (route, template, title, description)
+        (self.breadcrumbs, self.inSitemap, self.lastModified, self.dependsOn) = (breadcrumbs, inSitemap, lastModified, dependsOn)
+        self.makeData = data
+    }
 }

@@ -12,17 +12,25 @@ struct SitePlanner {
     private let cards: [[String: Any]]
     private let cardsHTML: [String]
 
-    init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet) {
+    /// - Parameter cardCache: cards from an earlier build of the same templates and settings; only
+    ///   cases it does not hold are drawn again.
+    init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
+         cardCache: CardCache = CardCache()) {
         self.index = index
         self.routes = routes
         self.bodies = bodies
         let view = CaseView(index: index, routes: routes)
-        var cards = index.cases.indices.map(view.card)
-        nonisolated(unsafe) let data = cards
-        let html = parallelMap(Array(cards.indices)) { templates.render("partials/card", data[$0]) }
-        for i in cards.indices { cards[i]["html"] = html[i] }
-        self.cards = cards
-        self.cardsHTML = html
+        let latest = index.latestYear
+        let drawn = parallelMap(Array(index.cases.indices)) { position -> CardCache.Card in
+            let study = index.cases[position]
+            return cardCache.card(for: study.sourcePath, latestYear: latest) {
+                var card = view.card(position)
+                card["html"] = templates.render("partials/card", card)
+                return CardCache.Card(latestYear: latest, data: card)
+            }
+        }
+        self.cards = drawn.map(\.data)
+        self.cardsHTML = drawn.map { $0.data["html"] as! String }
     }
 
     /// The finished cards of these cases, in order, for `{{{cards_html}}}`.
@@ -135,28 +143,35 @@ struct SitePlanner {
         let neighbours = [position - 1, position + 1].filter(index.cases.indices.contains)
         let related = index.related(to: position)
         let shown = [position] + related + neighbours
-        var data = cases.page(position, body: body)
-        data["related"] = related.map { cards[$0] }  // the finished cards, with their html
         return PlannedPage(route: Routes.caseStudy(study.slug), template: "case", title: study.title,
                            description: study.summary,
                            breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), (study.title, nil)],
                            lastModified: study.date, dependsOn: shown.map { index.cases[$0].slug },
-                           data: ["case": data])
+                           data: ["case": casePageData(position, body: body, related: related)])
+    }
+
+    private func casePageData(_ position: Int, body: String, related: [Int]) -> [String: Any] {
+        var data = cases.page(position, body: body)
+        data["related"] = related.map { cards[$0] }  // the finished cards, with their html
+        return data
     }
 
     // MARK: Listings
 
     private func listing(route: String, title: String, kind: String, description: String, members: [Int],
                          parent: (String, String), extra: [String: Any] = [:]) -> PlannedPage {
-        var data: [String: Any] = [
-            "heading": title, "kind": kind, "intro": description,
-            "cards": members.map { cards[$0] }, "cards_html": cardsHTML(members), "count": members.count,
-            "count_label": members.count == 1 ? "1 case study" : "\(members.count) case studies",
-        ]
-        data.merge(extra) { _, new in new }
+        func data() -> [String: Any] {
+            var data: [String: Any] = [
+                "heading": title, "kind": kind, "intro": description,
+                "cards": members.map { cards[$0] }, "cards_html": cardsHTML(members), "count": members.count,
+                "count_label": members.count == 1 ? "1 case study" : "\(members.count) case studies",
+            ]
+            data.merge(extra) { _, new in new }
+            return data
+        }
         return PlannedPage(route: route, template: "list", title: title, description: description,
                            breadcrumbs: [("Home", Routes.home), (parent.0, parent.1), (title, nil)],
-                           dependsOn: members.map { index.cases[$0].slug }, data: data)
+                           dependsOn: members.map { index.cases[$0].slug }, data: data())
     }
 
     private func terms(route: String, title: String, intro: String, items: [[String: Any]], extra: [String: Any] = [:]) -> PlannedPage {
