@@ -25,8 +25,8 @@ if ! command -v wrk >/dev/null; then
 fi
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
-swift build -c "$config" --product casebook >/dev/null
-bin="$(swift build -c "$config" --show-bin-path)/casebook"
+swift build -c "$config" --product casebook >/dev/null 2>&1 || { swift build -c "$config" --product casebook; exit 1; }
+bin="$(swift build -c "$config" --show-bin-path 2>/dev/null)/casebook"
 work="$(mktemp -d)"
 trap 'kill "${server:-}" "${slow_pids[@]:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r content templates "$work/"

@@ -32,11 +32,10 @@ struct FrontMatter {
                 yamlStart = next
             } else if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                 // The YAML without its last newline; the body without the file's final newline.
-                var yaml = text[yamlStart..<lineStart]
-                if yaml.utf8.last == 0x0A { yaml = yaml.dropLast() }
-                var body = text[next...]
-                if body.utf8.last == 0x0A { body = body.dropLast() }
-                return .success(FrontMatter(yaml: String(yaml), yamlFirstLine: 2, body: String(body), bodyFirstLine: lineNumber + 1))
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : lineStart
+                let bodyEnd = utf8.last == 0x0A && next < utf8.endIndex ? utf8.index(before: utf8.endIndex) : utf8.endIndex
+                return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: 2,
+                                            body: String(text[next..<max(next, bodyEnd)]), bodyFirstLine: lineNumber + 1))
             }
             lineStart = next
         }

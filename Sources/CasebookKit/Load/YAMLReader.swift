@@ -7,6 +7,7 @@ struct YAMLReader {
     /// File line of the YAML text's first line.
     let firstLine: Int
     private(set) var diagnostics: [Diagnostic] = []
+    private var checkedURLs: [String: URLCheck.Outcome] = [:]
 
     init(file: String, firstLine: Int) {
         self.file = file
@@ -77,7 +78,7 @@ struct YAMLReader {
                   hint: node.sequence != nil ? "write a single value, not a list" : "write the value on the same line as `\(field):`")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(scalar.string)
         if value.isEmpty {
             error(node, "`\(field)` is empty")
             return nil
@@ -191,7 +192,10 @@ struct YAMLReader {
     /// addresses are refused because they would run or embed content instead of linking to a source.
     mutating func url(_ node: Node?, field: String) -> String? {
         guard let raw = text(node, field: field) else { return nil }
-        switch URLCheck.check(raw) {
+        // A file names the same few sources many times: check each address once.
+        let outcome = checkedURLs[raw] ?? URLCheck.check(raw)
+        checkedURLs[raw] = outcome
+        switch outcome {
         case .ok: return raw
         case .problem(let message, let hint):
             error(node, "`\(field)` \(message)", hint: hint)
@@ -200,6 +204,14 @@ struct YAMLReader {
     }
 
     // MARK: Helpers
+
+    /// The text without surrounding whitespace; most values have none, and are returned untouched
+    /// without going through Foundation.
+    static func trimmed(_ text: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        if plain(text.utf8.first) && plain(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     static func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
