@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// Answers every request of the preview server: the site's files from the output folder (with
 /// `index.html` for folders, the site's `404.html` for missing pages, the base path honoured), the
@@ -113,7 +114,8 @@ struct PreviewResponder: HTTPResponder {
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .xContentTypeOptions: "nosniff"],
             body: ResponseBody { writer in
-                for await message in stream {
+                // Ends when the server shuts down, or the shutdown would wait for every open page.
+                for await message in stream.cancelOnGracefulShutdown() {
                     try await writer.write(ByteBuffer(string: message))
                 }
                 try await writer.finish(nil)

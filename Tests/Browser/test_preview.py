@@ -1,0 +1,77 @@
+"""`casebook serve` in a real browser: the page reloads after a save, shows the build's problems over
+the page while a file is broken, and recovers when it is fixed, with the site's CSP in force."""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+CASEBOOK = os.environ.get("CASEBOOK_BIN", os.path.join(REPO, ".build", "debug", "casebook"))
+CASE = "content/case-studies/nj-tutoring-corps.md"
+
+
+@pytest.fixture
+def preview():
+    root = tempfile.mkdtemp(prefix="casebook-preview-")
+    for folder in ("content", "templates"):
+        shutil.copytree(os.path.join(REPO, folder), os.path.join(root, folder))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(os.path.join(root, "serve.log"), "w")
+    server = subprocess.Popen([CASEBOOK, "serve", "--root", root, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield root, url
+    server.terminate()
+    assert server.wait(timeout=10) == 0, "Ctrl-C/SIGTERM stops the server cleanly"
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def edit(root, old, new):
+    path = os.path.join(root, CASE)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    assert old in text
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, new, 1))
+
+
+def test_save_reloads_and_broken_file_shows_overlay(page, preview):
+    root, url = preview
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(url + "/case-studies/nj-tutoring-corps/")
+    title = page.locator("h1").inner_text()
+
+    # A save: the open page reloads by itself and shows the new title.
+    edit(root, "title: ", "title: Preview check, ")
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Preview check"), timeout=20000)
+
+    # A broken file: the overlay names the file, line and problem, over the last good page.
+    edit(root, "strategy: tutoring", "strategy: tutorng")
+    overlay = page.locator("#casebook-problems")
+    overlay.wait_for(state="visible", timeout=20000)
+    text = overlay.inner_text()
+    assert re.search(r"content/case-studies/nj-tutoring-corps\.md:\d+:\d+: error", text), text
+    assert "tutorng" in text and "tutoring" in text
+    assert page.locator("h1").inner_text().startswith("Preview check")
+
+    # Fixed: the overlay goes and the page reloads.
+    edit(root, "strategy: tutorng", "strategy: tutoring")
+    overlay.wait_for(state="detached", timeout=20000)
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Preview check"), timeout=20000)
+    assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
+    assert title != page.locator("h1").inner_text()
