@@ -8,6 +8,7 @@ public final class BuildCache: @unchecked Sendable {
     private var cases: [String: (CaseStudy?, [Diagnostic])] = [:]
     private var pages: [String: (Page?, [Diagnostic])] = [:]
     private var bodies: [String: Markdown.Rendered] = [:]
+    private var exports: [String: DataExport.Fragments] = [:]
 
     public init() {}
 
@@ -15,7 +16,7 @@ public final class BuildCache: @unchecked Sendable {
     public func invalidate(_ paths: Set<String>?) {
         lock.withLock {
             guard let paths else {
-                cases.removeAll(); pages.removeAll(); bodies.removeAll()
+                cases.removeAll(); pages.removeAll(); bodies.removeAll(); exports.removeAll()
                 cards.removeAll()
                 return
             }
@@ -24,6 +25,7 @@ public final class BuildCache: @unchecked Sendable {
                 cases[path] = nil
                 pages[path] = nil
                 bodies[path] = nil
+                exports[path] = nil
             }
         }
     }
@@ -47,6 +49,13 @@ public final class BuildCache: @unchecked Sendable {
         let rendered = render()
         lock.withLock { bodies[path] = rendered }
         return rendered
+    }
+
+    func exportFragments(_ path: String, orMake make: () -> DataExport.Fragments) -> DataExport.Fragments {
+        if let hit = lock.withLock({ exports[path] }) { return hit }
+        let made = make()
+        lock.withLock { exports[path] = made }
+        return made
     }
 
     /// Each case's card as drawn for listings; kept while the templates and site settings stay the same.

@@ -88,7 +88,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
             if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
             do {
-                for export in site.dataExports { try fileSystem.replaceFile(export.make(), at: output + "/" + export.file) }
+                let exports = site.dataExports
+                let written = parallelMap(exports.map(\.file)) { file -> String? in
+                    do { try fileSystem.replaceFile(exports.first { $0.file == file }!.make(), at: output + "/" + file); return nil }
+                    catch { return "\(file): \(error.localizedDescription)" }
+                }
+                if let failure = written.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
                 for route in removed {
                     let file = output + "/" + Routes.file(for: route)
                     try? fileSystem.removeItem(at: file)

@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(templates: templates, routes: routes, config: content.config,
                                     menuPages: content.pages.filter { $0.menu != nil })
         let site = PreparedSite(root: root, content: content, index: index, routes: routes, pages: pages,
-                                renderer: renderer, assets: assets)
+                                renderer: renderer, assets: assets, cache: cache)
         return (site, diagnostics.sortedByLocation())
     }
 
@@ -135,12 +135,19 @@ struct PreparedSite: @unchecked Sendable {
     /// Files under templates/assets, relative to it.
     let assets: [String]
 
-    /// The downloads and the search index, which draw on every case, each made when asked for.
+    /// Cases already encoded for the downloads by an earlier build.
+    let cache: BuildCache
+
+    /// The downloads and the search index, which draw on every case: each case's share is encoded in
+    /// parallel (or taken from the cache), then each file is joined when asked for.
     var dataExports: [(file: String, make: @Sendable () -> Data)] {
-        let (index, routes) = (index, routes)
-        return [("data/case-studies.json", { DataExport.json(index: index, routes: routes) }),
-                ("data/metrics.csv", { DataExport.csv(index: index) }),
-                ("search-index.json", { DataExport.searchIndex(index: index, routes: routes) })]
+        let (index, routes, cache) = (index, routes, cache)
+        let fragments = parallelMap(index.cases) { study in
+            cache.exportFragments(study.sourcePath) { DataExport.fragments(study, index: index, routes: routes) }
+        }
+        return [("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
+                ("data/metrics.csv", { DataExport.csv(fragments: fragments) }),
+                ("search-index.json", { DataExport.searchIndex(index: index, routes: routes, fragments: fragments) })]
     }
 
     /// Stylesheets, scripts and images copied as they are.

@@ -3,24 +3,62 @@ import Foundation
 /// The downloadable data: every case and figure with its source (JSON), one row per figure (CSV),
 /// and the small index the search page reads.
 enum DataExport {
-    static func json(index: SiteIndex, routes: Routes) -> Data {
+    /// One case's share of each download, made once per case and kept between rebuilds (`casebook
+    /// serve`), so a rebuild after one edit joins finished pieces instead of encoding every case again.
+    struct Fragments: Sendable {
+        /// The case's object in `case_studies`, pretty-printed and indented for its place in the array.
+        var json: String
+        /// The case's rows of metrics.csv, each ending in CRLF.
+        var csv: String
+        /// The case's entry in search-index.json.
+        var search: String
+    }
+
+    static func fragments(_ study: CaseStudy, index: SiteIndex, routes: Routes) -> Fragments {
         let config = index.content.config
-        let document = Document(
-            title: config.title, url: routes.baseURL,
-            case_studies: index.cases.map { study in
-                CaseRecord(slug: study.slug, url: routes.absolute(Routes.caseStudy(study.slug)), title: study.title,
-                           summary: study.summary, organization: study.organization, partners: study.partners,
-                           place: study.place, state: study.state.code, state_name: study.state.name,
-                           strategy: study.strategy,
-                           strategy_label: config.strategy(study.strategy)?.label ?? study.strategy,
-                           funding: study.funding, funding_note: study.fundingNote,
-                           years: Years(start: study.years.start, end: study.years.end), tags: study.tags,
-                           date: study.date.iso, metrics: study.metrics.map(MetricRecord.init),
-                           sources: study.sources.map { Source(title: $0.title, url: $0.url) })
-            },
-            context: index.content.context.map(MetricRecord.init),
-            certainty_levels: ["high", "medium", "low"])
-        return encode(document, pretty: true)
+        let record = CaseRecord(
+            slug: study.slug, url: routes.absolute(Routes.caseStudy(study.slug)), title: study.title,
+            summary: study.summary, organization: study.organization, partners: study.partners,
+            place: study.place, state: study.state.code, state_name: study.state.name, strategy: study.strategy,
+            strategy_label: config.strategy(study.strategy)?.label ?? study.strategy,
+            funding: study.funding, funding_note: study.fundingNote,
+            years: Years(start: study.years.start, end: study.years.end), tags: study.tags,
+            date: study.date.iso, metrics: study.metrics.map(MetricRecord.init),
+            sources: study.sources.map { Source(title: $0.title, url: $0.url) })
+        // Elements of `case_studies` sit two levels deep in the document: four spaces on every line.
+        let json = text(record, pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        let search = text(SearchEntry(
+            title: study.title, url: routes.link(Routes.caseStudy(study.slug)), summary: study.summary,
+            organization: study.organization, partners: study.partners.joined(separator: ", "),
+            place: CaseView(index: index, routes: routes).placeLine(study),
+            strategy: config.strategy(study.strategy)?.label ?? study.strategy,
+            tags: study.tags.joined(separator: " ")), pretty: false)
+        return Fragments(json: json, csv: csvRows(study), search: search)
+    }
+
+    /// data/case-studies.json: the same bytes as encoding the whole document at once, sorted keys and
+    /// all (`case_studies` sorts first), built from each case's fragment.
+    static func json(index: SiteIndex, routes: Routes, fragments: [Fragments]) -> Data {
+        let config = index.content.config
+        let rest = Rest(title: config.title, url: routes.baseURL, context: index.content.context.map(MetricRecord.init),
+                        certainty_levels: ["high", "medium", "low"])
+        guard !fragments.isEmpty else {
+            return encode(Document(title: rest.title, url: rest.url, case_studies: [], context: rest.context,
+                                   certainty_levels: rest.certainty_levels), pretty: true)
+        }
+        var document = "{\n  \"case_studies\" : [\n"
+        document += fragments.map(\.json).joined(separator: ",\n")
+        document += "\n  ],\n"
+        document += text(rest, pretty: true).dropFirst(2)  // its opening "{\n"
+        document += "\n"
+        return Data(document.utf8)
+    }
+
+    private struct Rest: Encodable {
+        var title, url: String
+        var context: [MetricRecord]
+        var certainty_levels: [String]
     }
 
     // The JSON download's shape. Property names are the JSON keys; optional ones are left out when absent.
@@ -77,20 +115,22 @@ enum DataExport {
     static let csvColumns = ["case_slug", "case_title", "state", "strategy", "metric_key", "metric_label", "unit",
                              "value", "qualifier", "upper", "baseline", "as_of", "source", "url", "certainty", "note"]
 
-    static func csv(index: SiteIndex) -> Data {
-        var lines = [csvColumns.joined(separator: ",")]
-        for study in index.cases {
-            for metric in study.metrics {
-                let fields: [String] = [
-                    study.slug, study.title, study.state.code, study.strategy, metric.key ?? "", metric.label,
-                    metric.unit.rawValue, metric.value.plain, metric.qualifier?.rawValue ?? "",
-                    metric.upper?.plain ?? "", metric.baseline?.plain ?? "", metric.asOf.text, metric.source,
-                    metric.url, metric.certainty.rawValue, metric.note ?? "",
-                ]
-                lines.append(fields.map(csvField).joined(separator: ","))
-            }
+    static func csv(fragments: [Fragments]) -> Data {
+        Data((csvColumns.joined(separator: ",") + "\r\n" + fragments.map(\.csv).joined()).utf8)
+    }
+
+    private static func csvRows(_ study: CaseStudy) -> String {
+        var rows = ""
+        for metric in study.metrics {
+            let fields: [String] = [
+                study.slug, study.title, study.state.code, study.strategy, metric.key ?? "", metric.label,
+                metric.unit.rawValue, metric.value.plain, metric.qualifier?.rawValue ?? "",
+                metric.upper?.plain ?? "", metric.baseline?.plain ?? "", metric.asOf.text, metric.source,
+                metric.url, metric.certainty.rawValue, metric.note ?? "",
+            ]
+            rows += fields.map(csvField).joined(separator: ",") + "\r\n"
         }
-        return Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return rows
     }
 
     /// RFC 4180 quoting; text that a spreadsheet would run as a formula is prefixed with an apostrophe.
@@ -103,18 +143,11 @@ enum DataExport {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func searchIndex(index: SiteIndex, routes: Routes) -> Data {
-        let config = index.content.config
-        let view = CaseView(index: index, routes: routes)
-        let entries: [SearchEntry] = index.cases.map { study in
-            SearchEntry(title: study.title, url: routes.link(Routes.caseStudy(study.slug)), summary: study.summary,
-                        organization: study.organization, partners: study.partners.joined(separator: ", "),
-                        place: view.placeLine(study), strategy: config.strategy(study.strategy)?.label ?? study.strategy,
-                        tags: study.tags.joined(separator: " "))
-        } + index.content.pages.map { page in
-            SearchEntry(title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "")
+    static func searchIndex(index: SiteIndex, routes: Routes, fragments: [Fragments]) -> Data {
+        let pages = index.content.pages.map { page in
+            text(SearchEntry(title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? ""), pretty: false)
         }
-        return encode(entries, pretty: false)
+        return Data(("[" + (fragments.map(\.search) + pages).joined(separator: ",") + "]\n").utf8)
     }
 
     private struct SearchEntry: Encodable {
@@ -124,10 +157,12 @@ enum DataExport {
 
     /// Sorted keys and unescaped slashes, so the files are stable and readable; one newline at the end.
     private static func encode(_ value: some Encodable, pretty: Bool) -> Data {
+        Data((text(value, pretty: pretty) + "\n").utf8)
+    }
+
+    private static func text(_ value: some Encodable, pretty: Bool) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        data.append(0x0A)
-        return data
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
