@@ -70,14 +70,16 @@ public struct SiteBuilder: Sendable {
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
         let checker = LinkChecker(published: published, images: Set(content.images))
-        for study in content.caseStudies {
-            diagnostics += checker.check(bodies[study.sourcePath]!)
-            if let image = study.image, !content.images.contains(image.path) {
-                diagnostics.append(.error(SourceLocation(file: study.sourcePath, line: 1, column: 1),
-                                          "the image `\(image.source)` does not exist in content/images/",
-                                          hint: "put the picture in content/images/ or correct the file name"))
+        let images = Set(content.images)
+        diagnostics += parallelMap(content.caseStudies) { study -> [Diagnostic] in
+            var found = checker.check(bodies[study.sourcePath]!)
+            if let image = study.image, !images.contains(image.path) {
+                found.append(.error(SourceLocation(file: study.sourcePath, line: 1, column: 1),
+                                    "the image `\(image.source)` does not exist in content/images/",
+                                    hint: "put the picture in content/images/ or correct the file name"))
             }
-        }
+            return found
+        }.flatMap { $0 }
         for page in content.pages { diagnostics += checker.check(bodies[page.sourcePath]!) }
 
         if options.strict {
