@@ -28,13 +28,18 @@ import Testing
         return result
     }
 
-    @Test func everyKindOfCaseChangeMatchesACleanBuild() throws {
+    /// A site with the first `count` cases, and a builder that has not built it yet.
+    func makeSite(_ count: Int = cases.count) throws -> (TestSite, IncrementalBuilder) {
         let site = try TestSite()
-        defer { site.remove() }
-        for c in Self.cases {
+        for c in Self.cases.prefix(count) {
             try site.write("content/case-studies/\(c.file).md", TestSite.caseStudy(title: c.title, state: c.state, strategy: c.strategy))
         }
-        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
+        return (site, IncrementalBuilder(options: BuildOptions(root: site.root)))
+    }
+
+    @Test func everyKindOfCaseChangeMatchesACleanBuild() throws {
+        let (site, builder) = try makeSite()
+        defer { site.remove() }
         let first = try builder.build(changed: nil)
         #expect(first.full && first.report.succeeded)
         #expect(first.rendered.count == first.pages)
@@ -78,12 +83,8 @@ import Testing
     }
 
     @Test func aFailedRebuildWritesNothingAndTheNextOneCatchesUp() throws {
-        let site = try TestSite()
+        let (site, builder) = try makeSite()
         defer { site.remove() }
-        for c in Self.cases {
-            try site.write("content/case-studies/\(c.file).md", TestSite.caseStudy(title: c.title, state: c.state, strategy: c.strategy))
-        }
-        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
         _ = try builder.build(changed: nil)
         let before = try site.snapshot()
 
@@ -102,12 +103,8 @@ import Testing
     }
 
     @Test func changesOutsideCaseStudiesRebuildEverything() throws {
-        let site = try TestSite()
+        let (site, builder) = try makeSite(3)
         defer { site.remove() }
-        for c in Self.cases.prefix(3) {
-            try site.write("content/case-studies/\(c.file).md", TestSite.caseStudy(title: c.title, state: c.state, strategy: c.strategy))
-        }
-        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
         _ = try builder.build(changed: nil)
         try site.write("content/site.yml", TestSite.siteYAML.replacingOccurrences(of: "A tagline", with: "A new tagline"))
         let config = try rebuild(builder, site, changed: ["content/site.yml"])
