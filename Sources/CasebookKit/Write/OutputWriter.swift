@@ -109,18 +109,9 @@ public struct OutputWriter: Sendable {
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
-            // Level by level, so each parent exists before its children: one plain mkdir per folder,
-            // the folders of a level made in parallel.
-            let levels = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == 0x2F }) }
-            for level in levels.keys.sorted() {
-                let (fileSystem, path) = (fileSystem, path)
-                let failures = parallelMap(levels[level]!.sorted()) { folder -> String? in
-                    do { try fileSystem.makeFolder(at: path + "/" + folder); return nil } catch { return folder }
-                }
-                if let failed = failures.compactMap({ $0 }).first {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path + "/" + failed])
-                }
-            }
+            // Sorted, so each parent comes before its children: one plain mkdir per folder. (Making them
+            // in parallel was slower: mkdir locks the parent folder, and most share one.)
+            for folder in folders.sorted() { try fileSystem.makeFolder(at: path + "/" + folder) }
         }
 
         func write(_ data: Data, to relative: String) throws {
