@@ -1,96 +1,65 @@
 import Foundation
 
-/// What one build remembers for the next: each content file as decoded and each body as rendered,
-/// by path. `casebook serve` keeps one, so a rebuild after a save re-reads and re-renders only the
-/// files that changed. Safe to use from the loader's parallel workers.
-public final class BuildCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cases: [String: (CaseStudy?, [Diagnostic])] = [:]
-    private var pages: [String: (Page?, [Diagnostic])] = [:]
-    private var bodies: [String: Markdown.Rendered] = [:]
-    private var exports: [String: DataExport.Fragments] = [:]
+/// What one build remembers for the next, by source path: each content file as decoded, each body as
+/// rendered, each case's card and its share of the downloads. `casebook serve` keeps one, so a
+/// rebuild after a save re-reads and re-renders only the files that changed. Safe to use from the
+/// build's parallel workers.
+public final class BuildCache: Sendable {
+    let cases = PathMemo<(CaseStudy?, [Diagnostic])>()
+    let pages = PathMemo<(Page?, [Diagnostic])>()
+    let bodies = PathMemo<Markdown.Rendered>()
+    let exports = PathMemo<DataExport.Fragments>()
+    /// Cards are drawn with the templates and the site's settings, so they go when either changes.
+    let cards = PathMemo<SitePlanner.Card>()
 
     public init() {}
 
-    /// Forgets the given files (they changed on disk), or everything when `paths` is nil.
-    public func invalidate(_ paths: Set<String>?) {
-        lock.withLock {
-            guard let paths else {
-                cases.removeAll(); pages.removeAll(); bodies.removeAll(); exports.removeAll()
-                cards.removeAll()
-                return
-            }
-            cards.remove(paths)
-            for path in paths {
-                cases[path] = nil
-                pages[path] = nil
-                bodies[path] = nil
-                exports[path] = nil
-            }
+    /// Forgets what the given files (paths relative to the site root) produced, and what depends on
+    /// them: case studies are decoded against site.yml's vocabularies, so a change there forgets
+    /// everything; a template change forgets the cards. Nil forgets everything.
+    public func invalidate(_ changed: Set<String>?) {
+        guard let changed, !changed.contains("content/site.yml") else {
+            for memo in [cases, pages, bodies, exports, cards] as [any PathMemoProtocol] { memo.removeAll() }
+            return
         }
+        for memo in [cases, pages, bodies, exports, cards] as [any PathMemoProtocol] { memo.remove(changed) }
+        if changed.contains(where: { $0.hasPrefix("templates/") }) { cards.removeAll() }
     }
-
-    func caseStudy(_ path: String, orDecode decode: () -> (CaseStudy?, [Diagnostic])) -> (CaseStudy?, [Diagnostic]) {
-        if let hit = lock.withLock({ cases[path] }) { return hit }
-        let decoded = decode()
-        lock.withLock { cases[path] = decoded }
-        return decoded
-    }
-
-    func page(_ path: String, orDecode decode: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
-        if let hit = lock.withLock({ pages[path] }) { return hit }
-        let decoded = decode()
-        lock.withLock { pages[path] = decoded }
-        return decoded
-    }
-
-    func body(_ path: String, orRender render: () -> Markdown.Rendered) -> Markdown.Rendered {
-        if let hit = lock.withLock({ bodies[path] }) { return hit }
-        let rendered = render()
-        lock.withLock { bodies[path] = rendered }
-        return rendered
-    }
-
-    func exportFragments(_ path: String, orMake make: () -> DataExport.Fragments) -> DataExport.Fragments {
-        if let hit = lock.withLock({ exports[path] }) { return hit }
-        let made = make()
-        lock.withLock { exports[path] = made }
-        return made
-    }
-
-    /// Each case's card as drawn for listings; kept while the templates and site settings stay the same.
-    let cards = CardCache()
 
     /// The slug a case-study file had when it was last decoded, if it decoded.
     func slug(of path: String) -> String? {
-        lock.withLock { cases[path]?.0?.slug }
+        cases.peek(path)?.0?.slug
     }
 }
 
-/// Each case's card (its listing data and its HTML from `partials/card.mustache`), by source path.
-/// A card also shows the years the program ran up to the site's latest year, so it is redrawn when
-/// that changes.
-final class CardCache: @unchecked Sendable {
-    struct Card: @unchecked Sendable {
-        var latestYear: Int
-        var data: [String: Any]
+protocol PathMemoProtocol: Sendable {
+    func remove(_ paths: Set<String>)
+    func removeAll()
+}
+
+/// Values made from files, by path, shared by parallel workers: each is made once and kept until
+/// its file changes.
+final class PathMemo<Value>: PathMemoProtocol, @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    /// The kept value if there is one and `isCurrent` accepts it; otherwise `make()`, kept.
+    func value(_ path: String, isCurrent: (Value) -> Bool = { _ in true }, orMake make: () -> Value) -> Value {
+        if let hit = peek(path), isCurrent(hit) { return hit }
+        let made = make()
+        lock.withLock { values[path] = made }
+        return made
     }
 
-    private let lock = NSLock()
-    private var cards: [String: Card] = [:]
-
-    func card(for path: String, latestYear: Int, orDraw draw: () -> Card) -> Card {
-        if let hit = lock.withLock({ cards[path] }), hit.latestYear == latestYear { return hit }
-        let card = draw()
-        lock.withLock { cards[path] = card }
-        return card
+    func peek(_ path: String) -> Value? {
+        lock.withLock { values[path] }
     }
 
     func remove(_ paths: Set<String>) {
-        lock.withLock { for path in paths { cards[path] = nil } }
+        lock.withLock { for path in paths { values[path] = nil } }
     }
 
     func removeAll() {
-        lock.withLock { cards.removeAll() }
+        lock.withLock { values.removeAll() }
     }
 }

@@ -42,7 +42,7 @@ public struct ContentLoader: Sendable {
         }
 
         let decodedCases = parallelMap(caseFiles) { path -> (CaseStudy?, [Diagnostic]) in
-            cache.caseStudy(path) {
+            cache.cases.value(path) {
                 var found: [Diagnostic] = []
                 guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
                 let (study, more) = CaseStudyDecoder.decode(text: text, path: path, config: config)
@@ -50,7 +50,7 @@ public struct ContentLoader: Sendable {
             }
         }
         let decodedPages = parallelMap(pageFiles) { path -> (Page?, [Diagnostic]) in
-            cache.page(path) {
+            cache.pages.value(path) {
                 var found: [Diagnostic] = []
                 guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
                 let (page, more) = PageDecoder.decode(text: text, path: path)

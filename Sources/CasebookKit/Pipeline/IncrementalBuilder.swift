@@ -114,12 +114,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Records what changed and forgets the cached copies of those files.
     private func note(_ changed: Set<String>?) {
-        guard let changed else {
-            pendingFull = true
-            cache.invalidate(nil)
-            return
-        }
-        for path in changed {
+        for path in changed ?? [] {
             if path.hasPrefix("content/case-studies/") && path.hasSuffix(".md") {
                 pendingPaths.insert(path)
                 if let slug = cache.slug(of: path) { pendingSlugs.insert(slug) }
@@ -127,10 +122,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 pendingFull = true
             }
         }
-        // Case studies are decoded against site.yml's vocabularies: a change there redoes them all.
-        cache.invalidate(changed.contains("content/site.yml") ? nil : changed)
-        // Cards are drawn with the templates: a template change redraws them all.
-        if changed.contains(where: { $0.hasPrefix("templates/") }) { cache.cards.removeAll() }
+        if changed == nil { pendingFull = true }
+        cache.invalidate(changed)
     }
 
     private func finish(_ plan: [String: [String]?]) {

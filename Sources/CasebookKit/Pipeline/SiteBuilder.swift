@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
         let (pages, bodies) = timer.time("render markdown") { () -> ([PlannedPage], [String: Markdown.Rendered]) in
             let sources = content.caseStudies.map(\.body) + content.pages.map(\.body)
             let rendered = parallelMap(sources) { source in
-                cache.body(source.file) { Markdown.render(source, basePath: routes.basePath) }
+                cache.bodies.value(source.file) { Markdown.render(source, basePath: routes.basePath) }
             }
             let bodies = Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
             return (SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates,
@@ -145,7 +145,7 @@ struct PreparedSite: @unchecked Sendable {
     var dataExports: [(file: String, make: @Sendable () -> Data)] {
         let (index, routes, cache) = (index, routes, cache)
         let fragments = parallelMap(index.cases) { study in
-            cache.exportFragments(study.sourcePath) { DataExport.fragments(study, index: index, routes: routes) }
+            cache.exports.value(study.sourcePath) { DataExport.fragments(study, index: index, routes: routes) }
         }
         return [("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
                 ("data/metrics.csv", { DataExport.csv(fragments: fragments) }),

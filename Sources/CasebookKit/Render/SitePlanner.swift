@@ -6,6 +6,13 @@ struct SitePlanner {
     /// Rendered Markdown bodies, by source path.
     let bodies: [String: Markdown.Rendered]
 
+    /// A case's card: its listing data, with its `html`. It shows the years the program ran up to the
+    /// site's latest year, so a kept card is redrawn when that changes.
+    struct Card: @unchecked Sendable {
+        var latestYear: Int
+        var data: [String: Any]
+    }
+
     /// Each case's card, built once: a case appears on many listings (index, strategy, state, every
     /// tag, year and funding source). Each card is also rendered once with `partials/card.mustache`
     /// (its `html`), so a listing joins finished cards instead of re-rendering the partial per listing.
@@ -15,18 +22,18 @@ struct SitePlanner {
     /// - Parameter cardCache: cards from an earlier build of the same templates and settings; only
     ///   cases it does not hold are drawn again.
     init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
-         cardCache: CardCache = CardCache()) {
+         cardCache: PathMemo<Card> = PathMemo()) {
         self.index = index
         self.routes = routes
         self.bodies = bodies
         let view = CaseView(index: index, routes: routes)
         let latest = index.latestYear
-        let drawn = parallelMap(Array(index.cases.indices)) { position -> CardCache.Card in
+        let drawn = parallelMap(Array(index.cases.indices)) { position -> Card in
             let study = index.cases[position]
-            return cardCache.card(for: study.sourcePath, latestYear: latest) {
+            return cardCache.value(study.sourcePath, isCurrent: { $0.latestYear == latest }) {
                 var card = view.card(position)
                 card["html"] = templates.render("partials/card", card)
-                return CardCache.Card(latestYear: latest, data: card)
+                return Card(latestYear: latest, data: card)
             }
         }
         self.cards = drawn.map(\.data)
