@@ -78,32 +78,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let fileSystem = builder.fileSystem
         let output = options.outputPath
         try timer.time("render and write \(affected.count) of \(site.pages.count) pages") { () throws(BuildError) in
-            let failures = parallelMap(affected) { page -> String? in
-                let file = Routes.file(for: page.route)
-                do {
-                    try fileSystem.createDirectory(at: output + "/" + (file as NSString).deletingLastPathComponent)
-                    try fileSystem.replaceFile(site.renderer.render(page), at: output + "/" + file)
-                    return nil
-                } catch { return "\(file): \(error.localizedDescription)" }
+            try SiteBuilder.render(affected, of: site) { data, file in
+                try fileSystem.createDirectory(at: output + "/" + (file as NSString).deletingLastPathComponent)
+                try fileSystem.replaceFile(data, at: output + "/" + file)
             }
-            if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
-            do {
-                let exports = site.dataExports
-                let written = parallelMap(exports.map(\.file)) { file -> String? in
-                    do { try fileSystem.replaceFile(exports.first { $0.file == file }!.make(), at: output + "/" + file); return nil }
-                    catch { return "\(file): \(error.localizedDescription)" }
+            for route in removed {
+                let file = output + "/" + Routes.file(for: route)
+                try? fileSystem.removeItem(at: file)
+                let folder = (file as NSString).deletingLastPathComponent
+                if folder != output, (try? fileSystem.contentsOfDirectory(at: folder))?.isEmpty == true {
+                    try? fileSystem.removeItem(at: folder)
                 }
-                if let failure = written.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
-                for route in removed {
-                    let file = output + "/" + Routes.file(for: route)
-                    try? fileSystem.removeItem(at: file)
-                    let folder = (file as NSString).deletingLastPathComponent
-                    if folder != output, (try? fileSystem.contentsOfDirectory(at: folder))?.isEmpty == true {
-                        try? fileSystem.removeItem(at: folder)
-                    }
-                }
-            } catch {
-                throw BuildError("could not write the site: \(error.localizedDescription)")
             }
         }
         finish(plan)

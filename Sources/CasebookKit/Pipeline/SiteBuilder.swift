@@ -99,16 +99,7 @@ public struct SiteBuilder: Sendable {
             do {
                 let files = site.pages.map { Routes.file(for: $0.route) } + Self.dataFiles + site.copiedFiles.map(\.to)
                 try staging.createFolders(for: files)
-                // The data files first: they are the largest jobs, and run beside the pages.
-                let exports = site.dataExports
-                let failures = parallelMap(Array(0..<(exports.count + site.pages.count))) { job -> String? in
-                    let (data, file) = job < exports.count
-                        ? (exports[job].make(), exports[job].file)
-                        : (site.renderer.render(site.pages[job - exports.count]), Routes.file(for: site.pages[job - exports.count].route))
-                    do { try staging.write(data, to: file); return nil }
-                    catch { return "\(file): \(error.localizedDescription)" }
-                }
-                if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
+                try Self.render(site.pages, of: site) { data, file in try staging.write(data, to: file) }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
             } catch let error as BuildError {
@@ -121,6 +112,22 @@ public struct SiteBuilder: Sendable {
         }
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
         return written
+    }
+
+    /// Renders `pages` and makes the data files, all in parallel (the data files first: they are the
+    /// largest jobs), handing each to `write` with its path relative to the output folder.
+    static func render(_ pages: [PlannedPage], of site: PreparedSite,
+                       into write: @Sendable (Data, String) throws -> Void) throws(BuildError) {
+        let exports = site.makeDataExports()
+        let failures = parallelMap(Array(0..<(exports.count + pages.count))) { job -> String? in
+            let isExport = job < exports.count
+            let file = isExport ? exports[job].file : Routes.file(for: pages[job - exports.count].route)
+            do {
+                try write(isExport ? exports[job].make() : site.renderer.render(pages[job - exports.count]), file)
+                return nil
+            } catch { return "\(file): \(error.localizedDescription)" }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
     }
 
     static let dataFiles = ["data/case-studies.json", "data/metrics.csv", "search-index.json"]
@@ -141,8 +148,8 @@ struct PreparedSite: @unchecked Sendable {
     let cache: BuildCache
 
     /// The downloads and the search index, which draw on every case: each case's share is encoded in
-    /// parallel (or taken from the cache), then each file is joined when asked for.
-    var dataExports: [(file: String, make: @Sendable () -> Data)] {
+    /// parallel (or taken from the cache) now, then each file is joined when asked for.
+    func makeDataExports() -> [(file: String, make: @Sendable () -> Data)] {
         let (index, routes, cache) = (index, routes, cache)
         let fragments = parallelMap(index.cases) { study in
             cache.exports.value(study.sourcePath) { DataExport.fragments(study, index: index, routes: routes) }
