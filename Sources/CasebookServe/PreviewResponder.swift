@@ -74,11 +74,7 @@ struct PreviewResponder: HTTPResponder {
         return body(Data(page.utf8), status: .notFound, type: "text/html; charset=utf-8", head: head, cache: "no-store")
     }
 
-    private var buildID: String {
-        switch events.current {
-        case .built(let version), .failed(let version, _): return events.buildID(version)
-        }
-    }
+    private var buildID: String { events.buildID(events.current.version) }
 
     /// Adds the reload script before the last `</body>` (or at the end), in the served copy only.
     static func inject(_ tag: String, into page: Data) -> Data {

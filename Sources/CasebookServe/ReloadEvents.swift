@@ -9,6 +9,13 @@ public final class ReloadEvents: @unchecked Sendable {
     public enum State: Sendable, Equatable {
         case built(version: Int)
         case failed(version: Int, diagnostics: [Diagnostic])
+
+        /// The build of the site being served.
+        public var version: Int {
+            switch self {
+            case .built(let version), .failed(let version, _): version
+            }
+        }
     }
 
     private let lock = NSLock()
@@ -41,12 +48,13 @@ public final class ReloadEvents: @unchecked Sendable {
 
     /// The site was rebuilt: every page reloads.
     public func built() {
-        publish { version in .built(version: version) }
+        publish { current in .built(version: current + 1) }
     }
 
     /// A rebuild failed: every page shows these problems until the next successful build.
     public func failed(_ diagnostics: [Diagnostic]) {
-        publish { version in .failed(version: version, diagnostics: diagnostics) }
+        // The site still being served is the last one that built: the version stays.
+        publish { current in .failed(version: current, diagnostics: diagnostics) }
     }
 
     /// A comment line that keeps connections alive and finds pages that went away.
@@ -62,23 +70,13 @@ public final class ReloadEvents: @unchecked Sendable {
         for continuation in open { continuation.finish() }
     }
 
+    /// Moves to the state `make` derives from the current version, and tells every page.
     private func publish(_ make: (Int) -> State) {
         let next = lock.withLock { () -> State in
-            let version: Int
-            switch state {
-            case .built(let v), .failed(let v, _): version = v
-            }
-            // A failed build keeps the version of the site still being served.
-            let candidate = make(version + 1)
-            if case .failed = candidate { state = .failed(version: version, diagnostics: failures(candidate)) } else { state = candidate }
+            state = make(state.version)
             return state
         }
         broadcast(message(for: next, reload: true))
-    }
-
-    private func failures(_ state: State) -> [Diagnostic] {
-        if case .failed(_, let diagnostics) = state { return diagnostics }
-        return []
     }
 
     private func broadcast(_ text: String) {
