@@ -59,10 +59,7 @@ public struct ContentLoader: Sendable {
         }
         diagnostics += decodedCases.flatMap(\.1) + decodedPages.flatMap(\.1)
 
-        // Sorted by title, then slug: each key computed once, and the (large) case values moved once.
-        let kept = decodedCases.compactMap(\.0).filter { includeDrafts || !$0.draft }
-        let keys = kept.map { ($0.title.lowercased(), $0.slug) }
-        let cases = kept.indices.sorted { keys[$0] < keys[$1] }.map { kept[$0] }
+        let cases = decodedCases.compactMap(\.0).filter { includeDrafts || !$0.draft }.inSiteOrder()
         let pages = decodedPages.compactMap(\.0).filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? 1000, $0.title) < ($1.menu ?? 1000, $1.title) }
         let images = (try? fileSystem.filesRecursively(in: absolute("content/images"))) ?? []

@@ -75,3 +75,12 @@ public struct Page: Sendable {
     public var draft: Bool
     public var body: MarkdownSource
 }
+
+extension Array where Element == CaseStudy {
+    /// The order cases appear in everywhere on the site: by title, case-insensitively, then by slug.
+    /// Each key is computed once, and each (large) case value moved once.
+    func inSiteOrder() -> [CaseStudy] {
+        let keys = map { ($0.title.lowercased(), $0.slug) }
+        return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
+    }
+}

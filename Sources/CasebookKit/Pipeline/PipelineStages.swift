@@ -34,7 +34,7 @@ public struct PipelineStages: @unchecked Sendable {
     public func renderSite(caseStudies texts: [String]) -> (pages: Int, bytes: Int) {
         let cases = texts.enumerated().compactMap { i, text in
             CaseStudyDecoder.decode(text: text, path: "content/case-studies/case-\(i).md", config: config).0
-        }.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        }.inSiteOrder()
         let content = SiteContent(config: config, context: [], caseStudies: cases, pages: [], images: [])
         let index = SiteIndex(content)
         let bodies = Dictionary(uniqueKeysWithValues: cases.map { ($0.sourcePath, Markdown.render($0.body, basePath: routes.basePath)) })
