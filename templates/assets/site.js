@@ -9,8 +9,8 @@
     var cards = Array.prototype.slice.call(list.querySelectorAll(".card"));
     var number = document.getElementById("result-number");
     var empty = document.getElementById("empty-state");
-    var fields = ["strategy", "state", "funding", "year"];
-    var attribute = { strategy: "strategy", state: "state", funding: "funding", year: "years" };
+    var fields = Array.prototype.map.call(form.querySelectorAll("select"), function (select) { return select.name; });
+    var attribute = { year: "years" };
     var params = new URLSearchParams(window.location.search);
     fields.forEach(function (name) {
       var select = form.elements[name];
@@ -26,7 +26,7 @@
         var match = fields.every(function (name) {
           var wanted = query.get(name);
           if (!wanted) { return true; }
-          return (card.getAttribute("data-" + attribute[name]) || "").split(" ").indexOf(wanted) !== -1;
+          return (card.getAttribute("data-" + (attribute[name] || name)) || "").split(" ").indexOf(wanted) !== -1;
         });
         card.hidden = !match;
         if (match) { shown += 1; }
@@ -43,6 +43,127 @@
     apply();
   }
 
+  // Compare: choose two to four cases and see them side by side, one column each (built from the
+  // full table's own cells, so every figure keeps its link). The choice lives in the URL (?cases=a,b).
+  var chooser = document.getElementById("compare-chooser");
+  var compareTable = document.getElementById("compare-table");
+  if (chooser && compareTable) {
+    var boxes = Array.prototype.slice.call(chooser.querySelectorAll("input[name=cases]"));
+    var rows = Array.prototype.slice.call(compareTable.tBodies[0].rows);
+    var fieldNames = Array.prototype.map.call(compareTable.tHead.rows[0].cells, function (th) { return th.textContent; });
+    var fullView = document.getElementById("compare-all");
+    var sideView = document.getElementById("compare-side");
+    var compareStatus = document.getElementById("compare-status");
+    var limit = 4;
+    var wanted = (new URLSearchParams(window.location.search).get("cases") || "").split(",").filter(Boolean);
+    boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1 && wanted.indexOf(box.value) < limit; });
+    var sideBySide = function (chosen) {
+      var picked = chosen.map(function (slug) {
+        return rows.filter(function (row) { return row.getAttribute("data-case") === slug; })[0];
+      }).filter(Boolean);
+      var table = document.createElement("table");
+      table.className = "compare-table compare-side-table";
+      var caption = table.createCaption();
+      caption.textContent = "Comparing " + picked.length + " case studies";
+      var head = table.createTHead().insertRow();
+      var corner = document.createElement("td");
+      head.appendChild(corner);
+      picked.forEach(function (row) {
+        var th = document.createElement("th");
+        th.scope = "col";
+        th.appendChild(row.cells[0].cloneNode(true).firstElementChild || document.createTextNode(row.cells[0].textContent));
+        head.appendChild(th);
+      });
+      var body = table.createTBody();
+      for (var field = 1; field < fieldNames.length; field++) {
+        var tr = body.insertRow();
+        var th = document.createElement("th");
+        th.scope = "row";
+        th.textContent = fieldNames[field];
+        tr.appendChild(th);
+        picked.forEach(function (row) {
+          var td = document.createElement("td");
+          Array.prototype.forEach.call(row.cells[field].childNodes, function (node) { td.appendChild(node.cloneNode(true)); });
+          tr.appendChild(td);
+        });
+      }
+      sideView.textContent = "";
+      sideView.appendChild(table);
+    };
+    var update = function () {
+      var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+      var active = chosen.length >= 2;
+      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= limit; });
+      compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side below."
+        : chosen.length === 1 ? "Choose at least one more case study." : "Showing every case study.";
+      if (active) { sideBySide(chosen); }
+      sideView.hidden = !active;
+      fullView.hidden = active;
+      var url = window.location.pathname + (chosen.length ? "?cases=" + chosen.map(encodeURIComponent).join(",") : "");
+      window.history.replaceState(null, "", url);
+    };
+    chooser.hidden = false;
+    chooser.addEventListener("change", update);
+    chooser.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    update();
+  }
+
+  // Tables marked data-sortable: headers become sort buttons. The figure table also filters.
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (table) {
+    var body = table.tBodies[0];
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    headers.forEach(function (th, column) {
+      var kind = th.getAttribute("data-sort");
+      if (!kind) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var key = function (row) {
+          var cell = row.cells[column];
+          var raw = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
+          return kind === "number" ? parseFloat(raw) : raw.toLowerCase();
+        };
+        var sorted = Array.prototype.slice.call(body.rows).map(function (row, i) { return { row: row, key: key(row), i: i }; });
+        sorted.sort(function (a, b) {
+          var order = a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i;
+          return ascending ? order : -order;
+        });
+        sorted.forEach(function (item) { body.appendChild(item.row); });
+      });
+    });
+  });
+  var figureTools = document.getElementById("figure-tools");
+  var figureTable = document.getElementById("figure-table");
+  if (figureTools && figureTable) {
+    var figureRows = Array.prototype.slice.call(figureTable.tBodies[0].rows);
+    var figureCount = document.getElementById("figure-count");
+    var filterRows = function () {
+      var words = figureTools.elements.q.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var level = figureTools.elements.certainty.value;
+      var shown = 0;
+      figureRows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var match = words.every(function (word) { return text.indexOf(word) !== -1; }) &&
+          (!level || row.getAttribute("data-certainty") === level);
+        row.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      figureCount.textContent = shown + (shown === 1 ? " figure" : " figures") + " shown";
+    };
+    figureTools.hidden = false;
+    figureTools.addEventListener("input", filterRows);
+    figureTools.addEventListener("change", filterRows);
+    figureTools.addEventListener("submit", function (event) { event.preventDefault(); });
+    filterRows();
+  }
+
   // Search: a small index written at build time, fetched from this site only.
   var searchForm = document.getElementById("search-form");
   if (searchForm) {
@@ -57,7 +178,7 @@
       if (!terms.length) { status.textContent = ""; return; }
       var scored = entries.map(function (entry) {
         var title = fold(entry.title);
-        var rest = fold([entry.summary, entry.organization, entry.partners, entry.place, entry.strategy, entry.tags].join(" "));
+        var rest = fold([entry.summary, entry.organization, entry.partners, entry.place, entry.strategy, entry.tags, entry.figures, entry.evidence].join(" "));
         var score = 0;
         for (var i = 0; i < terms.length; i++) {
           if (title.indexOf(terms[i]) !== -1) { score += 3; }

@@ -18,6 +18,8 @@ public struct CaseStudy: Sendable {
     public var featured: Bool
     public var draft: Bool
     public var metrics: [Metric]
+    /// The evidence rating; nil only on a site without `evidence_designs`.
+    public var evidence: Evidence?
     public var sources: [SourceLink]
     public var image: Image?
     public var body: MarkdownSource

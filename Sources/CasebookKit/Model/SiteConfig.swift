@@ -9,10 +9,16 @@ public struct SiteConfig: Sendable {
     public var strategies: [Strategy]
     public var funding: [FundingSource]
     public var metrics: [MetricDefinition]
+    /// Study designs, strongest first; empty when the site does not rate evidence.
+    public var evidenceDesigns: [EvidenceDesign] = []
+    /// Groups of figures on a case page, in order; empty when figures are not grouped.
+    public var metricGroups: [MetricGroup] = []
 
     public func strategy(_ key: String) -> Strategy? { strategies.first { $0.key == key } }
     public func fundingSource(_ key: String) -> FundingSource? { funding.first { $0.key == key } }
     public func metric(_ key: String) -> MetricDefinition? { metrics.first { $0.key == key } }
+    public func evidenceDesign(_ key: String) -> EvidenceDesign? { evidenceDesigns.first { $0.key == key } }
+    public func metricGroup(_ key: String) -> MetricGroup? { metricGroups.first { $0.key == key } }
 }
 
 public struct Strategy: Sendable, Hashable {
@@ -40,6 +46,8 @@ public struct MetricDefinition: Sendable, Hashable {
     public var label: String
     public var unit: MetricUnit
     public var aggregate: Aggregation
+    /// Key into `SiteConfig.metricGroups`.
+    public var group: String?
 }
 
 public enum MetricUnit: String, Sendable, CaseIterable {

@@ -56,6 +56,7 @@ public struct Scaffold: Sendable {
             source: \(Self.placeholder) Publisher, date
             url: https://example.org/\(Self.placeholder)
             certainty: medium             # high | medium | low
+        \(evidenceBlock(config))
         sources: []                       # further reading: - {title: …, url: https://…}
         ---
         ## What it is
@@ -72,6 +73,21 @@ public struct Scaffold: Sendable {
 
         """
         return try write(text, to: "content/case-studies/\(slug).md")
+    }
+
+    /// The `evidence:` block of a new case study, when the site rates evidence: the weakest honest
+    /// starting point ("none found"), with every design listed so the author can pick the right one.
+    private func evidenceBlock(_ config: SiteConfig) -> String {
+        guard let none = config.evidenceDesigns.first(where: \.noEvidence) ?? config.evidenceDesigns.last else { return "" }
+        let designs = config.evidenceDesigns.map(\.key).joined(separator: ", ")
+        return """
+        evidence:                         # how strong the proof is that the program worked (not how sure a figure is)
+          design: \(none.key)                    # strongest first: \(designs)
+          finding: \(Self.placeholder) One or two sentences on what was measured, what was found, and its limits.
+          # study_by: own                 # own (the program, its funder or vendor) or independent; needed unless design is \(none.key)
+          # sources:                      # the study or report; needed unless design is \(none.key)
+          #   - {title: …, url: https://…}
+        """
     }
 
     /// Writes `content/pages/<name>.md` and returns its path relative to the root.

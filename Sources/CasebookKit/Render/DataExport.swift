@@ -24,6 +24,7 @@ enum DataExport {
             funding: study.funding, funding_note: study.fundingNote,
             years: Years(start: study.years.start, end: study.years.end), tags: study.tags,
             date: study.date.iso, metrics: study.metrics.map(MetricRecord.init),
+            evidence: study.evidence.map { EvidenceRecord($0, config: config) },
             sources: study.sources.map { Source(title: $0.title, url: $0.url) })
         // Elements of `case_studies` sit two levels deep in the document: four spaces on every line.
         let json = text(record, pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
@@ -33,7 +34,9 @@ enum DataExport {
             organization: study.organization, partners: study.partners.joined(separator: ", "),
             place: CaseView(index: index, routes: routes).placeLine(study),
             strategy: config.strategy(study.strategy)?.label ?? study.strategy,
-            tags: study.tags.joined(separator: " ")), pretty: false)
+            tags: study.tags.joined(separator: " "),
+            figures: study.metrics.map(\.label).joined(separator: "; "),
+            evidence: study.evidence.flatMap { config.evidenceDesign($0.study.design)?.label }), pretty: false)
         return Fragments(json: json, csv: csvRows(study), search: search)
     }
 
@@ -80,7 +83,28 @@ enum DataExport {
         var tags: [String]
         var date: String
         var metrics: [MetricRecord]
+        var evidence: EvidenceRecord?
         var sources: [Source]
+    }
+
+    /// A case's evidence rating: the design's key and label, and the study behind it.
+    private struct EvidenceRecord: Encodable {
+        struct Study: Encodable {
+            var design, design_label, finding: String
+            var study_by, note: String?
+            var sources: [Source]
+        }
+        var rating: Study
+        var elsewhere: [Study]
+
+        init(_ evidence: Evidence, config: SiteConfig) {
+            func study(_ s: EvidenceStudy) -> Study {
+                Study(design: s.design, design_label: config.evidenceDesign(s.design)?.label ?? s.design, finding: s.finding,
+                      study_by: s.studyBy?.rawValue, note: s.note, sources: s.sources.map { Source(title: $0.title, url: $0.url) })
+            }
+            rating = study(evidence.study)
+            elsewhere = evidence.elsewhere.map(study)
+        }
     }
 
     private struct Years: Encodable { var start: Int; var end: Int? }
@@ -153,6 +177,8 @@ enum DataExport {
     private struct SearchEntry: Encodable {
         var title, url, summary: String
         var organization, partners, place, strategy, tags: String?
+        /// The labels of the case's figures ("Cost per student, 2022-23") and its evidence rating.
+        var figures, evidence: String?
     }
 
     /// Sorted keys and unescaped slashes, so the files are stable and readable; one newline at the end.

@@ -17,6 +17,13 @@ enum Markdown {
         var links: [Reference]
         var images: [Reference]
         var wordCount: Int
+        /// The body's second-level headings, each with the `id` its `<h2>` carries, for a contents list.
+        var headings: [Heading] = []
+    }
+
+    struct Heading: Sendable {
+        var id: String
+        var text: String
     }
 
     static func render(_ source: MarkdownSource, basePath: String) -> Rendered {
@@ -34,6 +41,7 @@ enum Markdown {
         var links: [Reference] = []
         var images: [Reference] = []
         var words = 0
+        var headings: [Heading] = []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -41,6 +49,15 @@ enum Markdown {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2 {
+                let text = plainText(of: node)
+                var id = "section-" + Slug.make(from: text)
+                if id == "section-" { id = "section" }
+                let base = id
+                var n = 2
+                while headings.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
+                headings.append(Heading(id: id, text: text))
+            }
             if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
                 words += wordCount(literal)
             }
@@ -60,7 +77,18 @@ enum Markdown {
             return Rendered(html: "", links: links, images: images, wordCount: words)
         }
         defer { free(rendered) }
-        return Rendered(html: String(cString: rendered), links: links, images: images, wordCount: words)
+        return Rendered(html: withHeadingIDs(String(cString: rendered), headings), links: links, images: images,
+                        wordCount: words, headings: headings)
+    }
+
+    /// Gives each `<h2>` its id, in order. Raw HTML is never emitted, so every `<h2>` in cmark's output
+    /// is one of the headings found above (a literal "<h2>" in the text is escaped).
+    private static func withHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var parts = html.components(separatedBy: "<h2>")
+        guard parts.count == headings.count + 1 else { return html }
+        for index in headings.indices { parts[index + 1] = "<h2 id=\"\(headings[index].id)\">" + parts[index + 1] }
+        return parts.joined()
     }
 
     /// Words in a text node: runs of characters between whitespace, counted on Unicode scalars

@@ -22,12 +22,17 @@ public struct Routes: Sendable {
     static let tagIndex = "tags/"
     static let data = "data/"
     static let search = "search/"
+    static let evidenceIndex = "evidence/"
+    static let compare = "compare/"
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func strategy(_ key: String) -> String { "strategies/\(key)/" }
     static func state(_ code: String) -> String { "states/\(code.lowercased())/" }
     static func tag(_ tag: String) -> String { "tags/\(tag)/" }
     static func funding(_ key: String) -> String { "funding/\(key)/" }
     static func year(_ year: Int) -> String { "years/\(year)/" }
+    static func evidence(_ design: String) -> String { "evidence/\(design)/" }
+    /// A figure on its case page: `case-studies/x/#figure-students-served`.
+    static func figure(_ slug: String, id: String) -> String { caseStudy(slug) + "#" + id }
     static func page(_ slug: String) -> String { "\(slug)/" }
 
     /// Root-relative link for use in pages: `/showcase/case-studies/x/`.

@@ -7,6 +7,8 @@ struct SiteIndex: Sendable {
     let byTag: [String: [Int]]
     let byFunding: [String: [Int]]
     let byYear: [Int: [Int]]
+    /// Cases by the design of their evidence rating (`evidence: design:`).
+    let byEvidence: [String: [Int]]
     /// The newest year any case speaks of; ongoing programs run "to" it. Derived from content, not the
     /// clock, so two builds of the same input are identical.
     let latestYear: Int
@@ -14,7 +16,7 @@ struct SiteIndex: Sendable {
     init(_ content: SiteContent) {
         self.content = content
         var strategy: [String: [Int]] = [:], state: [String: [Int]] = [:], tag: [String: [Int]] = [:]
-        var funding: [String: [Int]] = [:], year: [Int: [Int]] = [:]
+        var funding: [String: [Int]] = [:], year: [Int: [Int]] = [:], evidence: [String: [Int]] = [:]
         let latest = content.caseStudies.map { max($0.date.year, $0.years.end ?? $0.years.start) }.max() ?? 2020
         for (index, study) in content.caseStudies.enumerated() {
             strategy[study.strategy, default: []].append(index)
@@ -22,7 +24,9 @@ struct SiteIndex: Sendable {
             for t in study.tags { tag[t, default: []].append(index) }
             for f in study.funding { funding[f, default: []].append(index) }
             for y in study.years.years(through: latest) { year[y, default: []].append(index) }
+            if let design = study.evidence?.study.design { evidence[design, default: []].append(index) }
         }
+        byEvidence = evidence
         (byStrategy, byState, byTag, byFunding, byYear, latestYear) = (strategy, state, tag, funding, year, latest)
         (sortedTags, sortedYears) = (tag.keys.sorted(), year.keys.sorted())
     }

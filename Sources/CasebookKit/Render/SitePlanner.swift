@@ -51,8 +51,8 @@ struct SitePlanner {
     func plan() -> [PlannedPage] {
         var pages: [PlannedPage] = [home(), caseIndex()]
         pages += index.cases.indices.map(casePage)
-        pages += strategyPages() + statePages() + tagPages() + fundingPages() + yearPages()
-        pages += [dashboard(), searchPage()]
+        pages += strategyPages() + statePages() + tagPages() + fundingPages() + yearPages() + evidencePages()
+        pages += [dashboard(), compare(), searchPage()]
         pages += index.content.pages.map(plainPage)
         pages += [notFound(), feed(), sitemap(pages), robots()]
         return pages
@@ -65,6 +65,11 @@ struct SitePlanner {
         let featured = all.indices.filter { all[$0].featured }
         let highlighted = index.content.context.filter(\.highlight)
         let homeContext = highlighted.isEmpty ? Array(index.content.context.prefix(4)) : highlighted
+        let evidence = EvidenceView(config: config, routes: routes)
+        // The cases with the strongest evidence of results, strongest first; never one with none.
+        let strongest = all.indices.filter { position in
+            all[position].evidence.flatMap { config.evidenceDesign($0.study.design) }.map { !$0.noEvidence } ?? false
+        }.sorted { (rank(all[$0]), $0) < (rank(all[$1]), $1) }.prefix(3)
         var data: [String: Any] = [
             "context": homeContext.map { MetricView.card($0, footnote: nil) },
             "all_context_url": routes.link(Routes.data) + "#national-figures",
@@ -74,30 +79,75 @@ struct SitePlanner {
                 ["figure": "\(index.statesWithCases.filter { $0 != .national }.count)", "label": "states"],
                 ["figure": "\(index.byStrategy.count)", "label": "strategies"],
             ],
-            "sums": sums(),
+            "headline_lines": headlineLines(),
             "map": StateMapView.make(index: index, routes: routes),
-            "strategies": strategyCards(),
+            "strategies": strategyCards().filter { $0["has_cases"] as? Bool == true },
+            "evidence_levels": evidenceLevels().filter { $0["has_cases"] as? Bool == true },
+            "has_evidence": !config.evidenceDesigns.isEmpty,
+            "strongest": strongest.map { position -> [String: Any] in
+                let study = all[position]
+                return [
+                    "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)),
+                    "place": cases.placeLine(study),
+                    "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
+                    "finding": study.evidence?.study.finding ?? "",
+                    "evidence": evidence.badge(study.evidence) ?? false,
+                ]
+            },
+            "evidence_index_url": routes.link(Routes.evidenceIndex),
+            "compare_url": routes.link(Routes.compare),
             "featured": (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map { cards[$0] },
             "case_index_url": routes.link(Routes.caseIndex),
+            "state_links": index.statesWithCases.map { state -> [String: Any] in
+                let count = index.byState[state.code]!.count
+                return ["label": state == .national ? "National" : state.name, "url": routes.link(Routes.state(state.code)), "count": count]
+            },
         ]
-        data["has_sums"] = !(data["sums"] as! [[String: Any]]).isEmpty
+        data["has_headline_lines"] = !(data["headline_lines"] as! [[String: Any]]).isEmpty
+        data["has_strongest"] = !strongest.isEmpty
         return PlannedPage(route: Routes.home, template: "home", title: config.title, description: config.description, data: data)
     }
 
-    /// Totals of highlighted figures whose vocabulary allows adding up (`aggregate: sum`), one figure
-    /// per case and key, so a case with several counts of the same thing is not counted twice.
-    private func sums() -> [[String: Any]] {
-        config.metrics.filter { $0.aggregate == .sum }.compactMap { definition in
-            let figures = index.cases.compactMap { study in study.metrics.first { $0.key == definition.key && $0.highlight } }
-            guard figures.count >= 2 else { return nil }
-            let total = figures.reduce(0) { $0 + $1.value }
-            let atLeast = figures.contains { $0.qualifier == .moreThan || $0.qualifier == .atLeast }
-            return [
-                "label": definition.label.lowercased(),
-                "figure": FigureFormatter.format(total, unit: definition.unit),
-                "qualifier": atLeast ? "At least" : "",
-                "cases": figures.count,
-            ]
+    /// A case's place in the evidence order: 1 for the strongest design; unrated cases last.
+    private func rank(_ study: CaseStudy) -> Int {
+        study.evidence.flatMap { config.evidenceDesign($0.study.design)?.rank } ?? Int.max
+    }
+
+    /// The home page's figures across cases: a total where the figures count alike, otherwise the
+    /// range and each case's own figure (see `HeadlineTotals`).
+    private func headlineLines() -> [[String: Any]] {
+        HeadlineTotals(cases: index.cases, config: config).lines.map { line in
+            let items = line.entries.map { entry -> [String: Any] in
+                let study = index.cases[entry.position]
+                let id = MetricView.figureIDs(study.metrics)[entry.index]
+                return ["title": study.title, "url": routes.link(Routes.figure(study.slug, id: id)),
+                        "phrase": FigureFormatter.display(entry.metric).phrase, "label": entry.metric.label,
+                        "as_of": entry.metric.asOf.display]
+            }
+            var data: [String: Any] = ["label": line.definition.label, "label_lower": line.definition.label.lowercased(),
+                                       "items": items, "cases": line.entries.count]
+            switch line.outcome {
+            case .sum(let total, let atLeast):
+                data["is_sum"] = true
+                let about = line.entries.contains { $0.metric.qualifier == .about }
+                if atLeast || about { data["qualifier"] = atLeast ? "At least" : "About" }
+                data["figure"] = FigureFormatter.format(total, unit: line.definition.unit)
+            case .range(let low, let high):
+                data["is_range"] = true
+                data["low"] = FigureFormatter.display(low).phrase
+                data["high"] = FigureFormatter.display(high).phrase
+            }
+            return data
+        }
+    }
+
+    /// Each evidence design with its cases, strongest first, for the home page and the index.
+    private func evidenceLevels() -> [[String: Any]] {
+        config.evidenceDesigns.map { design in
+            let count = index.byEvidence[design.key]?.count ?? 0
+            return ["key": design.key, "label": design.label, "short": design.short, "description": design.description,
+                    "count": count, "count_label": count == 1 ? "1 case study" : "\(count) case studies",
+                    "url": routes.link(Routes.evidence(design.key)), "has_cases": count > 0] as [String: Any]
         }
     }
 
@@ -128,7 +178,9 @@ struct SitePlanner {
                     index.byFunding[f.key].map { (f.key, f.label, $0.count) } })],
                 ["name": "year", "label": "Year", "options": options(index.sortedYears.map {
                     ("\($0)", "\($0)", index.byYear[$0]!.count) })],
-            ],
+                ["name": "evidence", "label": "Evidence", "options": options(config.evidenceDesigns.compactMap { d in
+                    index.byEvidence[d.key].map { (d.key, d.label, $0.count) } })],
+            ].filter { !($0["options"] as! [[String: Any]]).isEmpty },
             "browse": [
                 ["label": "By strategy", "links": config.strategies.compactMap { s in index.byStrategy[s.key].map { _ in
                     ["label": s.label, "url": routes.link(Routes.strategy(s.key))] } }],
@@ -136,16 +188,18 @@ struct SitePlanner {
                 ["label": "By funding", "links": config.funding.compactMap { f in index.byFunding[f.key].map { _ in
                     ["label": f.label, "url": routes.link(Routes.funding(f.key))] } }],
                 ["label": "By year", "links": index.sortedYears.map { ["label": "\($0)", "url": routes.link(Routes.year($0))] }],
-            ],
+                ["label": "By evidence of results", "links": config.evidenceDesigns.compactMap { d in index.byEvidence[d.key].map { _ in
+                    ["label": d.label, "url": routes.link(Routes.evidence(d.key))] } }],
+            ].filter { !($0["links"] as! [[String: Any]]).isEmpty },
         ]
         return PlannedPage(route: Routes.caseIndex, template: "case-index", title: "Case studies",
-                           description: "Every case study in \(config.title), filterable by strategy, state, funding and year.",
+                           description: "Every case study in \(config.title), filterable by strategy, state, funding, year and evidence of results.",
                            breadcrumbs: [("Home", Routes.home), ("Case studies", nil)], data: data)
     }
 
     private func casePage(_ position: Int) -> PlannedPage {
         let study = index.cases[position]
-        let body = bodies[study.sourcePath]?.html ?? ""
+        let rendered = bodies[study.sourcePath]
         // The page shows its own case, cards of related cases, and its neighbours' titles.
         let neighbours = [position - 1, position + 1].filter(index.cases.indices.contains)
         let related = index.related(to: position)
@@ -154,11 +208,11 @@ struct SitePlanner {
                            description: study.summary,
                            breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), (study.title, nil)],
                            lastModified: study.date, dependsOn: shown.map { index.cases[$0].slug },
-                           data: ["case": casePageData(position, body: body, related: related)])
+                           data: ["case": casePageData(position, body: rendered?.html ?? "", headings: rendered?.headings ?? [], related: related)])
     }
 
-    private func casePageData(_ position: Int, body: String, related: [Int]) -> [String: Any] {
-        var data = cases.page(position, body: body)
+    private func casePageData(_ position: Int, body: String, headings: [Markdown.Heading], related: [Int]) -> [String: Any] {
+        var data = cases.page(position, body: body, headings: headings)
         data["related"] = related.map { cards[$0] }  // the finished cards, with their html
         return data
     }
@@ -249,6 +303,82 @@ struct SitePlanner {
         }
     }
 
+    private func evidencePages() -> [PlannedPage] {
+        guard !config.evidenceDesigns.isEmpty else { return [] }
+        let overview = terms(route: Routes.evidenceIndex, title: "Evidence of results",
+                             intro: "How strong the proof is that each program worked, strongest first. This is separate from the certainty of a figure, which says only how well a number is sourced.",
+                             items: evidenceLevels())
+        return [overview] + config.evidenceDesigns.compactMap { design in
+            guard let members = index.byEvidence[design.key] else { return nil }
+            return listing(route: Routes.evidence(design.key), title: design.label, kind: "Evidence of results",
+                           description: design.description, members: members,
+                           parent: ("Evidence of results", Routes.evidenceIndex))
+        }
+    }
+
+    // MARK: Compare
+
+    /// Every case in one table: strategy, place, years, funding, evidence, students reached, cost and
+    /// headline results, each figure linking to its card on the case page. A figure that was not
+    /// published says so; nothing is computed (no dollars divided by another source's students).
+    private func compare() -> PlannedPage {
+        let evidence = EvidenceView(config: config, routes: routes)
+        let outcomeKeys = Set(config.metrics.filter { $0.group == "outcomes" }.map(\.key))
+        func cell(_ study: CaseStudy, _ position: Int, ids: [String]) -> [String: Any] {
+            let metric = study.metrics[position]
+            return ["phrase": FigureFormatter.display(metric).phrase, "label": metric.label, "as_of": metric.asOf.display,
+                    "certainty_label": MetricView.certaintyLabel(metric.certainty), "certainty": metric.certainty.rawValue,
+                    "url": routes.link(Routes.figure(study.slug, id: ids[position])), "sort": metric.value]
+        }
+        let rows = index.cases.map { study -> [String: Any] in
+            let ids = MetricView.figureIDs(study.metrics)
+            let metrics = study.metrics
+            let students = metrics.firstIndex { $0.key == "students_served" && $0.highlight && $0.baseline == nil }
+                ?? metrics.firstIndex { $0.key == "students_served" && $0.baseline == nil }
+            let costs = metrics.indices.filter { metrics[$0].key?.hasPrefix("cost_per_") == true }
+            let highlightedOutcomes = metrics.indices.filter { metrics[$0].highlight && outcomeKeys.contains(metrics[$0].key ?? "") }
+            let outcomes = highlightedOutcomes.isEmpty
+                ? Array(metrics.indices.filter { outcomeKeys.contains(metrics[$0].key ?? "") }.prefix(2)) : highlightedOutcomes
+            return [
+                "slug": study.slug, "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)),
+                "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
+                "strategy": study.strategy,
+                "place": cases.placeLine(study), "years": study.years.display,
+                "funding": study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
+                "evidence": evidence.badge(study.evidence) ?? false,
+                "evidence_rank": rank(study),
+                "students": students.map { cell(study, $0, ids: ids) } ?? false,
+                "costs": costs.map { cell(study, $0, ids: ids) }, "has_costs": !costs.isEmpty,
+                "outcomes": outcomes.map { cell(study, $0, ids: ids) }, "has_outcomes": !outcomes.isEmpty,
+            ]
+        }
+        return PlannedPage(route: Routes.compare, template: "compare", title: "Compare case studies",
+                           description: "Strategy, place, funding, evidence of results, students reached, cost per student and headline results of every case study, side by side.",
+                           breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), ("Compare", nil)],
+                           data: ["rows": rows, "count": rows.count, "methodology_hint": true])
+    }
+
+    /// Every case figure, one row each, for the data page's table: each row links to the figure's
+    /// card on its case page.
+    private func figureRows() -> [[String: Any]] {
+        index.cases.flatMap { study -> [[String: Any]] in
+            let ids = MetricView.figureIDs(study.metrics)
+            return study.metrics.indices.map { position in
+                let metric = study.metrics[position]
+                return [
+                    "case_title": study.title, "case_url": routes.link(Routes.caseStudy(study.slug)),
+                    "label": metric.label, "url": routes.link(Routes.figure(study.slug, id: ids[position])),
+                    "group": metric.key.flatMap { config.metric($0)?.group }.flatMap { config.metricGroup($0)?.label } ?? "",
+                    "phrase": FigureFormatter.display(metric).phrase, "value": metric.value.plain,
+                    "as_of": metric.asOf.display, "as_of_sort": metric.asOf.text,
+                    "certainty": metric.certainty.rawValue, "certainty_label": MetricView.certaintyLabel(metric.certainty),
+                    "certainty_sort": Certainty.allCases.firstIndex(of: metric.certainty)!,
+                    "source": metric.source, "source_url": metric.url,
+                ]
+            }
+        }
+    }
+
     // MARK: Dashboard, search, pages
 
     private func dashboard() -> PlannedPage {
@@ -285,6 +415,8 @@ struct SitePlanner {
             "context": index.content.context.map { MetricView.card($0, footnote: nil) },
             "has_context": !index.content.context.isEmpty,
             "case_count": index.cases.count,
+            "figures": figureRows(),
+            "certainty_levels": Certainty.allCases.map { ["value": $0.rawValue, "label": MetricView.certaintyLabel($0)] },
         ]
         return PlannedPage(route: Routes.data, template: "data", title: "Data and charts",
                            description: "Charts of the case studies' figures, and every figure with its source as JSON and CSV.",

@@ -5,7 +5,7 @@ import Yams
 enum CaseStudyDecoder {
     static let knownFields = ["title", "summary", "organization", "partners", "state", "place", "strategy",
                               "funding", "funding_note", "years", "tags", "date", "featured", "draft",
-                              "metrics", "sources", "image", "slug"]
+                              "metrics", "evidence", "sources", "image", "slug"]
     static let requiredFields = ["title", "summary", "organization", "state", "strategy", "years", "date", "metrics"]
 
     static func decode(text: String, path: String, config: SiteConfig) -> (CaseStudy?, [Diagnostic]) {
@@ -75,6 +75,19 @@ enum CaseStudyDecoder {
         let tags = tagList(f["tags"], reader: &reader)
         let metrics = metricList(f["metrics"], config: config, reader: &reader)
         let sources = sourceList(f["sources"], reader: &reader)
+        var evidence: Evidence?
+        if let node = f["evidence"] {
+            if config.evidenceDesigns.isEmpty {
+                reader.warning(f.keyNodes["evidence"], "this site rates no evidence, so `evidence` is ignored",
+                               hint: "add `evidence_designs:` to content/site.yml to rate evidence")
+            } else {
+                evidence = EvidenceDecoder.decode(node, config: config, reader: &reader)
+            }
+        } else if !config.evidenceDesigns.isEmpty {
+            reader.error(root, "the case study has no `evidence` rating, which is required",
+                         hint: "add `evidence:` with `design:` (from `evidence_designs:` in content/site.yml), `finding:` and `sources:`; "
+                            + "use `design: \(config.evidenceDesigns.first(where: \.noEvidence)?.key ?? "none")` if no study of results was found")
+        }
         let image = f["image"].flatMap { imageField($0, reader: &reader) }
 
         if !draft, text.containsBytes(Scaffold.placeholder) {
@@ -90,7 +103,7 @@ enum CaseStudyDecoder {
             slug: slug ?? "", sourcePath: path, title: title, summary: summary, organization: organization,
             partners: partners, state: state, place: place, strategy: strategy, funding: funding,
             fundingNote: fundingNote, years: years, tags: tags, date: date, featured: featured, draft: draft,
-            metrics: metrics, sources: sources, image: image,
+            metrics: metrics, evidence: evidence, sources: sources, image: image,
             body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine))
         return (study, reader.diagnostics)
     }

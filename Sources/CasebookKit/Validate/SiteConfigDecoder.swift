@@ -15,7 +15,8 @@ enum SiteConfigDecoder {
             reader.error(nil, "site.yml is empty", hint: "see docs/content-format.md for the fields it needs")
             return (nil, reader.diagnostics)
         }
-        let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics"]
+        let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
+                     "metric_groups", "evidence_designs"]
         guard let fields = reader.fields(of: node, in: "site.yml", known: known,
                                          required: ["title", "base_url", "strategies", "funding", "metrics"]) else {
             return (nil, reader.diagnostics)
@@ -35,13 +36,34 @@ enum SiteConfigDecoder {
             guard let label = reader.text(f["label"], field: "label") else { return nil }
             return FundingSource(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
         }
+        let groups = fields["metric_groups"].flatMap { node in
+            vocabulary(node, field: "metric_groups", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricGroup? in
+                guard let f = reader.fields(of: entry, in: "metric group `\(key)`", known: ["label", "description"],
+                                            required: ["label"]) else { return nil }
+                guard let label = reader.text(f["label"], field: "label") else { return nil }
+                return MetricGroup(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
+            }
+        } ?? []
+        let designs = fields["evidence_designs"].flatMap { evidenceDesigns($0, reader: &reader) } ?? []
         let metrics = vocabulary(fields["metrics"], field: "metrics", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricDefinition? in
-            guard let f = reader.fields(of: entry, in: "metric `\(key)`", known: ["label", "unit", "aggregate"],
-                                        required: ["label", "unit"]) else { return nil }
+            guard let f = reader.fields(of: entry, in: "metric `\(key)`", known: ["label", "unit", "aggregate", "group"],
+                                        required: ["label", "unit"] + (groups.isEmpty ? [] : ["group"]),
+                                        hintFor: { $0 == "group" ? "add `group:` with one of " + groups.map { "`\($0.key)`" }.joined(separator: ", ") : nil })
+            else { return nil }
             guard let label = reader.text(f["label"], field: "label"),
                   let unit = reader.choice(f["unit"], field: "unit", as: MetricUnit.self) else { return nil }
             let aggregate = f["aggregate"].flatMap { reader.choice($0, field: "aggregate", as: MetricDefinition.Aggregation.self) } ?? MetricDefinition.Aggregation.none
-            return MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate)
+            var group: String?
+            if let raw = f["group"].flatMap({ reader.text($0, field: "group") }) {
+                if groups.contains(where: { $0.key == raw }) {
+                    group = raw
+                } else {
+                    reader.error(f["group"], "unknown metric group `\(raw)`",
+                                 hint: Suggestion.hint(for: raw, in: groups.map(\.key))
+                                    ?? "add it under `metric_groups:` first")
+                }
+            }
+            return MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
         }
         guard let title, let baseURL, let strategies, let funding, let metrics else { return (nil, reader.diagnostics) }
         let config = SiteConfig(
@@ -51,8 +73,31 @@ enum SiteConfigDecoder {
             baseURL: baseURL,
             language: reader.text(fields["language"], field: "language") ?? "en",
             author: reader.text(fields["author"], field: "author") ?? title,
-            strategies: strategies, funding: funding, metrics: metrics)
+            strategies: strategies, funding: funding, metrics: metrics,
+            evidenceDesigns: designs, metricGroups: groups)
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
+    }
+
+    /// The study designs, strongest first; exactly one of them may be `no_evidence: true`.
+    private static func evidenceDesigns(_ node: Node, reader: inout YAMLReader) -> [EvidenceDesign]? {
+        let designs = vocabulary(node, field: "evidence_designs", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> EvidenceDesign? in
+            guard let f = reader.fields(of: entry, in: "evidence design `\(key)`",
+                                        known: ["label", "short", "description", "no_evidence"], required: ["label", "description"],
+                                        hintFor: { $0 == "description" ? "say in a sentence what this kind of study can and cannot show" : nil })
+            else { return nil }
+            guard let label = reader.text(f["label"], field: "label"),
+                  let description = reader.text(f["description"], field: "description") else { return nil }
+            let noEvidence = f["no_evidence"].flatMap { reader.bool($0, field: "no_evidence") } ?? false
+            return EvidenceDesign(key: key, label: label, short: reader.text(f["short"], field: "short") ?? label,
+                                  description: description, rank: 0, noEvidence: noEvidence)
+        }
+        guard var designs else { return nil }
+        for index in designs.indices { designs[index].rank = index + 1 }
+        if designs.filter(\.noEvidence).count > 1 {
+            reader.error(node, "more than one evidence design says `no_evidence: true`",
+                         hint: "keep `no_evidence: true` only on the design that means no outcome evidence was found")
+        }
+        return designs
     }
 
     /// A mapping of slug-like keys to entries, in file order.

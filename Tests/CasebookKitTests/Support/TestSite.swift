@@ -34,19 +34,62 @@ struct TestSite {
         label: ESSER
       philanthropy:
         label: Philanthropy
+    metric_groups:
+      reach:
+        label: Reach
+      outcomes:
+        label: Results
+      money:
+        label: Money
+    evidence_designs:
+      randomized:
+        label: Randomized study
+        short: Randomized
+        description: Assigned by lottery.
+      comparison-group:
+        label: Comparison-group study
+        short: Comparison group
+        description: Compared with similar students.
+      before-after:
+        label: Before and after, no comparison group
+        short: Before and after
+        description: Measured twice.
+      none:
+        label: No outcome evidence found
+        short: None found
+        no_evidence: true
+        description: Nothing found.
     metrics:
       students_served:
         label: Students served
         unit: count
         aggregate: sum
+        group: reach
       investment:
         label: Investment
         unit: usd
+        group: money
+      cost_per_student:
+        label: Cost per student
+        unit: usd
+        group: money
+      proficiency:
+        label: Students at grade level
+        unit: percent
+        group: outcomes
+    """
+
+    /// The default evidence block: no study found.
+    static let noEvidence = """
+    evidence:
+      design: none
+      finding: No study of results was found.
     """
 
     /// A valid case study; `extra` lines are added to the front matter.
     static func caseStudy(title: String = "Alpha Tutoring", state: String = "NJ", strategy: String = "tutoring",
-                          extra: String = "", body: String = "## What it is\n\nA program.\n") -> String {
+                          extra: String = "", evidence: String = noEvidence,
+                          body: String = "## What it is\n\nA program.\n") -> String {
         """
         ---
         title: \(title)
@@ -66,6 +109,7 @@ struct TestSite {
             url: https://example.com/news
             certainty: medium
             highlight: true
+        \(evidence)
         ---
         \(body)
         """

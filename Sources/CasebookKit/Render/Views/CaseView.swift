@@ -22,23 +22,29 @@ struct CaseView {
             "funding_list": study.funding.joined(separator: " "),
             "key_metrics": keyMetrics.map { MetricView.card($0, footnote: nil) },
             "has_key_metrics": !keyMetrics.isEmpty,
+            "evidence": EvidenceView(config: config, routes: routes).badge(study.evidence) ?? false,
+            "evidence_key": study.evidence?.study.design ?? "",
         ]
     }
 
-    func page(_ position: Int, body: String) -> [String: Any] {
+    func page(_ position: Int, body: String, headings: [Markdown.Heading] = []) -> [String: Any] {
         let study = index.cases[position]
         let config = index.content.config
         let strategy = config.strategy(study.strategy)
         // Number the distinct sources in the order their figures appear: footnote n ↔ source n.
         var footnotes: [String: Int] = [:]
         var sources: [[String: Any]] = []
-        let metrics = study.metrics.map { metric -> [String: Any] in
+        let ids = MetricView.figureIDs(study.metrics)
+        let metrics = study.metrics.indices.map { position -> [String: Any] in
+            let metric = study.metrics[position]
             let key = metric.source + "\u{0}" + metric.url
             if footnotes[key] == nil {
                 footnotes[key] = sources.count + 1
                 sources.append(["number": sources.count + 1, "source": metric.source, "url": metric.url])
             }
-            return MetricView.card(metric, footnote: footnotes[key])
+            var card = MetricView.card(metric, footnote: footnotes[key])
+            card["id"] = ids[position]
+            return card
         }
         for i in sources.indices {
             let figures = study.metrics.filter { footnotes[$0.source + "\u{0}" + $0.url] == i + 1 }
@@ -63,7 +69,13 @@ struct CaseView {
             "esser_documented": study.funding.contains("esser"),
             "funding_note": study.fundingNote ?? "",
             "metrics": metrics,
+            "key_figures": study.metrics.indices.filter { study.metrics[$0].highlight }.prefix(4).map { metrics[$0] },
+            "has_key_figures": study.metrics.contains(where: \.highlight),
+            "metric_groups": groups(study, cards: metrics),
+            "evidence_details": EvidenceView(config: config, routes: routes).details(study.evidence) ?? false,
             "body_html": body,
+            "contents": contents(study, headings: headings),
+            "has_contents": headings.count >= 2 || study.metrics.count > 6,
             "sources": sources,
             "further_reading": study.sources.map { ["title": $0.title, "url": $0.url] },
             "has_further_reading": !study.sources.isEmpty,
@@ -77,6 +89,41 @@ struct CaseView {
         if position > 0 { page["previous"] = ["title": index.cases[position - 1].title, "url": routes.link(Routes.caseStudy(index.cases[position - 1].slug))] }
         if position + 1 < index.cases.count { page["next"] = ["title": index.cases[position + 1].title, "url": routes.link(Routes.caseStudy(index.cases[position + 1].slug))] }
         return page
+    }
+
+    /// The in-page contents list of a long case: the fixed sections and the story's own headings.
+    private func contents(_ study: CaseStudy, headings: [Markdown.Heading]) -> [[String: Any]] {
+        var items: [(String, String)] = [("key-findings", "Key findings")]
+        if study.evidence != nil { items.append(("evidence", "Evidence of results")) }
+        items.append(("figures", "All figures"))
+        items += headings.map { ($0.id, $0.text) }
+        items += [("funding", "How this was funded"), ("sources", "Sources"), ("cite", "Cite this case study")]
+        return items.map { ["id": $0.0, "label": $0.1] }
+    }
+
+    /// The case's figures under the site's `metric_groups`, in the vocabulary's order; figures whose
+    /// key has no group come last under "Other figures". Empty groups are left out.
+    private func groups(_ study: CaseStudy, cards: [[String: Any]]) -> [[String: Any]] {
+        let config = index.content.config
+        var members: [String: [Int]] = [:]
+        var other: [Int] = []
+        for position in study.metrics.indices {
+            if let group = study.metrics[position].key.flatMap({ config.metric($0)?.group }) {
+                members[group, default: []].append(position)
+            } else {
+                other.append(position)
+            }
+        }
+        var result: [[String: Any]] = config.metricGroups.compactMap { group in
+            guard let positions = members[group.key] else { return nil }
+            return ["id": "figures-\(group.key)", "label": group.label, "description": group.description,
+                    "metrics": positions.map { cards[$0] }]
+        }
+        if !other.isEmpty {
+            result.append(["id": "figures-other", "label": result.isEmpty ? "Figures" : "Other figures", "description": "",
+                           "metrics": other.map { cards[$0] }])
+        }
+        return result
     }
 
     func placeLine(_ study: CaseStudy) -> String {

@@ -1,0 +1,80 @@
+import Yams
+
+/// Decodes a case study's `evidence:` block against the `evidence_designs` vocabulary. A rating is
+/// only as strong as its source: every design except the one that means "no outcome evidence found"
+/// must name who ran the study and at least one source.
+enum EvidenceDecoder {
+    static let studyFields = ["design", "study_by", "finding", "note", "sources"]
+
+    static func decode(_ node: Node, config: SiteConfig, reader: inout YAMLReader) -> Evidence? {
+        guard let f = reader.fields(of: node, in: "`evidence`", known: studyFields + ["elsewhere"],
+                                    required: ["design", "finding"], hintFor: hint) else { return nil }
+        let study = study(f, node: node, config: config, reader: &reader)
+        var elsewhere: [EvidenceStudy] = []
+        if let items = reader.list(f["elsewhere"], field: "elsewhere") {
+            for item in items {
+                guard let g = reader.fields(of: item, in: "this study of the model elsewhere", known: studyFields,
+                                            required: ["design", "finding", "sources"], hintFor: hint) else { continue }
+                if let other = self.study(g, node: item, config: config, reader: &reader) {
+                    if config.evidenceDesign(other.design)?.noEvidence == true {
+                        reader.error(g["design"], "a study listed under `elsewhere` cannot be `\(other.design)`",
+                                     hint: "list only studies that exist; leave `elsewhere` out when there are none")
+                    } else {
+                        elsewhere.append(other)
+                    }
+                }
+            }
+        }
+        return study.map { Evidence(study: $0, elsewhere: elsewhere) }
+    }
+
+    private static func study(_ f: YAMLReader.Fields, node: Node, config: SiteConfig, reader: inout YAMLReader) -> EvidenceStudy? {
+        var design: EvidenceDesign?
+        if let key = reader.text(f["design"], field: "design") {
+            design = config.evidenceDesign(key)
+            if design == nil {
+                reader.error(f["design"], "unknown evidence design `\(key)`",
+                             hint: Suggestion.hint(for: key, in: config.evidenceDesigns.map(\.key)))
+            }
+        }
+        let studyBy = f["study_by"].flatMap { reader.choice($0, field: "study_by", as: StudyAuthorship.self) }
+        let finding = reader.text(f["finding"], field: "finding")
+        let note = f["note"].flatMap { reader.text($0, field: "note") }
+        let sources = reader.list(f["sources"], field: "sources").map { items in
+            items.compactMap { item -> SourceLink? in
+                guard let s = reader.fields(of: item, in: "this source", known: ["title", "url"], required: ["title", "url"]),
+                      let title = reader.text(s["title"], field: "title"), let url = reader.url(s["url"], field: "url")
+                else { return nil }
+                return SourceLink(title: title, url: url)
+            }
+        } ?? []
+        guard let design else { return nil }
+        if design.noEvidence {
+            if let given = f["study_by"] {
+                reader.error(given, "`study_by` says who ran a study, but the design `\(design.key)` means none was found",
+                             hint: "remove `study_by`, or choose the design of the study that was found")
+            }
+        } else {
+            if f["sources"] == nil || (sources.isEmpty && !reader.diagnostics.hasErrors) {
+                reader.error(f["sources"] ?? f["design"],
+                             "the evidence design `\(design.key)` needs a source: a rating is only as strong as what backs it",
+                             hint: "add `sources:` with the study or report (`- title: …` and `url: https://…`), or use `design: \(config.evidenceDesigns.first(where: \.noEvidence)?.key ?? "none")` if nothing was found")
+            }
+            if f["study_by"] == nil {
+                reader.error(f["design"], "say who ran the study behind `\(design.key)`",
+                             hint: "add `study_by: own` (the program, its funder or its vendor) or `study_by: independent`")
+            }
+        }
+        guard let finding else { return nil }
+        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, note: note, sources: sources)
+    }
+
+    private static func hint(_ field: String) -> String? {
+        switch field {
+        case "design": "add `design:` with a key from `evidence_designs:` in content/site.yml, such as before-after or none"
+        case "finding": "add `finding:` with one or two plain sentences: what was measured, what was found, and its limits"
+        case "sources": "add `sources:` with the study or report (`- title: …` and `url: https://…`)"
+        default: nil
+        }
+    }
+}
