@@ -32,7 +32,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def read_vocabularies(site_yml):
     """Returns {"strategies": [keys], "funding": [keys], "metrics": {key: unit}}."""
-    vocab = {"strategies": [], "funding": [], "metrics": {}, "labels": {}}
+    vocab = {"strategies": [], "funding": [], "metrics": {}, "labels": {}, "evidence_designs": [], "no_evidence": None}
     section = None
     current = None
     with open(site_yml, encoding="utf-8") as f:
@@ -49,12 +49,16 @@ def read_vocabularies(site_yml):
                 current = key.group(1)
                 if section == "metrics":
                     vocab["metrics"][current] = None
+                elif section == "evidence_designs":
+                    vocab["evidence_designs"].append(current)
                 else:
                     vocab[section].append(current)
                 continue
             label = re.match(r"^    label:\s*(.+?)\s*$", line)
             if label and section == "metrics" and current:
                 vocab["labels"][current] = label.group(1)
+            if section == "evidence_designs" and current and re.match(r"^    no_evidence:\s*true", line):
+                vocab["no_evidence"] = current
             unit = re.match(r"^    unit:\s*([a-z_]+)", line)
             if unit and section == "metrics" and current:
                 vocab["metrics"][current] = unit.group(1)
@@ -552,6 +556,26 @@ def story(rng, ctx, earlier):
     return "\n\n".join(out) + "\n"
 
 
+def evidence_block(i, seed, vocab, ctx):
+    """The case's `evidence:` rating, drawn from its own random stream so the rest of the corpus is
+    the same with or without it. Empty when the site rates no evidence."""
+    designs = vocab["evidence_designs"]
+    if not designs:
+        return []
+    rng = random.Random(f"casebook-corpus-evidence:{seed}:{i}")
+    design = rng.choice(designs)
+    lines = ["evidence:", f"  design: {design}"]
+    if design == vocab["no_evidence"]:
+        lines.append("  finding: No study of this program's results was found; only counts of what it did are known.")
+        return lines
+    source, url = ctx["sources"][0]
+    lines += [f"  study_by: {rng.choice(['own', 'independent'])}",
+              "  finding: " + folded(f"Students in {ctx['program'].lower()} gained more in {ctx['subject']} "
+                                     f"than expected, as measured by {source}.", 4),
+              "  sources:", f"    - title: {yq(source)}", f"      url: {url}"]
+    return lines
+
+
 def case_study(i, seed, vocab, earlier):
     """Returns (slug-base, title, text) for case i."""
     rng = random.Random(f"casebook-corpus:{seed}:{i}")
@@ -585,6 +609,7 @@ def case_study(i, seed, vocab, earlier):
         fm.append("featured: true")
     fm.append("metrics:")
     fm.extend(metrics)
+    fm.extend(evidence_block(i, seed, vocab, ctx))
     fm.append("sources:")
     for source, url in ctx["sources"]:
         fm.append(f"  - title: {yq(source)}")

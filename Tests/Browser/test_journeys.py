@@ -4,10 +4,12 @@ import urllib.request
 
 import pytest
 
+from conftest import PAGE_TYPES
+
 
 def test_home_to_strategy_to_case_to_source(page, site_url):
     page.goto(site_url + "/")
-    page.click(".strategy-grid >> text=Tutoring")
+    page.click(".ways-in a:text-is('Tutoring')")
     assert page.locator("h1").inner_text() == "Tutoring"
     page.click(".card-title >> text=New Jersey Tutoring Corps")
     assert page.locator("h1").inner_text() == "New Jersey Tutoring Corps"
@@ -75,8 +77,100 @@ def test_unknown_url_gets_the_helpful_404(page, site_url):
     assert page.locator("h1").inner_text() == "Case studies"
 
 
-def test_case_page_fits_a_phone(browser, site_url):
+def test_every_page_type_fits_a_phone(browser, site_url):
+    # Wide tables scroll inside their own region; nothing else may push the page sideways.
     page = browser.new_page(viewport={"width": 360, "height": 740})
-    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for name, path in sorted(PAGE_TYPES.items()):
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
+    page.close()
+
+
+def test_find_the_programs_with_a_comparison_group_study(page, site_url):
+    page.goto(site_url + "/")
+    page.click(".ways-in a:text-is('Comparison-group study')")
+    assert page.locator("h1").inner_text() == "Comparison-group study"
+    titles = page.locator(".card-title").all_inner_texts()
+    assert titles, "the listing shows the cases rated comparison-group"
+    # Every card on the listing carries the same rating, in the evidence badge's own words.
+    badges = page.locator(".card .evidence-design").all_inner_texts()
+    assert badges == ["Comparison group"] * len(titles)
+    # The index filter finds the same cases, and keeps the choice in the URL.
+    page.goto(site_url + "/case-studies/")
+    page.select_option("#filter-evidence", "comparison-group")
+    assert "evidence=comparison-group" in page.url
+    assert sorted(page.locator("#case-list .card:visible .card-title").all_inner_texts()) == sorted(titles)
+
+
+def test_compare_two_tutoring_programs_cost_per_student(page, site_url):
+    page.goto(site_url + "/compare/")
+    page.check("input[value=nj-tutoring-corps]")
+    page.check("input[value=tennessee-all-corps]")
+    assert "cases=nj-tutoring-corps,tennessee-all-corps" in page.url
+    side = page.locator("#compare-side table")
+    assert side.is_visible() and page.locator("#compare-all").is_hidden()
+    headers = side.locator("thead th").all_inner_texts()
+    assert headers == ["New Jersey Tutoring Corps", "TN ALL Corps: Tennessee's statewide tutoring match"]
+    cost = side.locator("tbody tr", has=page.locator("th:text-is('Cost per student')"))
+    cells = cost.locator("td").all_inner_texts()
+    assert cells[0] == "Not published"             # no source gives NJ's cost per student
+    link = cost.locator("td >> nth=1").locator("a").first
+    amount = link.inner_text()
+    assert amount.startswith("$")                   # Tennessee's comes from a source
+    target = link.get_attribute("href")
+    link.click()
+    assert page.url.endswith(target.split("/")[-1])
+    figure = page.locator("#" + target.split("#")[1])
+    assert figure.is_visible() and amount in figure.inner_text()
+    # A shared link restores the same comparison.
+    page.goto(site_url + "/compare/?cases=nj-tutoring-corps,tennessee-all-corps")
+    assert page.locator("#compare-side thead th").count() == 2
+
+
+def test_compare_without_javascript_is_the_full_table(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/compare/?cases=nj-tutoring-corps,tennessee-all-corps")
+    assert page.locator("#compare-chooser").is_hidden()
+    assert page.locator("#compare-all tbody tr").count() == 16
+    assert page.locator("#compare-all tbody tr:visible").count() == 16
+    context.close()
+
+
+def test_link_to_one_figure(page, site_url):
+    page.goto(site_url + "/data/")
+    page.fill("#figure-filter", "cost per student")
+    rows = page.locator("#figure-table tbody tr:visible")
+    assert rows.count() >= 1
+    assert all("cost per student" in text.lower() for text in rows.all_inner_texts())
+    link = rows.first.locator("td >> nth=1").locator("a")
+    label = link.inner_text()
+    href = link.get_attribute("href")
+    assert "#figure-" in href
+    # The link works on its own, as a visitor would paste it.
+    page.goto(site_url + href)
+    figure = page.locator(":target")
+    assert figure.is_visible()
+    assert label in figure.inner_text()
+    assert figure.evaluate("el => el.getBoundingClientRect().top") < 200
+
+
+def test_figure_table_sorts(page, site_url):
+    page.goto(site_url + "/data/")
+    page.click("#figure-table th >> text=Certainty")
+    first = page.locator("#figure-table tbody tr").first.get_attribute("data-certainty")
+    page.click("#figure-table th >> text=Certainty")
+    last_first = page.locator("#figure-table tbody tr").first.get_attribute("data-certainty")
+    assert (first, last_first) == ("high", "low")
+
+
+def test_key_findings_without_scrolling_on_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    for slug in ("nj-tutoring-corps", "chicago-tutor-corps", "lausd-grab-and-go-meals"):
+        page.goto(site_url + f"/case-studies/{slug}/")
+        badge = page.locator(".case-header .evidence-badge")
+        figure = page.locator(".key-figures li").first
+        for element in (badge, figure):
+            box = element.bounding_box()
+            assert box and box["y"] + box["height"] <= 740, slug
     page.close()

@@ -60,6 +60,15 @@ import Testing
         let moved = try rebuild(builder, site, changed: ["content/case-studies/beta.md"])
         #expect(moved.rendered.contains("strategies/mentoring/") && moved.rendered.contains("strategies/tutoring/"))
 
+        // A new evidence rating moves the case between evidence listings; the first case of a design
+        // creates that design's listing, and the compare page and home page follow.
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta", state: "TX", strategy: "tutoring",
+                                                                       evidence: EvidenceTests.beforeAfter))
+        let rerated = try rebuild(builder, site, changed: ["content/case-studies/beta.md"])
+        #expect(rerated.rendered.contains("evidence/before-after/") && rerated.rendered.contains("evidence/none/"))
+        #expect(rerated.rendered.contains("compare/") && rerated.rendered.contains(""))
+        #expect(try site.read("evidence/before-after/index.html").contains("Beta"))
+
         // A deleted case: its page goes, and so does a listing left empty.
         try FileManager.default.removeItem(atPath: site.root + "/content/case-studies/charlie.md")
         let deleted = try rebuild(builder, site, changed: ["content/case-studies/charlie.md"])

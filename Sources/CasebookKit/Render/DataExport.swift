@@ -35,7 +35,9 @@ enum DataExport {
             place: CaseView(index: index, routes: routes).placeLine(study),
             strategy: config.strategy(study.strategy)?.label ?? study.strategy,
             tags: study.tags.joined(separator: " "),
-            figures: study.metrics.map(\.label).joined(separator: "; "),
+            figures: study.metrics.map { metric in
+                [metric.label, metric.key.flatMap { config.metric($0)?.label }].compactMap { $0 }.joined(separator: ", ")
+            }.joined(separator: "; "),
             evidence: study.evidence.flatMap { config.evidenceDesign($0.study.design)?.label }), pretty: false)
         return Fragments(json: json, csv: csvRows(study), search: search)
     }

@@ -368,7 +368,9 @@ struct SitePlanner {
                 return [
                     "case_title": study.title, "case_url": routes.link(Routes.caseStudy(study.slug)),
                     "label": metric.label, "url": routes.link(Routes.figure(study.slug, id: ids[position])),
-                    "group": metric.key.flatMap { config.metric($0)?.group }.flatMap { config.metricGroup($0)?.label } ?? "",
+                    "kind": [metric.key.flatMap { config.metric($0)?.label },
+                             metric.key.flatMap { config.metric($0)?.group }.flatMap { config.metricGroup($0)?.label }]
+                        .compactMap { $0 }.joined(separator: " · "),
                     "phrase": FigureFormatter.display(metric).phrase, "value": metric.value.plain,
                     "as_of": metric.asOf.display, "as_of_sort": metric.asOf.text,
                     "certainty": metric.certainty.rawValue, "certainty_label": MetricView.certaintyLabel(metric.certainty),
