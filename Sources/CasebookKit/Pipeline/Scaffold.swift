@@ -56,6 +56,7 @@ public struct Scaffold: Sendable {
             source: \(Self.placeholder) Publisher, date
             url: https://example.org/\(Self.placeholder)
             certainty: medium             # high | medium | low
+            highlight: true               # a key finding: the main reach figure, and a result if there is one
         \(evidenceBlock(config))
         sources: []                       # further reading: - {title: …, url: https://…}
         ---

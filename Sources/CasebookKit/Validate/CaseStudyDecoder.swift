@@ -74,6 +74,16 @@ enum CaseStudyDecoder {
         let years = yearSpan(f["years"], reader: &reader)
         let tags = tagList(f["tags"], reader: &reader)
         let metrics = metricList(f["metrics"], config: config, reader: &reader)
+        if let metrics, !metrics.isEmpty {
+            let highlights = metrics.filter(\.highlight).count
+            if highlights == 0 {
+                reader.warning(f.keyNodes["metrics"], "no figure is marked `highlight: true`, so the page has no key findings",
+                               hint: "mark the case's main reach figure, and a result if there is one, with `highlight: true`")
+            } else if highlights > 4 {
+                reader.warning(f.keyNodes["metrics"], "\(highlights) figures are marked `highlight: true`; key findings show the first four",
+                               hint: "keep `highlight: true` on the two to four figures that best describe the case")
+            }
+        }
         let sources = sourceList(f["sources"], reader: &reader)
         var evidence: Evidence?
         if let node = f["evidence"] {

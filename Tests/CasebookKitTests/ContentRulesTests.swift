@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+/// Rules about the shipped content that a machine can check, so a fact-check's findings cannot come
+/// back unnoticed. They read the repository's own `content/`.
+@Suite("The real content keeps the site's own rules")
+struct ContentRulesTests {
+    static func content() throws -> SiteContent {
+        let loader = ContentLoader(fileSystem: LocalFileSystem(), root: TestSite.repositoryRoot)
+        let (content, diagnostics) = loader.load(includeDrafts: false)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        return try #require(content)
+    }
+
+    @Test func readersAreNeverPointedAtNotesTheyCannotSee() throws {
+        let content = try Self.content()
+        let texts = content.caseStudies.flatMap { study in
+            [study.body.text, study.summary, study.fundingNote ?? "", study.evidence?.study.finding ?? "",
+             study.evidence?.study.note ?? ""] + study.metrics.map { $0.note ?? "" }
+        } + content.pages.map(\.body.text) + content.context.map { $0.note ?? "" }
+        for text in texts {
+            #expect(text.range(of: #"\b(our|the) (research )?notes\b"#, options: [.regularExpression, .caseInsensitive]) == nil,
+                    "\(text.prefix(120))")
+        }
+    }
+
+    @Test func anESSERLabelIsExplainedInTheFundingNote() throws {
+        for study in try Self.content().caseStudies where study.funding.contains("esser") {
+            #expect(study.fundingNote?.contains("ESSER") == true, "\(study.sourcePath) is labelled ESSER without saying how")
+        }
+    }
+
+    @Test func everyCaseHasKeyFindingsAndAnEvidenceRating() throws {
+        let content = try Self.content()
+        for study in content.caseStudies {
+            let highlights = study.metrics.filter(\.highlight).count
+            #expect((1...4).contains(highlights), "\(study.sourcePath) has \(highlights) key findings")
+            #expect(study.evidence != nil, "\(study.sourcePath)")
+        }
+    }
+
+    /// One metric key must mean one thing: a figure of a key that the vocabulary adds up across cases
+    /// (`aggregate: sum`) must count what the key says, not a target, a need or a study sample.
+    @Test func summableKeysHoldOnlyCountsOfTheirOwnThing() throws {
+        let content = try Self.content()
+        let summable = Set(content.config.metrics.filter { $0.aggregate == .sum }.map(\.key))
+        for study in content.caseStudies {
+            for metric in study.metrics where summable.contains(metric.key ?? "") {
+                let label = metric.label.lowercased()
+                for word in ["target", "goal", "aimed at", "eligible", "in need", "planned", "studied", "sample"] {
+                    #expect(!label.contains(word), "\(study.sourcePath): “\(metric.label)” is not a count of \(metric.key ?? "")")
+                }
+            }
+        }
+    }
+
+    @Test func theHomePageAddsUpNothingUnlike() throws {
+        let content = try Self.content()
+        for line in HeadlineTotals(cases: content.caseStudies, config: content.config).lines {
+            if case .sum = line.outcome {
+                let periods = Set(line.entries.map(\.metric.asOf))
+                #expect(periods.count == 1, "\(line.definition.key) adds figures from different periods")
+            }
+        }
+    }
+}
