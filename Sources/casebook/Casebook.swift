@@ -27,6 +27,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Publish for this address, e.g. https://example.org/showcase/ (overrides base_url in site.yml).", valueName: "url"))
     var baseURL: String?
 
+    @Option(name: .long, help: ArgumentHelp("How readers reach the editors: an e-mail or web address (overrides contact in site.yml).", valueName: "address"))
+    var contact: String?
+
     @Flag(name: .long, help: "Include case studies and pages marked `draft: true`.")
     var drafts = false
 
@@ -65,8 +68,9 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(root: site.absoluteRoot, output: output, baseURL: site.baseURL,
+        var options = BuildOptions(root: site.absoluteRoot, output: output, baseURL: site.baseURL,
                                    includeDrafts: site.drafts, strict: site.strict, force: force)
+        options.contact = site.contact
         try Runner(verbose: verbose).run(options, verb: "Built")
     }
 }
@@ -88,8 +92,9 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let options = BuildOptions(root: site.absoluteRoot, baseURL: site.baseURL, includeDrafts: site.drafts,
+        var options = BuildOptions(root: site.absoluteRoot, baseURL: site.baseURL, includeDrafts: site.drafts,
                                    strict: site.strict, dryRun: true)
+        options.contact = site.contact
         try Runner(verbose: false, json: format == .json).run(options, verb: "Checked")
     }
 }

@@ -40,8 +40,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let root = site.absoluteRoot
-        let options = BuildOptions(root: root, output: output ?? root + "/.casebook/preview", baseURL: site.baseURL,
+        var options = BuildOptions(root: root, output: output ?? root + "/.casebook/preview", baseURL: site.baseURL,
                                    includeDrafts: site.drafts, strict: site.strict)
+        options.contact = site.contact
+        options.checksPublishingSettings = false  // a preview is not published
         let style = TerminalStyle(fileDescriptor: 2)
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             FileHandle.standardError.write(Data("\(style.yellow("warning")): listening on \(host): other computers on the network can see this preview, drafts included.\n".utf8))

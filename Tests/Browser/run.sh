@@ -26,7 +26,7 @@ bin=.build/debug/casebook
 [ -x "$bin" ] || swift build --product casebook >/dev/null
 work=$(mktemp -d)
 site="$work/site"
-"$bin" build --strict --output "$site"
+"$bin" build --strict --base-url https://casebook.test/ --contact editors@casebook.test --output "$site"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 serve() {  # serve DIR → sets URL and SERVER

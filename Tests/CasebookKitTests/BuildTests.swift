@@ -48,9 +48,9 @@ struct BuildTests {
 
         let feed = try site.read("feed.xml")
         #expect(feed.components(separatedBy: "<entry>").count == 3)
-        #expect(feed.contains("<id>https://example.org/case-studies/alpha/</id>"))
-        #expect(try site.read("sitemap.xml").contains("<loc>https://example.org/case-studies/beta/</loc>"))
-        #expect(try site.read("robots.txt").contains("Sitemap: https://example.org/sitemap.xml"))
+        #expect(feed.contains("<id>https://casebook.test/case-studies/alpha/</id>"))
+        #expect(try site.read("sitemap.xml").contains("<loc>https://casebook.test/case-studies/beta/</loc>"))
+        #expect(try site.read("robots.txt").contains("Sitemap: https://casebook.test/sitemap.xml"))
 
         let home = try site.read("index.html")
         #expect(home.contains("4,000"), "home adds the highlighted students_served figures")
@@ -61,14 +61,14 @@ struct BuildTests {
         let site = try TestSite()
         defer { site.remove() }
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy(body: "Read the [method](/case-studies/alpha/#x)."))
-        let report = try site.build { $0.baseURL = "https://example.org/showcase/" }
+        let report = try site.build { $0.baseURL = "https://casebook.test/showcase/" }
         #expect(report.succeeded)
         let page = try site.read("case-studies/alpha/index.html")
         #expect(page.contains(#"href="/showcase/assets/site.css""#))
-        #expect(page.contains(#"<link rel="canonical" href="https://example.org/showcase/case-studies/alpha/">"#))
+        #expect(page.contains(#"<link rel="canonical" href="https://casebook.test/showcase/case-studies/alpha/">"#))
         #expect(page.contains(#"<a href="/showcase/case-studies/alpha/#x">method</a>"#))
         #expect(!page.contains(#"href="/case-studies/"#), "no link escapes the sub-path")
-        #expect(try site.read("feed.xml").contains("https://example.org/showcase/case-studies/alpha/"))
+        #expect(try site.read("feed.xml").contains("https://casebook.test/showcase/case-studies/alpha/"))
     }
 
     @Test func draftsBuildOnlyWhenAskedFor() throws {
@@ -210,7 +210,7 @@ struct ImageTests {
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy(
             extra: "image: {src: team/photo.png, alt: A tutor with two students}",
             body: "![Tutors at work](/images/tutors.png)\n"))
-        let report = try site.build { $0.baseURL = "https://example.org/sub/" }
+        let report = try site.build { $0.baseURL = "https://casebook.test/sub/" }
         #expect(report.succeeded)
         #expect(report.diagnostics.isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/images/tutors.png")) == png)

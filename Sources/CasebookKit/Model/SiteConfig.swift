@@ -4,6 +4,12 @@ public struct SiteConfig: Sendable {
     public var tagline: String
     public var description: String
     public var baseURL: String
+    /// Where `base_url` is written, for the warning about a placeholder address.
+    public var baseURLLocation = SourceLocation(file: "content/site.yml", line: 1, column: 1)
+    /// How readers reach the editors: a `mailto:` or web link; nil when site.yml gives none.
+    public var contact: String?
+    /// site.yml itself, for problems about a field that is missing.
+    public var location = SourceLocation(file: "content/site.yml", line: 1, column: 1)
     public var language: String
     public var author: String
     public var strategies: [Strategy]

@@ -8,11 +8,15 @@ public struct BuildOptions: Sendable {
     public var output: String?
     /// Overrides `base_url` from site.yml.
     public var baseURL: String?
+    /// Overrides `contact` from site.yml (an e-mail or web address).
+    public var contact: String?
     public var includeDrafts = false
     /// Treat warnings as errors.
     public var strict = false
     /// Replace an output folder that Casebook did not create.
     public var force = false
+    /// Warn about settings a published site needs (a real address, a contact); off for previews.
+    public var checksPublishingSettings = true
     /// Check only: load, validate and render, but write nothing.
     public var dryRun = false
     /// Told what the build is doing as each phase starts (the command line shows it on a terminal).

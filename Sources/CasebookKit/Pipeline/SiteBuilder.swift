@@ -50,6 +50,10 @@ public struct SiteBuilder: Sendable {
         if let base = options.baseURL, case .problem(let message, let hint) = URLCheck.check(base) {
             throw BuildError("--base-url \(message)", hint: hint)
         }
+        if let contact = options.contact, SiteSettingsCheck.contactLink(contact) == nil {
+            throw BuildError("--contact should be an e-mail address or a web address, not `\(contact)`",
+                             hint: "for example: --contact editors@your-organisation.org")
+        }
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
         let index = SiteIndex(content)
 
@@ -81,11 +85,16 @@ public struct SiteBuilder: Sendable {
             return found
         }.flatMap { $0 }
         for page in content.pages { diagnostics += checker.check(bodies[page.sourcePath]!) }
+        if options.checksPublishingSettings {
+            diagnostics += SiteSettingsCheck.check(config: content.config, baseURL: options.baseURL, contact: options.contact)
+        }
 
         if options.strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
-        let renderer = PageRenderer(templates: templates, routes: routes, config: content.config,
+        var config = content.config
+        if let contact = options.contact { config.contact = SiteSettingsCheck.contactLink(contact) }
+        let renderer = PageRenderer(templates: templates, routes: routes, config: config,
                                     menuPages: content.pages.filter { $0.menu != nil })
         let site = PreparedSite(root: root, content: content, index: index, routes: routes, pages: pages,
                                 renderer: renderer, assets: assets, cache: cache)

@@ -34,6 +34,10 @@ struct PageRenderer: Sendable {
             },
             "data_url": routes.link(Routes.data),
         ]
+        if let contact = config.contact {
+            site["contact_url"] = contact
+            site["contact_label"] = contact.hasPrefix("mailto:") ? String(contact.dropFirst("mailto:".count)) : contact
+        }
         if let methodology = menuPages.first(where: { $0.slug == "methodology" }) {
             site["methodology_url"] = routes.link(Routes.page(methodology.slug))
         }

@@ -436,7 +436,8 @@ struct SitePlanner {
         PlannedPage(route: Routes.page(page.slug), template: "page", title: page.title,
                     description: page.summary ?? config.description,
                     breadcrumbs: [("Home", Routes.home), (page.title, nil)], dependsOn: [],
-                    data: ["body_html": bodies[page.sourcePath]?.html ?? "", "summary": page.summary ?? ""])
+                    data: ["body_html": bodies[page.sourcePath]?.html ?? "", "summary": page.summary ?? "",
+                           "is_methodology": page.slug == "methodology"])
     }
 
     private func notFound() -> PlannedPage {

@@ -16,7 +16,7 @@ enum SiteConfigDecoder {
             return (nil, reader.diagnostics)
         }
         let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
-                     "metric_groups", "evidence_designs"]
+                     "metric_groups", "evidence_designs", "contact"]
         guard let fields = reader.fields(of: node, in: "site.yml", known: known,
                                          required: ["title", "base_url", "strategies", "funding", "metrics"]) else {
             return (nil, reader.diagnostics)
@@ -65,8 +65,16 @@ enum SiteConfigDecoder {
             }
             return MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
         }
+        var contact: String?
+        if let raw = fields["contact"].flatMap({ reader.text($0, field: "contact") }) {
+            contact = SiteSettingsCheck.contactLink(raw)
+            if contact == nil {
+                reader.error(fields["contact"], "`contact` should be an e-mail address or a web address, not `\(raw)`",
+                             hint: "for example: contact: editors@your-organisation.org, or the https:// address of a contact form")
+            }
+        }
         guard let title, let baseURL, let strategies, let funding, let metrics else { return (nil, reader.diagnostics) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title,
             tagline: reader.text(fields["tagline"], field: "tagline") ?? "",
             description: reader.text(fields["description"], field: "description") ?? "",
@@ -75,6 +83,8 @@ enum SiteConfigDecoder {
             author: reader.text(fields["author"], field: "author") ?? title,
             strategies: strategies, funding: funding, metrics: metrics,
             evidenceDesigns: designs, metricGroups: groups)
+        config.baseURLLocation = reader.location(fields["base_url"])
+        config.contact = contact
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
     }
 

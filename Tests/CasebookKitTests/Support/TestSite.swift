@@ -19,9 +19,10 @@ struct TestSite {
     title: Test Showcase
     tagline: A tagline
     description: A description.
-    base_url: https://example.org/
+    base_url: https://casebook.test/
     language: en
     author: Test Editors
+    contact: editors@casebook.test
     strategies:
       tutoring:
         label: Tutoring
