@@ -51,6 +51,43 @@ def test_filter_index_with_javascript(page, site_url):
     # The filter state lives in the URL: reloading it shows the same list.
     page.goto(page.url)
     assert page.locator("#case-list .card:visible").count() == both
+    # One filter system: the browse links are the no-JavaScript fallback.
+    assert page.locator("#browse").is_hidden()
+
+
+def test_index_counts_follow_the_filters_and_sort(page, site_url):
+    page.goto(site_url + "/case-studies/")
+    page.select_option("#filter-strategy", "tutoring")
+    # Each state option now counts tutoring cases only; states without one cannot be chosen.
+    options = page.locator("#filter-state option").all()
+    for option in options[1:]:
+        label = option.inner_text()
+        count = int(label.rsplit("(", 1)[1].rstrip(")"))
+        assert option.is_disabled() == (count == 0), label
+        if count:
+            page.select_option("#filter-state", option.get_attribute("value"))
+            assert page.locator("#case-list .card:visible").count() == count, label
+            page.select_option("#filter-state", "")
+    page.select_option("#filter-strategy", "summer-learning")
+    assert page.locator("#result-count").inner_text() == "1 case study"
+    # Sorting by students reached puts the largest headline count first.
+    page.select_option("#filter-strategy", "")
+    page.select_option("#sort-cases", "students")
+    counts = [float(c.get_attribute("data-students")) for c in page.locator("#case-list .card").all()
+              if c.get_attribute("data-students")]
+    assert counts == sorted(counts, reverse=True) and len(counts) >= 3
+    assert "sort=students" in page.url
+
+
+def test_index_results_stay_in_view_on_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + "/case-studies/")
+    page.select_option("#filter-strategy", "tutoring")
+    count = page.locator("#result-count").bounding_box()
+    first = page.locator("#case-list .card:visible").first.bounding_box()
+    assert count["y"] + count["height"] <= 740
+    assert first["y"] < 740 + 200, "the first result starts right under the filters"
+    page.close()
 
 
 def test_filter_index_without_javascript(browser, site_url):
@@ -58,6 +95,7 @@ def test_filter_index_without_javascript(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "/case-studies/")
     assert page.locator("#filters").is_hidden()
+    page.click("#browse summary")
     page.click("#browse >> text=Digital access")
     assert page.locator("h1").inner_text() == "Digital access"
     page.click("text=States")

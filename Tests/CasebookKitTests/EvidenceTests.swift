@@ -136,7 +136,7 @@ struct EvidenceTests {
 
         let index = try site.read("case-studies/index.html")
         #expect(index.contains(#"data-evidence="before-after""#))
-        #expect(index.contains(#"<option value="before-after">Before and after, no comparison group (1)</option>"#))
+        #expect(index.contains(#"<option value="before-after" data-label="Before and after, no comparison group">Before and after, no comparison group (1)</option>"#))
         #expect(index.contains(#"<span class="evidence-text"><span class="evidence-design">Before and after</span> <span class="evidence-by">· own study</span></span>"#))
 
         let page = try site.read("case-studies/alpha/index.html")

@@ -2,41 +2,75 @@
 (function () {
   "use strict";
 
-  // Case index: instant filters, with the filter state in the URL.
+  // Case index: instant filters and sorting, with the state in the URL. The option counts follow the
+  // other filters, so no choice silently leads to an empty list. With JavaScript this replaces the
+  // browse links, so there is one filter system, not two.
   var form = document.getElementById("filters");
   var list = document.getElementById("case-list");
   if (form && list) {
     var cards = Array.prototype.slice.call(list.querySelectorAll(".card"));
     var number = document.getElementById("result-number");
+    var noun = document.getElementById("result-noun");
     var empty = document.getElementById("empty-state");
-    var fields = Array.prototype.map.call(form.querySelectorAll("select"), function (select) { return select.name; });
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select:not([name=sort])"));
+    var sortSelect = form.elements.sort;
     var attribute = { year: "years" };
-    var params = new URLSearchParams(window.location.search);
-    fields.forEach(function (name) {
-      var select = form.elements[name];
-      if (select && params.get(name)) { select.value = params.get(name); }
-    });
-    var apply = function () {
-      var query = new URLSearchParams();
-      var shown = 0;
-      fields.forEach(function (name) {
-        if (form.elements[name] && form.elements[name].value) { query.set(name, form.elements[name].value); }
+    var values = function (card, name) { return (card.getAttribute("data-" + (attribute[name] || name)) || "").split(" "); };
+    var matches = function (card, query, skip) {
+      return selects.every(function (select) {
+        var wanted = query[select.name];
+        return select.name === skip || !wanted || values(card, select.name).indexOf(wanted) !== -1;
       });
+    };
+    var params = new URLSearchParams(window.location.search);
+    selects.concat([sortSelect]).forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(wanted) : wanted) + '"]')) { select.value = wanted; }
+    });
+    var sorters = {
+      date: function (card) { return card.getAttribute("data-date"); },
+      students: function (card) { var v = card.getAttribute("data-students"); return v ? parseFloat(v) : -1; },
+      evidence: function (card) { return -parseInt(card.getAttribute("data-evidence-rank"), 10); }
+    };
+    var apply = function () {
+      var query = {};
+      selects.forEach(function (select) { if (select.value) { query[select.name] = select.value; } });
+      var shown = 0;
       cards.forEach(function (card) {
-        var match = fields.every(function (name) {
-          var wanted = query.get(name);
-          if (!wanted) { return true; }
-          return (card.getAttribute("data-" + (attribute[name] || name)) || "").split(" ").indexOf(wanted) !== -1;
-        });
+        var match = matches(card, query, null);
         card.hidden = !match;
         if (match) { shown += 1; }
       });
+      // Each option's count: the cases it would show together with the other filters.
+      selects.forEach(function (select) {
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.value) { return; }
+          var count = cards.filter(function (card) {
+            return matches(card, query, select.name) && values(card, select.name).indexOf(option.value) !== -1;
+          }).length;
+          option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+          option.disabled = count === 0 && option.value !== select.value;
+        });
+      });
+      var key = sorters[sortSelect.value];
+      var ordered = cards.slice();
+      if (key) {
+        ordered = cards.map(function (card, i) { return { card: card, key: key(card), i: i }; })
+          .sort(function (a, b) { return a.key > b.key ? -1 : a.key < b.key ? 1 : a.i - b.i; })
+          .map(function (item) { return item.card; });
+      }
+      ordered.forEach(function (card) { list.appendChild(card); });
       number.textContent = String(shown);
+      noun.textContent = shown === 1 ? "case study" : "case studies";
       empty.hidden = shown !== 0;
-      var search = query.toString();
-      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      var search = new URLSearchParams(query);
+      if (sortSelect.value) { search.set("sort", sortSelect.value); }
+      var text = search.toString();
+      window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
     };
     form.hidden = false;
+    document.getElementById("browse").hidden = true;
+    document.getElementById("static-count").hidden = true;
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });

@@ -17,12 +17,16 @@ public struct SiteConfig: Sendable {
     public var metrics: [MetricDefinition]
     /// Study designs, strongest first; empty when the site does not rate evidence.
     public var evidenceDesigns: [EvidenceDesign] = []
+    /// Labels of topic tags, by slug; empty when the site keeps no tag vocabulary.
+    public var tags: [TopicTag] = []
     /// Groups of figures on a case page, in order; empty when figures are not grouped.
     public var metricGroups: [MetricGroup] = []
 
     public func strategy(_ key: String) -> Strategy? { strategies.first { $0.key == key } }
     public func fundingSource(_ key: String) -> FundingSource? { funding.first { $0.key == key } }
     public func metric(_ key: String) -> MetricDefinition? { metrics.first { $0.key == key } }
+    /// A tag's label from the vocabulary, or the tag itself.
+    public func tagLabel(_ slug: String) -> String { tags.first { $0.key == slug }?.label ?? slug }
     public func evidenceDesign(_ key: String) -> EvidenceDesign? { evidenceDesigns.first { $0.key == key } }
     public func metricGroup(_ key: String) -> MetricGroup? { metricGroups.first { $0.key == key } }
 }
@@ -33,6 +37,11 @@ public struct Strategy: Sendable, Hashable {
     public var description: String
     /// The matching student-support role of the National Partnership for Student Success, if any.
     public var npssRole: String?
+}
+
+public struct TopicTag: Sendable, Hashable {
+    public var key: String
+    public var label: String
 }
 
 public struct FundingSource: Sendable, Hashable {

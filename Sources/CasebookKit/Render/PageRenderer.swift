@@ -18,7 +18,7 @@ struct PageRenderer: Sendable {
 
     private func site(current: String) -> [String: Any] {
         var nav: [(String, String)] = [("Case studies", Routes.caseIndex), ("Strategies", Routes.strategyIndex),
-                                       ("States", Routes.stateIndex), ("Data", Routes.data)]
+                                       ("States", Routes.stateIndex), ("Topics", Routes.tagIndex), ("Data", Routes.data)]
         nav += menuPages.map { ($0.title, Routes.page($0.slug)) }
         nav.append(("Search", Routes.search))
         var site: [String: Any] = [

@@ -23,6 +23,8 @@ public struct Routes: Sendable {
     static let data = "data/"
     static let search = "search/"
     static let evidenceIndex = "evidence/"
+    static let fundingIndex = "funding/"
+    static let yearIndex = "years/"
     static let compare = "compare/"
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func strategy(_ key: String) -> String { "strategies/\(key)/" }

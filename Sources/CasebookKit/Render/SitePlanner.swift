@@ -163,6 +163,7 @@ struct SitePlanner {
 
     private func caseIndex() -> PlannedPage {
         func options(_ items: [(String, String, Int)]) -> [[String: Any]] {
+            // (value, label, count)
             items.map { ["value": $0.0, "label": $0.1, "count": $0.2] }
         }
         let data: [String: Any] = [
@@ -180,7 +181,12 @@ struct SitePlanner {
                     ("\($0)", "\($0)", index.byYear[$0]!.count) })],
                 ["name": "evidence", "label": "Evidence", "options": options(config.evidenceDesigns.compactMap { d in
                     index.byEvidence[d.key].map { (d.key, d.label, $0.count) } })],
-            ].filter { !($0["options"] as! [[String: Any]]).isEmpty },
+            ].filter { !($0["options"] as! [[String: Any]]).isEmpty }.map { filter -> [String: Any] in
+                var filter = filter
+                filter["any_label"] = "Any " + (filter["label"] as! String).lowercased()
+                return filter
+            },
+            "count_label": index.cases.count == 1 ? "case study" : "case studies",
             "browse": [
                 ["label": "By strategy", "links": config.strategies.compactMap { s in index.byStrategy[s.key].map { _ in
                     ["label": s.label, "url": routes.link(Routes.strategy(s.key))] } }],
@@ -276,30 +282,43 @@ struct SitePlanner {
 
     private func tagPages() -> [PlannedPage] {
         let overview = terms(route: Routes.tagIndex, title: "Topics",
-                             intro: "Every topic tag used in the case studies.",
+                             intro: "Every topic the case studies are tagged with.",
                              items: index.sortedTags.map { tag in
                                  let count = index.byTag[tag]!.count
-                                 return ["label": tag, "url": routes.link(Routes.tag(tag)), "count": count,
+                                 return ["label": config.tagLabel(tag), "url": routes.link(Routes.tag(tag)), "count": count,
                                          "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
         return [overview] + index.sortedTags.map { tag in
-            listing(route: Routes.tag(tag), title: "Topic: \(tag)", kind: "Topic",
-                    description: "Case studies tagged “\(tag)”.", members: index.byTag[tag]!, parent: ("Topics", Routes.tagIndex))
+            let label = config.tagLabel(tag)
+            return listing(route: Routes.tag(tag), title: "Topic: \(label)", kind: "Topic",
+                           description: "Case studies tagged “\(label)”.", members: index.byTag[tag]!, parent: ("Topics", Routes.tagIndex))
         }
     }
 
     private func fundingPages() -> [PlannedPage] {
-        config.funding.compactMap { source in
-            guard let members = index.byFunding[source.key] else { return nil }
-            return listing(route: Routes.funding(source.key), title: "Funding: \(source.label)", kind: "Funding",
-                           description: source.description, members: members, parent: ("Case studies", Routes.caseIndex))
+        let sources = config.funding.filter { index.byFunding[$0.key] != nil }
+        let overview = terms(route: Routes.fundingIndex, title: "Funding",
+                             intro: "What paid for the programs. A case study is labelled with a source of money only where its own sources document it.",
+                             items: sources.map { source in
+                                 let count = index.byFunding[source.key]!.count
+                                 return ["label": source.label, "description": source.description, "url": routes.link(Routes.funding(source.key)),
+                                         "count": count, "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
+        return [overview] + sources.map { source in
+            listing(route: Routes.funding(source.key), title: "Funding: \(source.label)", kind: "Funding",
+                    description: source.description, members: index.byFunding[source.key]!, parent: ("Funding", Routes.fundingIndex))
         }
     }
 
     private func yearPages() -> [PlannedPage] {
-        index.sortedYears.map { year in
+        let overview = terms(route: Routes.yearIndex, title: "Years",
+                             intro: "The school years the programs ran. A program appears under every year it was running.",
+                             items: index.sortedYears.map { year in
+                                 let count = index.byYear[year]!.count
+                                 return ["label": "\(year)", "url": routes.link(Routes.year(year)), "count": count,
+                                         "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
+        return [overview] + index.sortedYears.map { year in
             listing(route: Routes.year(year), title: "Programs active in \(year)", kind: "Year",
                     description: "Case studies of programs that were running in \(year).",
-                    members: index.byYear[year]!, parent: ("Case studies", Routes.caseIndex))
+                    members: index.byYear[year]!, parent: ("Years", Routes.yearIndex))
         }
     }
 
@@ -406,7 +425,7 @@ struct SitePlanner {
             guard rows.count >= 2 else { continue }
             charts.append(BarChartView.make(
                 id: "chart-\(Slug.make(from: definition.key))", title: "\(definition.label), by case study",
-                description: "Each case's own figure for \(definition.label.lowercased()). Figures come from different years and definitions, so compare them with care.",
+                description: "Each case's own figure for “\(definition.label)”. Figures come from different years and definitions, so compare them with care.",
                 caption: "Each bar is one case's figure, with its label and date below the chart.", rows: rows))
         }
         let data: [String: Any] = [

@@ -72,7 +72,7 @@ enum CaseStudyDecoder {
             }
         }
         let years = yearSpan(f["years"], reader: &reader)
-        let tags = tagList(f["tags"], reader: &reader)
+        let tags = tagList(f["tags"], config: config, reader: &reader)
         let metrics = metricList(f["metrics"], config: config, reader: &reader)
         if let metrics, !metrics.isEmpty {
             let highlights = metrics.filter(\.highlight).count
@@ -156,7 +156,7 @@ enum CaseStudyDecoder {
         return YearSpan(start: start, end: end)
     }
 
-    private static func tagList(_ node: Node?, reader: inout YAMLReader) -> [String] {
+    private static func tagList(_ node: Node?, config: SiteConfig, reader: inout YAMLReader) -> [String] {
         guard let node, let raw = reader.textList(node, field: "tags") else { return [] }
         var tags: [String] = []
         var seen = Set<String>()
@@ -166,6 +166,11 @@ enum CaseStudyDecoder {
                 reader.error(node.sequence?[offset] ?? node, "the tag `\(tag)` has no letters or digits")
             } else if seen.insert(slug).inserted {
                 tags.append(slug)
+                if !config.tags.isEmpty, !config.tags.contains(where: { $0.key == slug }) {
+                    reader.warning(node.sequence?[offset] ?? node, "the tag `\(slug)` is not in the tag list of content/site.yml",
+                                   hint: Suggestion.hint(for: slug, in: config.tags.map(\.key), listing: false)
+                                    ?? "add it under `tags:` in content/site.yml with the label readers should see")
+                }
             }
         }
         return tags

@@ -16,7 +16,7 @@ enum SiteConfigDecoder {
             return (nil, reader.diagnostics)
         }
         let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
-                     "metric_groups", "evidence_designs", "contact"]
+                     "metric_groups", "evidence_designs", "contact", "tags"]
         guard let fields = reader.fields(of: node, in: "site.yml", known: known,
                                          required: ["title", "base_url", "strategies", "funding", "metrics"]) else {
             return (nil, reader.diagnostics)
@@ -42,6 +42,14 @@ enum SiteConfigDecoder {
                                             required: ["label"]) else { return nil }
                 guard let label = reader.text(f["label"], field: "label") else { return nil }
                 return MetricGroup(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
+            }
+        } ?? []
+        let tags = fields["tags"].flatMap { node in
+            vocabulary(node, field: "tags", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> TopicTag? in
+                guard let f = reader.fields(of: entry, in: "tag `\(key)`", known: ["label"], required: ["label"],
+                                            hintFor: { _ in "add `label:` with the words readers see, e.g. label: College access" }),
+                      let label = reader.text(f["label"], field: "label") else { return nil }
+                return TopicTag(key: key, label: label)
             }
         } ?? []
         let designs = fields["evidence_designs"].flatMap { evidenceDesigns($0, reader: &reader) } ?? []
@@ -85,6 +93,7 @@ enum SiteConfigDecoder {
             evidenceDesigns: designs, metricGroups: groups)
         config.baseURLLocation = reader.location(fields["base_url"])
         config.contact = contact
+        config.tags = tags
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
     }
 

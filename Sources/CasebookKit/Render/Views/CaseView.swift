@@ -24,6 +24,11 @@ struct CaseView {
             "has_key_metrics": !keyMetrics.isEmpty,
             "evidence": EvidenceView(config: config, routes: routes).badge(study.evidence) ?? false,
             "evidence_key": study.evidence?.study.design ?? "",
+            // For sorting the index: strongest evidence first, then the headline count of students.
+            "evidence_rank": study.evidence.flatMap { config.evidenceDesign($0.study.design)?.rank } ?? 99,
+            "students_sort": study.metrics.first { $0.key == "students_served" && $0.highlight && $0.baseline == nil }
+                .map { $0.value.plain } ?? "",
+            "date_iso": study.date.iso,
         ]
     }
 
@@ -79,7 +84,7 @@ struct CaseView {
             "sources": sources,
             "further_reading": study.sources.map { ["title": $0.title, "url": $0.url] },
             "has_further_reading": !study.sources.isEmpty,
-            "tags": study.tags.map { ["label": $0, "url": routes.link(Routes.tag($0))] },
+            "tags": study.tags.map { ["label": config.tagLabel($0), "url": routes.link(Routes.tag($0))] },
             "has_related": !related.isEmpty,
             "citation": "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
         ]) { _, new in new }
