@@ -75,6 +75,8 @@ public struct Page: Sendable {
     public var summary: String?
     public var menu: Int?
     public var draft: Bool
+    /// Show the table of strategies (with their NPSS roles and cases) after the text.
+    public var strategyTable = false
     public var body: MarkdownSource
 }
 

@@ -19,6 +19,8 @@ enum Markdown {
         var wordCount: Int
         /// The body's second-level headings, each with the `id` its `<h2>` carries, for a contents list.
         var headings: [Heading] = []
+        /// Paragraphs written as pipe tables, which core CommonMark shows as raw `|` characters.
+        var pipeTables: [SourceLocation] = []
     }
 
     struct Heading: Sendable {
@@ -42,6 +44,9 @@ enum Markdown {
         var images: [Reference] = []
         var words = 0
         var headings: [Heading] = []
+        var pipeTables: [SourceLocation] = []
+        // Only a body with a `|` can hold a pipe table; only then are its lines needed.
+        let lines = bytes.contains(0x7C) ? source.text.split(separator: "\n", omittingEmptySubsequences: false) : []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -57,6 +62,13 @@ enum Markdown {
                 var n = 2
                 while headings.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
                 headings.append(Heading(id: id, text: text))
+            }
+            if type == CMARK_NODE_PARAGRAPH, !lines.isEmpty {
+                let line = Int(cmark_node_get_start_line(node))
+                if line >= 1, line < lines.count, lines[line - 1].contains("|"), isTableDelimiterRow(lines[line]) {
+                    pipeTables.append(SourceLocation(file: source.file, line: source.firstLine + line - 1,
+                                                     column: max(1, Int(cmark_node_get_start_column(node)))))
+                }
             }
             if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
                 words += wordCount(literal)
@@ -78,7 +90,21 @@ enum Markdown {
         }
         defer { free(rendered) }
         return Rendered(html: withHeadingIDs(String(cString: rendered), headings), links: links, images: images,
-                        wordCount: words, headings: headings)
+                        wordCount: words, headings: headings, pipeTables: pipeTables)
+    }
+
+    /// The second line of a GitHub-style table: `|---|:--:|` or `--- | ---`.
+    static func isTableDelimiterRow(_ line: Substring) -> Bool {
+        let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: true)
+        guard line.contains("-"), !cells.isEmpty, line.contains("|") || cells.count > 1 else { return false }
+        return cells.allSatisfy { cell in
+            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return false }
+            var inner = Substring(trimmed)
+            if inner.first == ":" { inner = inner.dropFirst() }
+            if inner.last == ":" { inner = inner.dropLast() }
+            return !inner.isEmpty && inner.allSatisfy { $0 == "-" }
+        }
     }
 
     /// Gives each `<h2>` its id, in order. Raw HTML is never emitted, so every `<h2>` in cmark's output

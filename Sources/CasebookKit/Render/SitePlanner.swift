@@ -157,7 +157,7 @@ struct SitePlanner {
             return ["label": strategy.label, "description": strategy.description, "count": count,
                     "count_label": count == 1 ? "1 case study" : "\(count) case studies",
                     "url": routes.link(Routes.strategy(strategy.key)), "has_cases": count > 0,
-                    "npss_role": strategy.npssRole ?? ""] as [String: Any]
+                    "npss_role": strategy.npssRole ?? "", "has_npss_role": strategy.npssRole != nil] as [String: Any]
         }
     }
 
@@ -456,7 +456,8 @@ struct SitePlanner {
                     description: page.summary ?? config.description,
                     breadcrumbs: [("Home", Routes.home), (page.title, nil)], dependsOn: [],
                     data: ["body_html": bodies[page.sourcePath]?.html ?? "", "summary": page.summary ?? "",
-                           "is_methodology": page.slug == "methodology"])
+                           "is_methodology": page.slug == "methodology",
+                           "has_strategy_table": page.strategyTable, "strategy_rows": page.strategyTable ? strategyCards() : []])
     }
 
     private func notFound() -> PlannedPage {

@@ -8,7 +8,11 @@ struct LinkChecker {
     let images: Set<String>
 
     func check(_ rendered: Markdown.Rendered) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        // Not a link, but the other thing a body can write that the site cannot show: a table.
+        var diagnostics: [Diagnostic] = rendered.pipeTables.map {
+            .warning($0, "this looks like a table, but Markdown here has no tables: it would show as lines of `|` characters",
+                     hint: "write it as a list (one item per row), or describe it in sentences")
+        }
         for link in rendered.links {
             let url = link.url
             if url.isEmpty {
