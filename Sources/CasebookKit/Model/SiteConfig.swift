@@ -63,6 +63,9 @@ public struct MetricDefinition: Sendable, Hashable {
     public var aggregate: Aggregation
     /// Key into `SiteConfig.metricGroups`.
     public var group: String?
+    /// The data page charts each case's headline figure of this key: only for keys whose figures count
+    /// the same thing from case to case.
+    public var chart = false
 }
 
 public enum MetricUnit: String, Sendable, CaseIterable {

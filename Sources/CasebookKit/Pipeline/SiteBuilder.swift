@@ -73,6 +73,7 @@ public struct SiteBuilder: Sendable {
         var published = Set(pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
+        published.formUnion(Charts(index: index, routes: routes).all.map(\.csvFile))
         let checker = LinkChecker(published: published, images: Set(content.images))
         let images = Set(content.images)
         diagnostics += parallelMap(content.caseStudies) { study -> [Diagnostic] in
@@ -106,7 +107,8 @@ public struct SiteBuilder: Sendable {
         let staging = try writer.makeStaging()
         let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
             do {
-                let files = site.pages.map { Routes.file(for: $0.route) } + Self.dataFiles + site.copiedFiles.map(\.to)
+                let files = site.pages.map { Routes.file(for: $0.route) } + Self.dataFiles + site.chartExports().map(\.file)
+                    + site.copiedFiles.map(\.to)
                 try staging.createFolders(for: files)
                 try Self.render(site.pages, of: site) { data, file in try staging.write(data, to: file) }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
@@ -163,9 +165,16 @@ struct PreparedSite: @unchecked Sendable {
         let fragments = parallelMap(index.cases) { study in
             cache.exports.value(study.sourcePath) { DataExport.fragments(study, index: index, routes: routes) }
         }
-        return [("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
+        let files: [(file: String, make: @Sendable () -> Data)] = [
+                ("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
                 ("data/metrics.csv", { DataExport.csv(fragments: fragments) }),
                 ("search-index.json", { DataExport.searchIndex(index: index, routes: routes, fragments: fragments) })]
+        return files + chartExports()
+    }
+
+    /// Each chart's numbers as a CSV of its own, beside the data page.
+    func chartExports() -> [(file: String, make: @Sendable () -> Data)] {
+        Charts(index: index, routes: routes).all.map { chart in (chart.csvFile, { Charts.csv(chart) }) }
     }
 
     /// Stylesheets, scripts and images copied as they are.

@@ -403,31 +403,7 @@ struct SitePlanner {
     // MARK: Dashboard, search, pages
 
     private func dashboard() -> PlannedPage {
-        let strategyChart = BarChartView.make(
-            id: "chart-strategies", title: "Case studies per strategy",
-            description: "How many case studies use each strategy as their main approach.",
-            rows: config.strategies.compactMap { s in
-                index.byStrategy[s.key].map { .init(label: s.label, value: Double($0.count), display: "\($0.count)",
-                                                      url: routes.link(Routes.strategy(s.key))) }
-            })
-        var charts: [[String: Any]] = [strategyChart]
-        // Compare a metric across cases only where the unit matches and two or more cases highlight it.
-        for definition in config.metrics {
-            let rows: [BarChartView.Row] = index.cases.compactMap { study in
-                // Only the figure the author marked as the case's headline: other figures of the same key
-                // may be targets, needs or older counts, which would mislead in a comparison.
-                guard let metric = study.metrics.first(where: { $0.key == definition.key && $0.highlight && $0.baseline == nil })
-                else { return nil }
-                return .init(label: study.title, value: metric.value, display: FigureFormatter.display(metric).phrase,
-                             url: routes.link(Routes.caseStudy(study.slug)),
-                             note: "\(metric.label), \(metric.asOf.display)")
-            }
-            guard rows.count >= 2 else { continue }
-            charts.append(BarChartView.make(
-                id: "chart-\(Slug.make(from: definition.key))", title: "\(definition.label), by case study",
-                description: "Each case's own figure for “\(definition.label)”. Figures come from different years and definitions, so compare them with care.",
-                caption: "Each bar is one case's figure, with its label and date below the chart.", rows: rows))
-        }
+        let charts = Charts(index: index, routes: routes).all.map { BarChartView.make($0, routes: routes) }
         let data: [String: Any] = [
             "charts": charts,
             "json_url": routes.link("data/case-studies.json"),

@@ -54,7 +54,7 @@ enum SiteConfigDecoder {
         } ?? []
         let designs = fields["evidence_designs"].flatMap { evidenceDesigns($0, reader: &reader) } ?? []
         let metrics = vocabulary(fields["metrics"], field: "metrics", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricDefinition? in
-            guard let f = reader.fields(of: entry, in: "metric `\(key)`", known: ["label", "unit", "aggregate", "group"],
+            guard let f = reader.fields(of: entry, in: "metric `\(key)`", known: ["label", "unit", "aggregate", "group", "chart"],
                                         required: ["label", "unit"] + (groups.isEmpty ? [] : ["group"]),
                                         hintFor: { $0 == "group" ? "add `group:` with one of " + groups.map { "`\($0.key)`" }.joined(separator: ", ") : nil })
             else { return nil }
@@ -71,7 +71,9 @@ enum SiteConfigDecoder {
                                     ?? "add it under `metric_groups:` first")
                 }
             }
-            return MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
+            var definition = MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
+            definition.chart = f["chart"].flatMap { reader.bool($0, field: "chart") } ?? false
+            return definition
         }
         var contact: String?
         if let raw = fields["contact"].flatMap({ reader.text($0, field: "contact") }) {

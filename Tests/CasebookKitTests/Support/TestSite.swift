@@ -66,6 +66,7 @@ struct TestSite {
         unit: count
         aggregate: sum
         group: reach
+        chart: true
       investment:
         label: Investment
         unit: usd

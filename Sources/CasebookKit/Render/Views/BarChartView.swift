@@ -1,47 +1,24 @@
-/// Geometry for a horizontal bar chart; the SVG itself is drawn by `templates/partials/bar-chart.mustache`.
-/// Bars are sorted by value, and each carries its printed value so the chart reads without colour.
+/// Template data for a bar chart: each bar's width as a share of the largest, so the partial can draw
+/// it with a percentage (the text around it is HTML, which wraps and keeps its size on a phone).
 enum BarChartView {
-    struct Row {
-        var label: String
-        var value: Double
-        var display: String
-        var url: String?
-        var note: String?
-    }
-
-    static let width = 640.0
-    static let rowHeight = 44.0
-    static let barHeight = 16.0
-    static let barArea = 470.0
-
-    static func make(id: String, title: String, description: String, caption: String? = nil, rows: [Row]) -> [String: Any] {
-        let sorted = rows.sorted { ($0.value, $1.label) > ($1.value, $0.label) }
-        let largest = sorted.map(\.value).max() ?? 1
-        let drawn: [[String: Any]] = sorted.enumerated().map { offset, row in
-            let top = Double(offset) * rowHeight
-            let barWidth = largest > 0 ? max(2, (row.value / largest * barArea).rounded()) : 2
-            var item: [String: Any] = [
-                "label": row.label, "display": row.display,
-                "label_y": number(top + 15),
-                "bar_y": number(top + 21),
-                "bar_width": number(barWidth),
-                "value_x": number(barWidth + 8),
-                "value_y": number(top + 21 + barHeight - 3),
-            ]
-            if let url = row.url { item["url"] = url }
-            if let note = row.note { item["note"] = note }
-            return item
+    static func make(_ chart: Charts.Chart, routes: Routes) -> [String: Any] {
+        let largest = chart.bars.map(\.value).max() ?? 0
+        let rows: [[String: Any]] = chart.bars.map { bar in
+            // At least a sliver, so a small value still shows a bar; widths to a tenth of a percent.
+            let share = largest > 0 ? max(0.5, (bar.value / largest * 1000).rounded() / 10) : 0.5
+            var row: [String: Any] = ["label": bar.label, "display": bar.display, "url": bar.url, "width": share.plain + "%"]
+            if let title = bar.caseTitle { row["case_title"] = title }
+            if let asOf = bar.asOf { row["as_of"] = asOf }
+            if let certainty = bar.certainty {
+                row["certainty"] = certainty.rawValue
+                row["certainty_label"] = MetricView.certaintyLabel(certainty)
+            }
+            if let source = bar.source, let url = bar.sourceURL { row["source"] = ["title": source, "url": url] }
+            return row
         }
-        var chart: [String: Any] = [
-            "id": id, "title": title, "description": description,
-            "width": number(width), "height": number(Double(rows.count) * rowHeight + 6),
-            "bar_height": number(barHeight),
-            "rows": drawn,
+        return [
+            "id": chart.id, "title": chart.title, "description": chart.description, "rows": rows,
+            "csv_url": routes.link(chart.csvFile), "is_figures": chart.bars.contains { $0.caseTitle != nil },
         ]
-        if let caption { chart["caption"] = caption }
-        return chart
     }
-
-    /// Coordinates printed without needless decimals, so the SVG is small and stable.
-    static func number(_ value: Double) -> String { value.plain }
 }
