@@ -212,3 +212,65 @@ def test_key_findings_without_scrolling_on_a_phone(browser, site_url):
             box = element.bounding_box()
             assert box and box["y"] + box["height"] <= 740, slug
     page.close()
+
+
+def test_chart_text_is_readable_on_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + "/data/")
+    body = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"))
+    sizes = page.evaluate("Array.from(document.querySelectorAll('.chart .bar-text')).map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= body - 0.5, (sizes, body)
+    # Charts come before the long tables, each with its title above it.
+    assert page.locator("#charts-heading").bounding_box()["y"] < page.locator("#every-figure").bounding_box()["y"]
+    title = page.locator("#chart-students-served .chart-title").bounding_box()
+    first_bar = page.locator("#chart-students-served .bar-track").first.bounding_box()
+    assert title["y"] < first_bar["y"]
+    page.close()
+
+
+def _pdf_pages(page):
+    pdf = page.pdf(format="Letter")
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def test_a_case_prints_as_a_short_brief(page, site_url):
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+    page.emulate_media(media="print")
+    header = page.locator(".print-header")
+    assert header.is_visible()
+    assert "casebook.test/case-studies/nj-tutoring-corps/" in header.inner_text()
+    assert "printed" in header.inner_text()
+    assert page.locator(".site-header").is_hidden() and page.locator("#figures").is_hidden()
+    assert page.locator("#key-findings").is_visible() and page.locator("#evidence").is_visible()
+    page.emulate_media(media="screen")
+    assert _pdf_pages(page) <= 3   # it was nine before the print styles
+
+
+def test_the_report_prints_every_case(page, site_url):
+    page.goto(site_url + "/")
+    page.click("text=The whole showcase as one printable report")
+    assert page.locator("h1").inner_text() == "The showcase as a report"
+    cases = page.locator(".report-case").count()
+    assert cases == 16 == page.locator(".report-contents li").count()
+    assert page.locator("[data-print]").is_visible()
+
+
+def test_the_citation_can_be_copied(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+    page.click("text=Copy the citation")
+    page.wait_for_selector("text=Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#citation-text").inner_text().strip()
+    assert "casebook.test/case-studies/nj-tutoring-corps/" in copied
+    context.close()
+
+
+def test_readers_can_reach_the_editors(page, site_url):
+    page.goto(site_url + "/methodology/")
+    assert page.locator(".site-footer a[href^='mailto:']").count() == 1
+    assert page.locator("#contact a[href^='mailto:']").is_visible()
+    # The strategies-and-roles table is made by the build, not typed as pipes.
+    assert page.locator(".strategy-table tbody tr").count() == 10
+    assert "|---" not in page.locator("main").inner_text()

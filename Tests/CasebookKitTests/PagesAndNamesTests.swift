@@ -68,3 +68,38 @@ struct PagesAndNamesTests {
         #expect(index.contains("1 case study") && !index.contains("1 case studies"))
     }
 }
+
+/// The report prints every case in one document; a case page prints as a brief.
+@Suite("The report and the printed brief")
+struct ReportTests {
+    @Test func theReportHasEveryCaseOnceWithAContentsListAndNoRepeatedIDs() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let body = "## What it is\n\nA program.\n\n### Detail\n\nMore.\n"
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha", body: body))
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta", state: "TX", body: body))
+        #expect(try site.build().succeeded)
+        let report = try site.read("report/index.html")
+        #expect(report.contains(##"<li><a href="#case-alpha">Alpha</a>"##) && report.contains(##"<li><a href="#case-beta">Beta</a>"##))
+        #expect(report.contains(#"<h3 id="case-alpha-section-what-it-is">What it is</h3>"#))
+        #expect(report.contains("<h4>Detail</h4>"))
+        #expect(report.contains("Online: <a href=\"/case-studies/alpha/\">https://casebook.test/case-studies/alpha/</a>"))
+        let ids = report.matches(of: /id="([^"]+)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "repeated ids: \(ids)")
+        // The home page leads to it, and lists no strategy without cases.
+        let home = try site.read("index.html")
+        #expect(home.contains(#"<a href="/report/">"#))
+        #expect(!home.contains("0 case studies"))
+    }
+
+    @Test func aCasePageCarriesWhatItsPrintedBriefNeeds() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha"))
+        _ = try site.build()
+        let page = try site.read("case-studies/alpha/index.html")
+        // A print header with the site's name and the page's address; the date is added when printed.
+        #expect(page.contains(#"<p class="print-header">Test Showcase · https://casebook.test/case-studies/alpha/<span class="print-date"></span></p>"#))
+        #expect(page.contains(#"data-copy="citation-text""#))
+    }
+}

@@ -198,6 +198,37 @@
     filterRows();
   }
 
+  // Printing: the date a page was printed goes in its print header (a built page carries no date, so
+  // two builds stay identical); print buttons open the print dialog.
+  var printDate = document.querySelector(".print-date");
+  if (printDate) {
+    var stamp = function () {
+      printDate.textContent = " · printed " + new Date().toLocaleDateString(document.documentElement.lang || "en",
+        { year: "numeric", month: "long", day: "numeric" });
+    };
+    stamp();
+    window.addEventListener("beforeprint", stamp);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
+  // Copy buttons (the suggested citation): shown only where the clipboard can be used.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), function (button) {
+    if (!navigator.clipboard || !window.isSecureContext) { return; }
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector("[data-copy-status]");
+    button.parentNode.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        status.textContent = "Copied.";
+      }, function () {
+        status.textContent = "Could not copy; select the text and copy it instead.";
+      });
+    });
+  });
+
   // Search: a small index written at build time, fetched from this site only.
   var searchForm = document.getElementById("search-form");
   if (searchForm) {

@@ -93,6 +93,18 @@ enum Markdown {
                         wordCount: words, headings: headings, pipeTables: pipeTables)
     }
 
+    /// A rendered body placed under a heading of its own (the report): every heading one level down,
+    /// and the ids of its second-level headings prefixed, so bodies side by side repeat no id.
+    static func demotingHeadings(_ html: String, idPrefix: String) -> String {
+        var html = html
+        for level in (3...5).reversed() {
+            html = html.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        }
+        return html.replacingOccurrences(of: "<h2 id=\"", with: "<h3 id=\"\(idPrefix)")
+            .replacingOccurrences(of: "<h2>", with: "<h3>").replacingOccurrences(of: "</h2>", with: "</h3>")
+    }
+
     /// The second line of a GitHub-style table: `|---|:--:|` or `--- | ---`.
     static func isTableDelimiterRow(_ line: Substring) -> Bool {
         let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: true)

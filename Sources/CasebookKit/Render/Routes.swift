@@ -26,6 +26,7 @@ public struct Routes: Sendable {
     static let fundingIndex = "funding/"
     static let yearIndex = "years/"
     static let compare = "compare/"
+    static let report = "report/"
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func strategy(_ key: String) -> String { "strategies/\(key)/" }
     static func state(_ code: String) -> String { "states/\(code.lowercased())/" }

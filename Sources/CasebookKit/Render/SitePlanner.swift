@@ -52,7 +52,7 @@ struct SitePlanner {
         var pages: [PlannedPage] = [home(), caseIndex()]
         pages += index.cases.indices.map(casePage)
         pages += strategyPages() + statePages() + tagPages() + fundingPages() + yearPages() + evidencePages()
-        pages += [dashboard(), compare(), searchPage()]
+        pages += [dashboard(), compare(), report(), searchPage()]
         pages += index.content.pages.map(plainPage)
         pages += [notFound(), feed(), sitemap(pages), robots()]
         return pages
@@ -398,6 +398,42 @@ struct SitePlanner {
                 ]
             }
         }
+    }
+
+    // MARK: Report
+
+    /// Every case in one printable document with a contents list: the showcase as a report to hand
+    /// to a board. Each case's story keeps its text; its headings move down a level and get ids of
+    /// their own, so the document has one outline and no repeated ids.
+    private func report() -> PlannedPage {
+        let view = EvidenceView(config: config, routes: routes)
+        let entries = index.cases.indices.map { position -> [String: Any] in
+            let study = index.cases[position]
+            let html = bodies[study.sourcePath]?.html ?? ""
+            let metrics = study.metrics
+            let key = metrics.filter(\.highlight)
+            return [
+                "anchor": "case-\(study.slug)", "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)),
+                "canonical": routes.absolute(Routes.caseStudy(study.slug)),
+                "summary": study.summary, "organization": study.organization, "place": cases.placeLine(study),
+                "years": study.years.display,
+                "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
+                "funding": study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
+                "funding_note": study.fundingNote ?? "",
+                "evidence": view.details(study.evidence) ?? false,
+                "key_figures": (key.isEmpty ? Array(metrics.prefix(3)) : key).map { MetricView.card($0, footnote: nil) },
+                "body_html": Markdown.demotingHeadings(html, idPrefix: "case-\(study.slug)-"),
+                "sources": Array(Set(metrics.map { $0.source + "\u{0}" + $0.url })).sorted().map { pair -> [String: Any] in
+                    let parts = pair.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+                    return ["source": parts[0], "url": parts.count > 1 ? parts[1] : ""]
+                },
+            ]
+        }
+        return PlannedPage(route: Routes.report, template: "report", title: "The showcase as a report",
+                           description: "Every case study in one document, with its key figures, evidence of results, story and sources: for printing.",
+                           breadcrumbs: [("Home", Routes.home), ("Report", nil)],
+                           data: ["entries": entries, "count": entries.count,
+                                  "count_label": entries.count == 1 ? "1 case study" : "\(entries.count) case studies"])
     }
 
     // MARK: Dashboard, search, pages

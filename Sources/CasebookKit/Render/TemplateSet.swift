@@ -6,7 +6,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Templates every build needs; a missing one is an error.
     static let required = ["home", "case-index", "case", "list", "terms", "page", "data", "search", "not-found",
-                           "feed", "sitemap", "robots", "compare"]
+                           "feed", "sitemap", "robots", "compare", "report"]
 
     let library: MustacheLibrary
     let names: Set<String>
