@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+/// Issue 15: inputs written to break the build. Each must end in a positioned diagnostic or a
+/// correct page, never a crash, a hang or a leak.
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let file = "content/case-studies/x.md"
+
+    func at(_ line: Int, _ column: Int, _ file: String = file) -> CasebookKit.SourceLocation {
+        CasebookKit.SourceLocation(file: file, line: line, column: column)
+    }
+
+    // MARK: Huge figures
+
+    @Test(arguments: [8.3e32, 9.3e18, 1.7976931348623157e308, 4503599627370495.5, 1e15, 5e-324, 123456789e9])
+    func anyFiniteDollarFigureFormats(value: Double) {
+        let text = FigureFormatter.format(value, unit: .usd)
+        #expect(text.hasPrefix("$"))
+        #expect(!text.contains("e"))
+        #expect(FigureFormatter.format(-value, unit: .usd) == "−" + text)
+        for unit in MetricUnit.allCases { _ = FigureFormatter.format(value, unit: unit) }
+    }
+
+    @Test func hugeFiguresAreWrittenOutInFull() {
+        #expect(FigureFormatter.format(8.3e32, unit: .usd) == "$830,000,000,000,000,000,000,000,000,000,000")
+        #expect(FigureFormatter.format(2e15, unit: .usd) == "$2,000,000,000,000,000")
+        #expect(FigureFormatter.format(999e12, unit: .usd) == "$999,000 billion")
+        #expect(FigureFormatter.format(1.5e-7, unit: .number) == "0.00000015")
+        #expect((8.3e32).plain == "830000000000000000000000000000000")
+    }
+
+    @Test func aHugeDollarFigureBuilds() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let text = TestSite.caseStudy().replacingOccurrences(of: "metrics:\n", with: """
+        metrics:
+          - key: investment
+            value: 8.3e32
+            as_of: 2021
+            source: Example News, 2021
+            url: https://example.com/news
+            certainty: low
+
+        """)
+        try site.write("content/case-studies/alpha.md", text)
+        let report = try site.build()
+        #expect(report.succeeded)
+        #expect(try site.read("case-studies/alpha/index.html").contains("$830,000,000,000,000,000,000,000,000,000,000"))
+    }
+
+    // MARK: Loops of templates
+
+    /// Check-only and full builds of a site whose templates were changed by `edit`.
+    func templateDiagnostics(_ edit: (TestSite) throws -> Void) throws -> [Diagnostic] {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        try edit(site)
+        let checked = try site.check()
+        let built = try site.build()
+        #expect(!built.succeeded)
+        #expect(built.diagnostics == checked)
+        #expect(!site.exists("index.html"))
+        return checked.filter { $0.location.file.hasPrefix("templates/") }
+    }
+
+    func prepend(_ text: String, to template: String, in site: TestSite) throws {
+        let path = TestSite.repositoryRoot + "/templates/" + template
+        try site.write("templates/" + template, text + (try String(contentsOfFile: path, encoding: .utf8)))
+    }
+
+    @Test func aPartialThatIncludesItself() throws {
+        let diagnostics = try templateDiagnostics { site in
+            try prepend("<!-- card -->\n  {{> partials/metric-card}}\n", to: "partials/metric-card.mustache", in: site)
+        }
+        #expect(diagnostics == [.error(at(2, 3, "templates/partials/metric-card.mustache"),
+                                       "`partials/metric-card` includes itself, so it would never finish rendering",
+                                       hint: "remove `{{> partials/metric-card}}` here, or the tag that leads back; a template cannot contain itself, directly or through others")])
+    }
+
+    @Test func twoPartialsThatIncludeEachOther() throws {
+        let diagnostics = try templateDiagnostics { site in
+            try site.write("templates/partials/a.mustache", "A {{> partials/b}}\n")
+            try site.write("templates/partials/b.mustache", "B\n{{#x}}{{>partials/a}}{{/x}}\n")
+            try prepend("{{> partials/a}}", to: "partials/metric-card.mustache", in: site)
+        }
+        #expect(diagnostics.map(\.location) == [at(1, 3, "templates/partials/a.mustache"), at(2, 7, "templates/partials/b.mustache")])
+        #expect(diagnostics.map(\.message) == [
+            "`partials/a` includes `partials/b`, which leads back to `partials/a`: the templates would never finish rendering",
+            "`partials/b` includes `partials/a`, which leads back to `partials/b`: the templates would never finish rendering"])
+    }
+
+    @Test func aLayoutThatInheritsFromItself() throws {
+        let diagnostics = try templateDiagnostics { site in
+            try prepend("{{<layout}}{{/layout}}\n", to: "layout.mustache", in: site)
+        }
+        #expect(diagnostics == [.error(at(1, 1, "templates/layout.mustache"),
+                                       "`layout` inherits from itself, so it would never finish rendering",
+                                       hint: "remove `{{< layout}}` here, or the tag that leads back; a template cannot contain itself, directly or through others")])
+    }
+
+    @Test func twoLayoutsThatInheritFromEachOther() throws {
+        let diagnostics = try templateDiagnostics { site in
+            try site.write("templates/frame.mustache", "{{<layout}}{{/layout}}\n")
+            try prepend("{{<frame}}{{/frame}}\n", to: "layout.mustache", in: site)
+        }
+        #expect(diagnostics.map(\.location) == [at(1, 1, "templates/frame.mustache"), at(1, 1, "templates/layout.mustache")])
+    }
+
+    @Test func changedDelimitersAndDynamicNamesDoNotHideALoop() throws {
+        let diagnostics = try templateDiagnostics { site in
+            try site.write("templates/partials/a.mustache", "{{=<% %>=}}\n<%! {{> partials/none}} %>\n<%> partials/a%>\n<%>*page.title%>\n")
+        }
+        #expect(diagnostics.map(\.location) == [at(3, 1, "templates/partials/a.mustache"), at(4, 1, "templates/partials/a.mustache")])
+        #expect(diagnostics.map(\.message) == [
+            "`partials/a` includes itself, so it would never finish rendering",
+            "`{{> *page.title}}` takes the template's name from the page's data, which Casebook does not allow"])
+    }
+
+    // MARK: YAML anchors and aliases
+
+    func diagnose(_ text: String) throws -> [Diagnostic] {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write(Self.file, text)
+        return try site.check().filter { $0.location.file == Self.file }
+    }
+
+    @Test func billionLaughsInKeysIsRefusedAtOnce() throws {
+        // Nine levels of nine aliases each, used as keys: composing this took minutes.
+        var lines = ["---", "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 {
+            lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines.append("? *l9 : 1")
+        lines.append("? [*l9, *l9] : 2")
+        lines += ["---", "Body."]
+        let diagnostics = try diagnose(lines.joined(separator: "\n"))
+        #expect(diagnostics.first == .error(at(2, 5), "`&l0` marks a YAML anchor, which Casebook does not accept",
+                                            hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+        #expect(diagnostics.contains(.error(at(12, 3), "`*l9` is a YAML alias, which Casebook does not accept",
+                                            hint: "write each value out in full; a value that starts with & or * must be in double quotes")))
+        #expect(diagnostics.count == 10 + 9 * 9 + 3)
+    }
+
+    @Test func anchorsOnValuesAreRefusedButAmpersandsAndStarsInTextAreFine() throws {
+        let refused = try diagnose(TestSite.caseStudy(extra: "place: &p Newark\nfunding_note: *p"))
+        #expect(refused.map(\.location) == [at(11, 8), at(12, 15)])
+        let accepted = try diagnose(TestSite.caseStudy(title: "Tom & Jerry *Tutoring*", extra: "place: \"*Newark*\"\nfunding_note: R&D"))
+        #expect(accepted.filter { $0.severity == .error } == [])
+    }
+
+    @Test func aDuplicateKeyIsReportedAtTheSecondKeyInNestedMappings() throws {
+        let text = TestSite.caseStudy().replacingOccurrences(of: "    value: 2000\n", with: "    value: 2000\n    value: 3000\n")
+        #expect(try diagnose(text) == [.error(at(14, 5), "the field `value` appears more than once here",
+                                              hint: "it is also on line 13; keep one of them and delete the other")])
+    }
+}
