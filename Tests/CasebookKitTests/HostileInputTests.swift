@@ -157,4 +157,23 @@ struct HostileInputTests {
         #expect(try diagnose(text) == [.error(at(14, 5), "the field `value` appears more than once here",
                                               hint: "it is also on line 13; keep one of them and delete the other")])
     }
+
+    // MARK: Markdown that makes cmark 0.30.2 quadratic (CVE-2023-22486)
+
+    @Test func aMegabyteOfUnclosedImageBracketsIsRefusedBeforeCmark() throws {
+        let pattern = String(repeating: "![[]()", count: 170_000)  // about 1 MB: over 100 s in cmark 0.30.2
+        let diagnostics = try diagnose(TestSite.caseStudy(body: "## What it is\n\nA program.\n\n" + pattern + "\n"))
+        #expect(diagnostics == [.error(at(24, 1), "from this paragraph on, the story has too many `![` and `]` brackets for the Markdown reader to finish in time",
+                                       hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
+    }
+
+    @Test func theBudgetCountsWorkSummedOverParagraphs() {
+        // 2,000 × 2,000 per paragraph is 4,000,000 steps: five such paragraphs pass, six do not.
+        let paragraph = String(repeating: "![[]()", count: 2_000)
+        #expect(Markdown.lineOverBracketBudget(Array(repeating: paragraph, count: 5).joined(separator: "\n\n")) == nil)
+        #expect(Markdown.lineOverBracketBudget(Array(repeating: paragraph, count: 6).joined(separator: "\n\n")) == 11)
+        // Escaped brackets and ordinary links cost nothing.
+        #expect(Markdown.lineOverBracketBudget(String(repeating: "!\\[[]() ", count: 100_000)) == nil)
+        #expect(Markdown.lineOverBracketBudget(String(repeating: "[a](/b) ", count: 100_000)) == nil)
+    }
 }

@@ -17,9 +17,24 @@ enum Markdown {
         var links: [Reference]
         var images: [Reference]
         var wordCount: Int
+        /// A body refused before cmark saw it (see `bracketBudget`); it renders as nothing.
+        var problems: [Diagnostic] = []
     }
 
+    /// Debian's libcmark 0.30.2 has CVE-2023-22486: each link closed in a paragraph walks back over
+    /// every `![` still open before it, so `![[]()` repeated takes quadratic time (over 100 s for 1 MB).
+    /// The walk is at most (open `![`) × (`]`) per paragraph; a body whose paragraphs add up to more
+    /// than this many steps (about 50 ms of work) is refused before cmark sees it. Real stories are
+    /// thousands of times below it; documented in docs/troubleshooting.md.
+    static let bracketBudget = 20_000_000
+
     static func render(_ source: MarkdownSource, basePath: String) -> Rendered {
+        if let line = lineOverBracketBudget(source.text) {
+            let location = SourceLocation(file: source.file, line: source.firstLine + line - 1, column: 1)
+            return Rendered(html: "", links: [], images: [], wordCount: 0, problems: [.error(
+                location, "from this paragraph on, the story has too many `![` and `]` brackets for the Markdown reader to finish in time",
+                hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
+        }
         let options = CMARK_OPT_SMART
         let bytes = Array(source.text.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
@@ -61,6 +76,36 @@ enum Markdown {
         }
         defer { free(rendered) }
         return Rendered(html: String(cString: rendered), links: links, images: images, wordCount: words)
+    }
+
+    /// The first line of the paragraph where the brackets' worst-case work passes `bracketBudget`, if
+    /// any. Paragraphs are counted as runs of non-blank lines, and backslash-escaped brackets do not count.
+    static func lineOverBracketBudget(_ text: String) -> Int? {
+        var total = 0, images = 0, closers = 0
+        var line = 1, paragraphStart = 1, blank = true, escaped = false, bang = false
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                if blank {
+                    total += images * closers
+                    if total > bracketBudget { return paragraphStart }
+                    images = 0; closers = 0
+                    paragraphStart = line + 1
+                }
+                line += 1; blank = true; escaped = false; bang = false
+                continue
+            }
+            if byte != 0x20 && byte != 0x09 { blank = false }
+            if escaped { escaped = false; bang = false; continue }
+            switch byte {
+            case 0x5C: escaped = true
+            case 0x5B where bang: images += 1
+            case 0x5D: closers += 1
+            default: break
+            }
+            bang = byte == 0x21
+        }
+        total += images * closers
+        return total > bracketBudget ? paragraphStart : nil
     }
 
     /// Words in a text node: runs of characters between whitespace, counted on Unicode scalars

@@ -8,7 +8,7 @@ struct LinkChecker {
     let images: Set<String>
 
     func check(_ rendered: Markdown.Rendered) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = rendered.problems
         for link in rendered.links {
             let url = link.url
             if url.isEmpty {
