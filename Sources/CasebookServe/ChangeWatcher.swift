@@ -1,3 +1,4 @@
+import CasebookKit
 import Foundation
 
 /// Notices changed files under the site's `content/` and `templates/` by comparing snapshots of
@@ -34,27 +35,21 @@ struct ChangeWatcher: Sendable {
         return changed
     }
 
+    /// Through `FolderWalk`, like the build: links that leave the folder or loop are not followed
+    /// (a link to `.` once made this walk forever), but are stamped, so adding one triggers a rebuild
+    /// that reports it.
     private func walk(_ relative: String, into stamps: inout [String: Stamp]) {
-        guard let directory = opendir(root + "/" + relative) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            let path = relative + "/" + name
-            var info = stat()
-            guard stat(root + "/" + path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, into: &stamps)
-            } else {
-                #if os(Linux)
-                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                #else
-                let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-                #endif
-                stamps[path] = Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
-            }
+        let folder = root + "/" + relative
+        guard let listing = try? FolderWalk.walk(folder, within: folder, visit: { path, info in
+            #if os(Linux)
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            #else
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            #endif
+            stamps[relative + "/" + path] = Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+        }) else { return }
+        for skipped in listing.skipped {
+            stamps[relative + "/" + skipped.path] = Stamp(size: -1, modified: 0, inode: 0)
         }
     }
 }

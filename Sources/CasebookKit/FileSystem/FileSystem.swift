@@ -10,8 +10,9 @@ public protocol FileSystem: Sendable {
     func replaceFile(_ data: Data, at path: String) throws
     func fileExists(at path: String) -> Bool
     func directoryExists(at path: String) -> Bool
-    /// Files below `path`, relative to it, sorted; hidden files and folders are skipped.
-    func filesRecursively(in path: String) throws -> [String]
+    /// Files below `path`, relative to it, sorted; hidden files and folders are skipped, and links
+    /// that leave `boundary` or loop are not followed but listed as skipped (see `FolderWalk`).
+    func filesRecursively(in path: String, within boundary: String) throws -> FolderWalk.Listing
     /// Direct children of a folder (files and folders), sorted, hidden ones included.
     func contentsOfDirectory(at path: String) throws -> [String]
     func createDirectory(at path: String) throws
@@ -50,22 +51,8 @@ public struct LocalFileSystem: FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    public func filesRecursively(in path: String) throws -> [String] {
-        guard directoryExists(at: path) else { return [] }
-        var found: [String] = []
-        func walk(_ relative: String) throws {
-            let absolute = relative.isEmpty ? path : path + "/" + relative
-            for name in try FileManager.default.contentsOfDirectory(atPath: absolute).sorted() where !name.hasPrefix(".") {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if directoryExists(at: path + "/" + child) {
-                    try walk(child)
-                } else {
-                    found.append(child)
-                }
-            }
-        }
-        try walk("")
-        return found
+    public func filesRecursively(in path: String, within boundary: String) throws -> FolderWalk.Listing {
+        try FolderWalk.walk(path, within: boundary)
     }
 
     public func contentsOfDirectory(at path: String) throws -> [String] {

@@ -62,7 +62,7 @@ public struct ContentLoader: Sendable {
         let cases = decodedCases.compactMap(\.0).filter { includeDrafts || !$0.draft }.inSiteOrder()
         let pages = decodedPages.compactMap(\.0).filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? 1000, $0.title) < ($1.menu ?? 1000, $1.title) }
-        let images = (try? fileSystem.filesRecursively(in: absolute("content/images"))) ?? []
+        let images = publishableImages(&diagnostics)
         let failed = zip(caseFiles, decodedCases).filter { $0.1.0 == nil }
             .map { String(($0.0 as NSString).lastPathComponent.dropLast(".md".count)) }
         let content = SiteContent(config: config, context: context, caseStudies: cases, pages: pages, images: images,
@@ -73,8 +73,56 @@ public struct ContentLoader: Sendable {
 
     private func absolute(_ relative: String) -> String { root + "/" + relative }
 
+    /// Kinds of file that content/images/ publishes. Anything else (an `.html` page, a script) would be
+    /// served from the site's own origin, outside the pages' Content-Security-Policy.
+    static let imageTypes: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"]
+
+    /// The files of content/images/ that may be published: images only, and SVG files only when they
+    /// can run nothing and load nothing (see `SVGCheck`).
+    private func publishableImages(_ diagnostics: inout [Diagnostic]) -> [String] {
+        let listing = (try? fileSystem.filesRecursively(in: absolute("content/images"), within: absolute("content")))
+            ?? FolderWalk.Listing()
+        diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: "content/images", boundary: "content") }
+        var images: [String] = []
+        for file in listing.files {
+            let path = "content/images/" + file
+            let type = (file as NSString).pathExtension.lowercased()
+            guard Self.imageTypes.contains(type) else {
+                diagnostics.append(.warning(SourceLocation(file: path, line: 1, column: 1),
+                                            "this file is not an image, so it is not published",
+                                            hint: "content/images/ publishes only " + Self.imageTypes.sorted().map { ".\($0)" }.joined(separator: ", ")
+                                                + " files; put other downloads elsewhere or link to them"))
+                continue
+            }
+            if type == "svg" {
+                guard let data = try? fileSystem.readFile(at: absolute(path)) else {
+                    diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this file",
+                                              hint: "check that it exists and can be read"))
+                    continue
+                }
+                let problems = SVGCheck.problems(in: data, file: path)
+                diagnostics += problems
+                if problems.hasErrors { continue }
+            }
+            images.append(file)
+        }
+        return images
+    }
+
     private func readText(_ relative: String, diagnostics: inout [Diagnostic], missingHint: String?) -> String? {
         let location = SourceLocation(file: relative, line: 1, column: 1)
+        // A file that is a link must lead to a file inside content/ (the folder walk checks the others).
+        if let real = FolderWalk.realPath(absolute(relative)), let fence = FolderWalk.realPath(absolute("content")),
+           !FolderWalk.inside(real, fence) {
+            diagnostics.append(.error(location, "this is a link to \(real), outside content/, so it is not read",
+                                      hint: "copy the file into content/ instead of linking to it"))
+            return nil
+        }
+        if FolderWalk.isSpecialFile(absolute(relative)) {
+            diagnostics.append(.error(location, "this is not a regular file (a device, pipe or socket), so it is not read",
+                                      hint: "replace it with a plain text file"))
+            return nil
+        }
         guard let data = try? fileSystem.readFile(at: absolute(relative)) else {
             diagnostics.append(.error(location, "cannot read this file", hint: missingHint ?? "check that it exists and can be read"))
             return nil
@@ -88,9 +136,10 @@ public struct ContentLoader: Sendable {
     }
 
     private func markdownFiles(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
-        let files = (try? fileSystem.filesRecursively(in: absolute(folder))) ?? []
+        let listing = (try? fileSystem.filesRecursively(in: absolute(folder), within: absolute("content"))) ?? FolderWalk.Listing()
+        diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: folder, boundary: "content") }
         var result: [String] = []
-        for file in files {
+        for file in listing.files {
             if file.hasSuffix(".md") {
                 result.append(folder + "/" + file)
             } else {

@@ -65,7 +65,10 @@ public struct SiteBuilder: Sendable {
         }
 
         // Check links against what will be published.
-        let assets = ((try? fileSystem.filesRecursively(in: root + "/templates/assets")) ?? [])
+        let assetListing = (try? fileSystem.filesRecursively(in: root + "/templates/assets", within: root + "/templates"))
+            ?? FolderWalk.Listing()
+        diagnostics += assetListing.skipped.map { Diagnostic.skipped($0, in: "templates/assets", boundary: "templates") }
+        let assets = assetListing.files
         var published = Set(pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))

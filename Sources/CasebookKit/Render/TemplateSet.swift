@@ -17,7 +17,9 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
-        let files = ((try? fileSystem.filesRecursively(in: folder)) ?? []).filter { $0.hasSuffix(".mustache") }
+        let listing = (try? fileSystem.filesRecursively(in: folder, within: folder)) ?? FolderWalk.Listing()
+        diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: "templates", boundary: "templates") }
+        let files = listing.files.filter { $0.hasSuffix(".mustache") }
         for file in files {
             let path = "templates/" + file
             let name = String(file.dropLast(".mustache".count))
