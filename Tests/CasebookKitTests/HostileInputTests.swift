@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import CasebookKit
 
 /// Issue 15: inputs written to break the build. Each must end in a positioned diagnostic or a
@@ -175,5 +178,55 @@ struct HostileInputTests {
         // Escaped brackets and ordinary links cost nothing.
         #expect(Markdown.lineOverBracketBudget(String(repeating: "!\\[[]() ", count: 100_000)) == nil)
         #expect(Markdown.lineOverBracketBudget(String(repeating: "[a](/b) ", count: 100_000)) == nil)
+    }
+
+    // MARK: Control characters
+
+    @Test func escapedControlCharactersInTextFieldsAreRefused() throws {
+        let text = TestSite.caseStudy().replacingOccurrences(of: "title: Alpha Tutoring", with: #"title: "Alpha\e[31m Tutoring""#)
+            .replacingOccurrences(of: "organization: Alpha Org", with: #"organization: "Alpha\0Org""#)
+        #expect(try diagnose(text) == [
+            .error(at(2, 8), "`title` contains the control character U+001B, which cannot be published",
+                   hint: #"remove the escape (such as \e, \0 or \x1b) from the quoted value; only tabs and line breaks are allowed"#),
+            .error(at(4, 15), "`organization` contains the control character U+0000, which cannot be published",
+                   hint: #"remove the escape (such as \e, \0 or \x1b) from the quoted value; only tabs and line breaks are allowed"#)])
+    }
+
+    @Test func rawControlCharactersAreRefusedWhereTheyAre() throws {
+        let text = TestSite.caseStudy(body: "## What it is\n\nA pro\u{1B}gram.\n")
+        #expect(try diagnose(text) == [.error(at(22, 6), "this file contains the control character U+001B here, which cannot be published",
+                                              hint: "delete it (it is invisible in most editors); only tabs and line breaks are allowed")])
+        let nul = TestSite.caseStudy(title: "Alpha\u{0}Tutoring")
+        #expect(try diagnose(nul).map(\.location) == [at(2, 13)])
+    }
+
+    @Test func invalidUTF8IsLocatedWithOldMacLineEndings() throws {
+        var bytes = Array(TestSite.caseStudy().replacingOccurrences(of: "\n", with: "\r").utf8)
+        bytes[bytes.firstIndex(of: UInt8(ascii: "O"))!] = 0xFF  // the O of "Alpha Org": line 4, column 21
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write(Self.file, Data(bytes))
+        let locations = try site.check().filter { $0.location.file == Self.file }.map(\.location)
+        #expect(locations == [at(4, 21)])
+    }
+
+    /// Parses a published XML file, returning the parser's error if it is not well-formed.
+    func xmlError(_ data: Data) -> String? {
+        let parser = XMLParser(data: data)
+        let ok = parser.parse()
+        return ok && parser.parserError == nil ? nil : "\(parser.parserError.map { "\($0)" } ?? "error") at \(parser.lineNumber):\(parser.columnNumber)"
+    }
+
+    @Test func feedAndSitemapAreWellFormedXMLWhateverTheTitles() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: #""Tom & Jerry <b>\"Tutoring\"</b> ]]> \t 🎓""#))
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "R&D 'quotes' <script>x</script>"))
+        #expect(try site.build().succeeded)
+        for file in ["feed.xml", "sitemap.xml"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: site.output + "/" + file))
+            #expect(xmlError(data) == nil, "\(file)")
+        }
+        #expect(try site.read("feed.xml").contains("Tom &amp; Jerry &lt;b&gt;"))
     }
 }

@@ -80,7 +80,14 @@ struct YAMLReader {
         }
         let value = Self.trimmed(scalar.string)
         if value.isEmpty {
-            error(node, "`\(field)` is empty")
+            error(node, "`\(field)` is empty", hint: "write a value after `\(field):`, or remove the line if the field is optional")
+            return nil
+        }
+        // Escapes in quoted YAML ("\e", "\0", "\x1b") can make characters the file itself may not hold;
+        // they would break feed.xml and the pages.
+        if let bad = value.unicodeScalars.first(where: Self.isUnpublishable) {
+            error(node, "`\(field)` contains the control character U+\(String(format: "%04X", bad.value)), which cannot be published",
+                  hint: "remove the escape (such as \\e, \\0 or \\x1b) from the quoted value; only tabs and line breaks are allowed")
             return nil
         }
         return value
@@ -211,6 +218,11 @@ struct YAMLReader {
         func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
         if plain(text.utf8.first) && plain(text.utf8.last) { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// C0 control characters other than tab and newline, and the two non-characters XML forbids.
+    static func isUnpublishable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     static func isNull(_ node: Node) -> Bool {
