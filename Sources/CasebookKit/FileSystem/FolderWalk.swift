@@ -52,7 +52,7 @@ public struct FolderWalk {
         }
         func walk(_ relative: String, real: String) throws {
             let absolute = relative.isEmpty ? folder : folder + "/" + relative
-            for name in try FileManager.default.contentsOfDirectory(atPath: absolute).sorted() where !name.hasPrefix(".") {
+            for name in try names(in: absolute) where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let path = folder + "/" + child
                 var link = stat()
@@ -89,6 +89,21 @@ public struct FolderWalk {
         return listing
     }
 
+    /// The names in a folder, sorted; running out of file descriptors is an `EnvironmentFailure`,
+    /// not an empty folder (which would read as "no case studies" or "a template is missing").
+    static func names(in folder: String) throws -> [String] {
+        guard let directory = opendir(folder) else { throw EnvironmentFailure.classify(errno, path: folder) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     static func inside(_ path: String, _ fence: String) -> Bool {
         path == fence || path.hasPrefix(fence.hasSuffix("/") ? fence : fence + "/")
     }
@@ -106,5 +121,33 @@ public struct FolderWalk {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+/// The first `EnvironmentFailure` met while reading the site in parallel: the build stops with it as
+/// an environment error (exit 2) instead of reporting missing files that are not missing.
+final class EnvironmentFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: EnvironmentFailure?
+
+    var first: EnvironmentFailure? { lock.withLock { failure } }
+
+    /// Records `error` if it is an environment failure; says whether it was.
+    func record(_ error: any Error) -> Bool {
+        guard let failure = error as? EnvironmentFailure else { return false }
+        lock.withLock { if self.failure == nil { self.failure = failure } }
+        return true
+    }
+
+    /// The listing of a folder, or an empty one if it cannot be read for a reason of the content's own.
+    func listing(_ read: () throws -> FolderWalk.Listing) -> FolderWalk.Listing {
+        do { return try read() } catch { _ = record(error); return FolderWalk.Listing() }
+    }
+
+    func check() throws(BuildError) {
+        if let failure = first {
+            throw BuildError("could not read \(failure.path): \(failure.reason)",
+                             hint: "this is a problem of the computer running casebook, not of the site's files: close other programs, free memory or disk, or raise the open-file limit (ulimit -n), then build again")
+        }
     }
 }

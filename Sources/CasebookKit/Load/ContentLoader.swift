@@ -7,6 +7,7 @@ public struct ContentLoader: Sendable {
     public let root: String
     /// Decoded files from an earlier build; files it holds are not read again.
     let cache: BuildCache
+    let failures = EnvironmentFailures()
 
     public init(fileSystem: any FileSystem, root: String, cache: BuildCache = BuildCache()) {
         self.fileSystem = fileSystem
@@ -14,7 +15,15 @@ public struct ContentLoader: Sendable {
         self.cache = cache
     }
 
-    public func load(includeDrafts: Bool) -> (SiteContent?, [Diagnostic]) {
+    /// Throws only when the computer itself fails (out of file descriptors or memory): problems with
+    /// the files are diagnostics.
+    public func load(includeDrafts: Bool) throws(BuildError) -> (SiteContent?, [Diagnostic]) {
+        let loaded = loadContent(includeDrafts: includeDrafts)
+        try failures.check()
+        return loaded
+    }
+
+    private func loadContent(includeDrafts: Bool) -> (SiteContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let siteFile = SiteConfigDecoder.file
         guard let siteText = readText(siteFile, diagnostics: &diagnostics, missingHint:
@@ -80,8 +89,7 @@ public struct ContentLoader: Sendable {
     /// The files of content/images/ that may be published: images only, and SVG files only when they
     /// can run nothing and load nothing (see `SVGCheck`).
     private func publishableImages(_ diagnostics: inout [Diagnostic]) -> [String] {
-        let listing = (try? fileSystem.filesRecursively(in: absolute("content/images"), within: absolute("content")))
-            ?? FolderWalk.Listing()
+        let listing = failures.listing { try fileSystem.filesRecursively(in: absolute("content/images"), within: absolute("content")) }
         diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: "content/images", boundary: "content") }
         var images: [String] = []
         for file in listing.files {
@@ -96,6 +104,7 @@ public struct ContentLoader: Sendable {
             }
             if type == "svg" {
                 guard let data = try? fileSystem.readFile(at: absolute(path)) else {
+                    if fileSystem.fileExists(at: absolute(path)) { _ = failures.record(EnvironmentFailure(path: absolute(path), code: EIO)) }
                     diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this file",
                                               hint: "check that it exists and can be read"))
                     continue
@@ -123,8 +132,13 @@ public struct ContentLoader: Sendable {
                                       hint: "replace it with a plain text file"))
             return nil
         }
-        guard let data = try? fileSystem.readFile(at: absolute(relative)) else {
-            diagnostics.append(.error(location, "cannot read this file", hint: missingHint ?? "check that it exists and can be read"))
+        let data: Data
+        do {
+            data = try fileSystem.readFile(at: absolute(relative))
+        } catch {
+            if !failures.record(error) {
+                diagnostics.append(.error(location, "cannot read this file", hint: missingHint ?? "check that it exists and can be read"))
+            }
             return nil
         }
         switch SourceText.decode([UInt8](data), file: relative) {
@@ -136,7 +150,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func markdownFiles(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
-        let listing = (try? fileSystem.filesRecursively(in: absolute(folder), within: absolute("content"))) ?? FolderWalk.Listing()
+        let listing = failures.listing { try fileSystem.filesRecursively(in: absolute(folder), within: absolute("content")) }
         diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: folder, boundary: "content") }
         var result: [String] = []
         for file in listing.files {

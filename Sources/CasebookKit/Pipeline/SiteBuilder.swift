@@ -39,10 +39,10 @@ public struct SiteBuilder: Sendable {
     func prepare(_ options: BuildOptions, cache: BuildCache, timer: PhaseTimer) throws(BuildError)
         -> (site: PreparedSite?, diagnostics: [Diagnostic]) {
         let root = options.root
-        let (loaded, templates, loadDiagnostics) = timer.time("load") { () -> (SiteContent?, TemplateSet?, [Diagnostic]) in
-            let (content, found) = ContentLoader(fileSystem: fileSystem, root: root, cache: cache)
+        let (loaded, templates, loadDiagnostics) = try timer.time("load") { () throws(BuildError) -> (SiteContent?, TemplateSet?, [Diagnostic]) in
+            let (content, found) = try ContentLoader(fileSystem: fileSystem, root: root, cache: cache)
                 .load(includeDrafts: options.includeDrafts)
-            let (templates, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: root)
+            let (templates, templateDiagnostics) = try TemplateSet.load(fileSystem: fileSystem, root: root)
             return (content, templates, found + templateDiagnostics)
         }
         var diagnostics = loadDiagnostics
@@ -110,7 +110,8 @@ public struct SiteBuilder: Sendable {
                 throw error
             } catch {
                 writer.discard(staging)
-                throw BuildError("could not write the site: \(error.localizedDescription)")
+                throw BuildError("could not write the site: \(OutputWriter.describe(error))",
+                                 hint: "check that the disk has room and the folder above the output folder is writable; the previous site was kept")
             }
         }
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
@@ -128,9 +129,12 @@ public struct SiteBuilder: Sendable {
             do {
                 try write(isExport ? exports[job].make() : site.renderer.render(pages[job - exports.count]), file)
                 return nil
-            } catch { return "\(file): \(error.localizedDescription)" }
+            } catch { return "\(file): \(OutputWriter.describe(error))" }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
+        if let failure = failures.compactMap({ $0 }).first {
+            throw BuildError("could not write \(failure)",
+                             hint: "check that the disk has room and the output folder is writable; the previous site was kept")
+        }
     }
 
     static let dataFiles = ["data/case-studies.json", "data/metrics.csv", "search-index.json"]

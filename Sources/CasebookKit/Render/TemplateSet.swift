@@ -11,20 +11,33 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     let names: Set<String>
 
-    static func load(fileSystem: any FileSystem, root: String) -> (TemplateSet?, [Diagnostic]) {
+    static func load(fileSystem: any FileSystem, root: String) throws(BuildError) -> (TemplateSet?, [Diagnostic]) {
+        let failures = EnvironmentFailures()
+        let loaded = load(fileSystem: fileSystem, root: root, failures: failures)
+        try failures.check()
+        return loaded
+    }
+
+    private static func load(fileSystem: any FileSystem, root: String, failures: EnvironmentFailures) -> (TemplateSet?, [Diagnostic]) {
         HTMLEscaping.register()
         let folder = root + "/templates"
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
-        let listing = (try? fileSystem.filesRecursively(in: folder, within: folder)) ?? FolderWalk.Listing()
+        let listing = failures.listing { try fileSystem.filesRecursively(in: folder, within: folder) }
         diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: "templates", boundary: "templates") }
         let files = listing.files.filter { $0.hasSuffix(".mustache") }
         for file in files {
             let path = "templates/" + file
             let name = String(file.dropLast(".mustache".count))
-            guard let data = try? fileSystem.readFile(at: folder + "/" + file) else {
-                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this template"))
+            let data: Data
+            do {
+                data = try fileSystem.readFile(at: folder + "/" + file)
+            } catch {
+                if !failures.record(error) {
+                    diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this template",
+                                              hint: "check that the file can be read (its permissions)"))
+                }
                 continue
             }
             let text: String
