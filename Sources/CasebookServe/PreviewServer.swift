@@ -118,7 +118,7 @@ public struct PreviewServer: Sendable {
             do {
               try await withGracefulShutdownHandler {
                 try await cancelWhenGracefulShutdown {
-                    var last = watcher.snapshot()
+                    var last = watcher.snapshot() ?? [:]
                     var sinceHeartbeat = Duration.zero
                     while !Task.isCancelled {
                         try await Task.sleep(for: configuration.pollInterval)
@@ -127,14 +127,15 @@ public struct PreviewServer: Sendable {
                             server.events.heartbeat()
                             sinceHeartbeat = .zero
                         }
-                        var now = watcher.snapshot()
+                        // A look that failed for the server's own reasons is skipped, not taken as deletions.
+                        guard var now = watcher.snapshot() else { continue }
                         var changed = ChangeWatcher.changes(from: last, to: now)
                         guard !changed.isEmpty else { continue }
                         // Wait for the burst of saves to end, then rebuild once for all of it.
                         var settled = false
                         for _ in 0..<30 where !settled {
                             try await Task.sleep(for: configuration.settleInterval)
-                            let next = watcher.snapshot()
+                            guard let next = watcher.snapshot() else { continue }
                             let more = ChangeWatcher.changes(from: now, to: next)
                             changed.formUnion(more)
                             settled = more.isEmpty

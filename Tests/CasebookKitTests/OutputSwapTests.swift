@@ -162,4 +162,19 @@ struct OutputSwapTests {
         #expect(try site.build().succeeded)
         #expect(try site.snapshot() == incremental)
     }
+
+    @Test func aPreviewRebuildThatRunsOutOfFileDescriptorsIsAnEnvironmentErrorNotProblems() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let fileSystem = FaultyFileSystem()
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
+        #expect(try builder.build(changed: nil).report.succeeded)
+        let before = try site.snapshot()
+        fileSystem.onEveryOperation { operation, path in
+            if operation == "read" || operation == "list" { throw EnvironmentFailure(path: path, code: EMFILE) }
+        }
+        // `serve` reports a BuildError as the environment's (`.environment`), and keeps the pages as they are.
+        #expect(throws: BuildError.self) { try builder.build(changed: ["content/site.yml"]) }
+        #expect(try site.snapshot() == before)
+    }
 }
