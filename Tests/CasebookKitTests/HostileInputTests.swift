@@ -229,4 +229,91 @@ struct HostileInputTests {
         }
         #expect(try site.read("feed.xml").contains("Tom &amp; Jerry &lt;b&gt;"))
     }
+
+    // MARK: Exact positions and a hint for every error
+
+    @Test func aMissingImageFileIsReportedAtItsField() throws {
+        let diagnostics = try diagnose(TestSite.caseStudy(extra: "image:\n  src: team.jpg\n  alt: The team"))
+        #expect(diagnostics == [.error(at(12, 8), "the image `team.jpg` does not exist in content/images/",
+                                       hint: "put the picture in content/images/ or correct the file name")])
+    }
+
+    @Test func autolinksAreLocatedInListsQuotesAndLaterLines() {
+        let text = "- item [l](/l/) <http://a.example/>\n\n> q <http://b.example/>\n\n  - > deep <http://c.example/>\n\nPara <http://d.example/>\nsecond line <http://e.example/>\n\nÉcole [x](/x/) <http://h.example/> <http://h.example/>"
+        let rendered = Markdown.render(MarkdownSource(text: text, file: "f.md", firstLine: 20), basePath: "/")
+        #expect(rendered.links.map { "\($0.url) \($0.location.line):\($0.location.column)" } == [
+            "/l/ 20:8", "http://a.example/ 20:17", "http://b.example/ 22:5", "http://c.example/ 24:12",
+            "http://d.example/ 26:6", "http://e.example/ 27:13", "/x/ 29:7", "http://h.example/ 29:16", "http://h.example/ 29:36"])
+    }
+
+    @Test func everyErrorHasAHint() throws {
+        let broken: [String] = [
+            TestSite.caseStudy(extra: "featured: maybe"),
+            TestSite.caseStudy(title: "\"\""),
+            TestSite.caseStudy().replacingOccurrences(of: "years: {start: 2021, end: 2023}", with: "years: {start: 2023, end: 2021}"),
+            TestSite.caseStudy().replacingOccurrences(of: "tags: [math, elementary]", with: "tags: " + String(repeating: "[", count: 1_200) + String(repeating: "]", count: 1_200)),
+            TestSite.caseStudy().replacingOccurrences(of: "tags: [math, elementary]", with: "tags: [\"!!!\"]"),
+            TestSite.caseStudy().replacingOccurrences(of: "years: {start: 2021, end: 2023}", with: "years: 2021.5"),
+            TestSite.caseStudy().replacingOccurrences(of: "years: {start: 2021, end: 2023}", with: "years: 1066"),
+            TestSite.caseStudy().replacingOccurrences(of: "years: {start: 2021, end: 2023}", with: "years: [2021]"),
+            TestSite.caseStudy().replacingOccurrences(of: "value: 2000", with: "value: {a: 1}"),
+            TestSite.caseStudy().replacingOccurrences(of: "value: 2000", with: "value: 2000\n    upper: 3000\n    baseline: 10"),
+            TestSite.caseStudy().replacingOccurrences(of: "as_of: 2021", with: "as_of: Fall 2021"),
+            TestSite.caseStudy().replacingOccurrences(of: "as_of: 2021", with: "as_of: \"\""),
+            TestSite.caseStudy().replacingOccurrences(of: "metrics:\n  - key", with: "metrics:\n  - [1]\n  - key"),
+            TestSite.caseStudy(extra: "? [a, b]\n: 1"),
+            TestSite.caseStudy(extra: "place: \"unclosed"),
+            TestSite.caseStudy(extra: "summary: twice"),
+            TestSite.caseStudy(extra: "date: %x"),
+            "---\n- a list\n---\nBody",
+        ]
+        for text in broken {
+            let errors = try diagnose(text).filter { $0.severity == .error }
+            #expect(!errors.isEmpty, "\(text.prefix(300))")
+            for error in errors { #expect(error.hint != nil, "\(error.formatted)") }
+        }
+    }
+
+    @Test func aBrokenSiteYmlIsCalledSoAndTheCaseFilesAreStillChecked() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/site.yml", TestSite.siteYAML.replacingOccurrences(of: "base_url: https://example.org/", with: "base_url: nope"))
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(state: "ZZ", strategy: "not-in-any-vocabulary"))
+        let diagnostics = try site.check()
+        #expect(diagnostics.contains { $0.location == at(4, 11, "content/site.yml") && $0.severity == .error })
+        #expect(diagnostics.contains(.error(at(5, 8, "content/case-studies/alpha.md"), "`ZZ` is not a state code",
+                                            hint: "did you mean `AZ`? (states use their two-letter USPS code; US means national)")))
+        #expect(!diagnostics.contains { $0.message.contains("not-in-any-vocabulary") })
+        #expect(diagnostics.contains { $0.location.file == "content/site.yml" && $0.message.hasPrefix("the case studies were checked without the vocabularies") })
+
+        try site.write("content/site.yml", "title: [unclosed\n")
+        let syntax = try site.check()
+        #expect(syntax.filter { $0.location.file == "content/site.yml" && $0.severity == .error }.allSatisfy { !$0.message.contains("front matter") && $0.hint != nil })
+        #expect(syntax.contains { $0.location.file == "content/case-studies/alpha.md" && $0.message == "`ZZ` is not a state code" })
+    }
+
+    // MARK: Too lenient
+
+    @Test func hexadecimalAndOtherNonDecimalNumbersAreRefused() throws {
+        for raw in ["0x1F", "0x1p4", "0b101"] {
+            let diagnostics = try diagnose(TestSite.caseStudy().replacingOccurrences(of: "value: 2000", with: "value: \(raw)"))
+            #expect(diagnostics.filter { $0.severity == .error }.map(\.location) == [at(13, 12)], "\(raw)")
+        }
+        let hex = try diagnose(TestSite.caseStudy().replacingOccurrences(of: "value: 2000", with: "value: 0x1F"))
+        #expect(hex == [.error(at(13, 12), "`value` must be written in decimal digits, not `0x1F`",
+                               hint: "write the figure as published, such as 2000, 0.36 or 2.4e6")])
+        for raw in ["2000", "2_000", "-3", "0.36", ".5", "2.4e6", "1E-3"] { #expect(YAMLReader.isDecimal(raw), "\(raw)") }
+    }
+
+    @Test(arguments: ["https://exa\"mple.org/", "https://example.org/<script>", "https://exam\u{200B}ple.org/",
+                      "https://example.org\u{2060}/a", "https://exämple.org/", "https://example.org/`x`"])
+    func urlsWithQuotesBracketsOrInvisibleCharactersAreRefused(url: String) {
+        #expect(URLCheck.check(url) != .ok)
+    }
+
+    @Test func ordinaryURLsAreStillAccepted() {
+        for url in ["https://example.org/a?b=c&d=e#f", "http://localhost:8080/x", "https://xn--exmple-cua.org/", "https://example.org/%22q%22"] {
+            #expect(URLCheck.check(url) == .ok, "\(url)")
+        }
+    }
 }

@@ -32,7 +32,12 @@ public struct ContentLoader: Sendable {
         }
         let (decodedConfig, configDiagnostics) = SiteConfigDecoder.decode(siteText)
         diagnostics += configDiagnostics
-        guard let config = decodedConfig else { return (nil, diagnostics) }
+        guard let config = decodedConfig else {
+            // Nothing can be built, but the case files can still be checked for everything that does not
+            // depend on site.yml, so one broken setting does not hide every other problem.
+            diagnostics += checkWithoutSettings()
+            return (nil, diagnostics)
+        }
 
         var context: [Metric] = []
         if fileSystem.fileExists(at: absolute(ContextDecoder.file)),
@@ -81,6 +86,38 @@ public struct ContentLoader: Sendable {
     }
 
     private func absolute(_ relative: String) -> String { root + "/" + relative }
+
+    /// Settings with one placeholder in each vocabulary, to decode case files against when site.yml has
+    /// errors; what they say about vocabulary keys is left out, since the real vocabularies are unknown.
+    static let standInSettings = SiteConfigDecoder.decode("""
+        title: Stand-in
+        base_url: https://example.org/
+        strategies: {stand-in: {label: x, description: x}}
+        funding: {stand-in: {label: x}}
+        metrics: {stand-in: {label: x, unit: count}}
+        """).0
+
+    private func checkWithoutSettings() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let caseFiles = markdownFiles(in: "content/case-studies", diagnostics: &diagnostics)
+        let pageFiles = markdownFiles(in: "content/pages", diagnostics: &diagnostics)
+        let settings = Self.standInSettings
+        let vocabulary = ["unknown strategy `", "unknown funding source `", "unknown metric key `"]
+        let found = parallelMap(caseFiles + pageFiles) { path -> [Diagnostic] in
+            var found: [Diagnostic] = []
+            guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return found }
+            if path.hasPrefix("content/pages/") { return found + PageDecoder.decode(text: text, path: path).1 }
+            guard let settings else { return found }
+            return found + CaseStudyDecoder.decode(text: text, path: path, config: settings).1
+                .filter { diagnostic in !vocabulary.contains { diagnostic.message.hasPrefix($0) } }
+        }
+        if settings != nil, !caseFiles.isEmpty {
+            diagnostics.append(.warning(SourceLocation(file: SiteConfigDecoder.file, line: 1, column: 1),
+                                        "the case studies were checked without the vocabularies of site.yml, which has errors",
+                                        hint: "fix site.yml, then build again to check the strategy, funding and metric keys too"))
+        }
+        return diagnostics + found.flatMap { $0 }
+    }
 
     /// Kinds of file that content/images/ publishes. Anything else (an `.html` page, a script) would be
     /// served from the site's own origin, outside the pages' Content-Security-Policy.

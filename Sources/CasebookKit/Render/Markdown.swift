@@ -49,6 +49,8 @@ enum Markdown {
         var links: [Reference] = []
         var images: [Reference] = []
         var words = 0
+        var lines: [ArraySlice<UInt8>]? = nil
+        var autolinksSeen: [String: Int] = [:]
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -61,7 +63,7 @@ enum Markdown {
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let rawURL = cmark_node_get_url(node) else { continue }
             let url = String(cString: rawURL)
-            let location = position(of: node, in: source)
+            let location = position(of: node, in: source, lines: &lines, autolinksSeen: &autolinksSeen)
             if type == CMARK_NODE_IMAGE {
                 images.append(Reference(url: url, location: location, alt: plainText(of: node)))
             } else {
@@ -121,14 +123,43 @@ enum Markdown {
         return count
     }
 
-    /// cmark tracks positions for blocks; an inline's position is that of the block holding it.
-    private static func position(of node: OpaquePointer, in source: MarkdownSource) -> SourceLocation {
+    /// Where a link or image starts, in characters. cmark 0.30.2 gives inlines a line and a byte
+    /// column; the column of an autolink (`<https://…>`) leaves out the indentation of lists and quotes
+    /// and counts on from earlier lines of the paragraph, so autolinks are found in the line itself.
+    private static func position(of node: OpaquePointer, in source: MarkdownSource, lines: inout [ArraySlice<UInt8>]?,
+                                 autolinksSeen: inout [String: Int]) -> SourceLocation {
         var current: OpaquePointer? = node
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
-                let column = max(1, Int(cmark_node_get_start_column(candidate)))
-                return SourceLocation(file: source.file, line: source.firstLine + line - 1, column: column)
+                let byteColumn = max(1, Int(cmark_node_get_start_column(candidate)))
+                if lines == nil { lines = Array(source.text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) }
+                guard line <= lines!.count else { break }
+                let text = lines![lines!.startIndex + line - 1]
+                func column(atByte offset: Int) -> SourceLocation {
+                    let prefix = text.prefix(offset)
+                    return SourceLocation(file: source.file, line: source.firstLine + line - 1,
+                                          column: String(decoding: prefix, as: UTF8.self).count + 1)
+                }
+                let start = text.index(text.startIndex, offsetBy: min(byteColumn - 1, text.count))
+                if candidate != node || text[start...].first == UInt8(ascii: "[") || text[start...].starts(with: "![".utf8) {
+                    return column(atByte: byteColumn - 1)
+                }
+                // An autolink: the n-th `<text>` on its line, n counting the same autolink met before.
+                let needle = Array(("<" + plainText(of: node) + ">").utf8)
+                let key = "\(line):" + String(decoding: needle, as: UTF8.self)
+                let wanted = autolinksSeen[key, default: 0]
+                autolinksSeen[key] = wanted + 1
+                var seen = 0
+                var index = text.startIndex
+                while index < text.endIndex, text.endIndex - index >= needle.count {
+                    if text[index] == needle[0], text[index..<(index + needle.count)].elementsEqual(needle) {
+                        if seen == wanted { return column(atByte: index - text.startIndex) }
+                        seen += 1
+                    }
+                    index += 1
+                }
+                return column(atByte: byteColumn - 1)
             }
             current = cmark_node_parent(candidate)
         }

@@ -58,7 +58,8 @@ public struct TemplateSet: Sendable {
                     "template syntax error: \(describe(error.error))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
             } catch {
-                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "template syntax error: \(error)"))
+                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "template syntax error: \(error)",
+                                          hint: "check the template's tags against docs/templates.md"))
             }
         }
         let names = Set(sources.keys)

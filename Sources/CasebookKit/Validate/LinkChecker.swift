@@ -23,7 +23,8 @@ struct LinkChecker {
                 continue
             }
             if url.lowercased().hasPrefix("javascript:") || url.lowercased().hasPrefix("data:") {
-                diagnostics.append(.warning(link.location, "the link `\(url.prefix(40))` was removed: only web addresses are allowed"))
+                diagnostics.append(.warning(link.location, "the link `\(url.prefix(40))` was removed: only web addresses are allowed",
+                                            hint: "link to an http or https page, or to a page of this site starting with /"))
                 continue
             }
             guard url.hasPrefix("/") else {

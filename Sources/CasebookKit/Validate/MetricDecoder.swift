@@ -53,7 +53,8 @@ enum MetricDecoder {
                          hint: "`value` is the low end of the range and `upper` the high end")
         }
         if upper != nil, baseline != nil {
-            reader.error(fields["baseline"], "a figure can have a range (`upper`) or a change (`baseline`), not both")
+            reader.error(fields["baseline"], "a figure can have a range (`upper`) or a change (`baseline`), not both",
+                         hint: "keep `upper` for a range such as 6,098–6,099, or `baseline` for a change such as 16% → 40%")
         }
         guard let label, let unit, let value, let asOf, let source, let url, let certainty else { return nil }
         return Metric(key: key, label: label, unit: unit, value: value, qualifier: qualifier, upper: upper,
