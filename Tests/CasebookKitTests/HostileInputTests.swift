@@ -316,4 +316,40 @@ struct HostileInputTests {
             #expect(URLCheck.check(url) == .ok, "\(url)")
         }
     }
+
+    // MARK: The fuzzers' seeds
+
+    static let seeds = TestSite.repositoryRoot + "/Fuzz/seeds"
+
+    @Test func theCaseSeedsEndInDiagnosticsWithPositionsAndHints() throws {
+        let probe = try #require(ContentProbe(siteYAML: """
+            title: Fuzz
+            base_url: https://example.org/
+            strategies: {tutoring: {label: Tutoring, description: x}}
+            funding: {esser: {label: ESSER}}
+            metrics: {investment: {label: Investment, unit: usd}}
+            """))
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.seeds + "/case").sorted()
+        #expect(files.count >= 10)
+        for file in files {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.seeds + "/case/" + file)))
+            for diagnostic in probe.diagnose(caseStudy: bytes) {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "\(file): \(diagnostic.formatted)")
+                #expect(diagnostic.severity == .warning || diagnostic.hint != nil, "\(file): \(diagnostic.formatted)")
+            }
+        }
+    }
+
+    @Test func theTemplateSeedsEndInDiagnosticsOrPages() throws {
+        let names = ["layout", "page", "partials/a", "partials/b"]
+        var loops = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.seeds + "/template").sorted() {
+            let data = try Data(contentsOf: URL(fileURLWithPath: Self.seeds + "/template/" + file))
+            let parts = [UInt8](data).split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+            let diagnostics = TemplateProbe.diagnose(templates: zip(names, parts).map { ($0, String(decoding: $1, as: UTF8.self)) })
+            loops += diagnostics.filter { $0.message.contains("never finish rendering") }.count
+            for diagnostic in diagnostics where diagnostic.severity == .error { #expect(diagnostic.hint != nil, "\(file)") }
+        }
+        #expect(loops >= 6)
+    }
 }

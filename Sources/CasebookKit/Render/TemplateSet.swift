@@ -19,14 +19,12 @@ public struct TemplateSet: Sendable {
     }
 
     private static func load(fileSystem: any FileSystem, root: String, failures: EnvironmentFailures) -> (TemplateSet?, [Diagnostic]) {
-        HTMLEscaping.register()
         let folder = root + "/templates"
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var sources: [String: (path: String, text: String)] = [:]
         let listing = failures.listing { try fileSystem.filesRecursively(in: folder, within: folder) }
         diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: "templates", boundary: "templates") }
         let files = listing.files.filter { $0.hasSuffix(".mustache") }
+        var decoded: [(name: String, path: String, text: String)] = []
         for file in files {
             let path = "templates/" + file
             let name = String(file.dropLast(".mustache".count))
@@ -47,6 +45,21 @@ public struct TemplateSet: Sendable {
                 continue
             case .success(let decoded): text = decoded
             }
+            decoded.append((name, path, text))
+        }
+        let (set, found) = assemble(decoded, requireAll: true, reported: Set(diagnostics.map(\.location.file)))
+        return (set, diagnostics + found)
+    }
+
+    /// Parses decoded templates (name, path relative to the root, text) into a set, with every problem:
+    /// syntax errors, missing or dynamic partials, loops and, when `requireAll`, missing required templates.
+    static func assemble(_ templates: [(name: String, path: String, text: String)], requireAll: Bool,
+                         reported: Set<String> = []) -> (TemplateSet?, [Diagnostic]) {
+        HTMLEscaping.register()
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        for (name, path, text) in templates {
             do {
                 // Every template renders with `HTMLEscaping` (see below); the pragma line is standalone,
                 // so it adds nothing to the output, and error lines are shifted back by one.
@@ -69,7 +82,8 @@ public struct TemplateSet: Sendable {
             diagnostics += unusable(references[name]!, path: source.path, available: names)
         }
         diagnostics += loops(references, paths: sources.mapValues(\.path))
-        for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.location.file == "templates/\(name).mustache" }) {
+        for name in required where requireAll && !names.contains(name) && !reported.contains("templates/\(name).mustache")
+            && !diagnostics.contains(where: { $0.location.file == "templates/\(name).mustache" }) {
             diagnostics.append(.error(SourceLocation(file: "templates/\(name).mustache", line: 1, column: 1),
                                       "the template `\(name).mustache` is missing",
                                       hint: "every site needs it; copy it from the templates folder of a fresh Casebook checkout"))
