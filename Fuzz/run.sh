@@ -37,7 +37,7 @@ for file in "$repo"/templates/*.mustache "$repo"/templates/partials/*.mustache; 
   cp "$file" "$work/corpus/template/real-$(basename "$file")"
 done
 
-flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library ${JOBS:+-j "$JOBS"})
 status=0
 run() {
   local product=$1 corpus=$2

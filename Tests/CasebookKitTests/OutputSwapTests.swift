@@ -177,4 +177,24 @@ struct OutputSwapTests {
         #expect(throws: BuildError.self) { try builder.build(changed: ["content/site.yml"]) }
         #expect(try site.snapshot() == before)
     }
+
+    @Test func thePreviewFolderExistsWholeThroughFullAndIncrementalRebuilds() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let fileSystem = FaultyFileSystem()
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
+        #expect(try builder.build(changed: nil).report.succeeded)
+        var gaps: [String] = []
+        fileSystem.onEveryOperation { operation, path in
+            for page in ["index.html", "case-studies/beta/index.html"]
+                where !FileManager.default.fileExists(atPath: site.output + "/" + page) { gaps.append("\(operation) \(path): \(page)") }
+        }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha Renamed"))
+        let incremental = try builder.build(changed: ["content/case-studies/alpha.md"])
+        #expect(incremental.report.succeeded && !incremental.full)
+        let full = try builder.build(changed: ["templates/layout.mustache"])
+        #expect(full.report.succeeded && full.full)
+        #expect(gaps == [])
+        #expect(hidden(site) == [])
+    }
 }

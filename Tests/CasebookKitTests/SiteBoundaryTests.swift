@@ -129,4 +129,17 @@ struct SiteBoundaryTests {
         #expect(try svgProblems("<!DOCTYPE svg [\n <!ENTITY a \"aaaa\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>").map(\.location) == [at("content/images/x.svg", 2, 2)])
         #expect(try svgProblems("<svg>\n<rect></svg>").map(\.message) == ["this SVG is not well-formed XML, so it cannot be checked or published"])
     }
+
+    @Test func aSiteYmlThatLinksOutsideIsNotRead() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let outside = try TestSite()
+        defer { outside.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        try FileManager.default.removeItem(atPath: site.root + "/content/site.yml")
+        try link(site, "content/site.yml", to: outside.root + "/content/site.yml")
+        let real = FolderWalk.realPath(outside.root + "/content/site.yml")!
+        #expect(try site.check() == [.error(at("content/site.yml"), "this is a link to \(real), outside content/, so it is not read",
+                                            hint: "copy the file into content/ instead of linking to it")])
+    }
 }
