@@ -140,10 +140,14 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if type == "svg" {
-                guard let data = try? fileSystem.readFile(at: absolute(path)) else {
-                    if fileSystem.fileExists(at: absolute(path)) { _ = failures.record(EnvironmentFailure(path: absolute(path), code: EIO)) }
-                    diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this file",
-                                              hint: "check that it exists and can be read"))
+                let data: Data
+                do {
+                    data = try fileSystem.readFile(at: absolute(path))
+                } catch {
+                    if !failures.record(error) {
+                        diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this file",
+                                                  hint: "check that it exists and can be read"))
+                    }
                     continue
                 }
                 let problems = SVGCheck.problems(in: data, file: path)
