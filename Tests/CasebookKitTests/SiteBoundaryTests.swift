@@ -142,4 +142,16 @@ struct SiteBoundaryTests {
         #expect(try site.check() == [.error(at("content/site.yml"), "this is a link to \(real), outside content/, so it is not read",
                                             hint: "copy the file into content/ instead of linking to it")])
     }
+
+    @Test func aHugeSVGIsNotReadWholeToBeChecked() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        let path = site.root + "/content/images/huge.svg"
+        try site.write("content/images/huge.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">")
+        #expect(truncate(path, 40_000_000) == 0)  // sparse: 40 MB on paper, nothing on disk
+        let diagnostics = try site.check()
+        #expect(diagnostics.contains(.error(at("content/images/huge.svg"), "this SVG is 40 MB, too large to check, so it is not published",
+                                            hint: "SVGs up to 16 MB are checked and published; simplify the drawing or export it as PNG")))
+    }
 }

@@ -10,6 +10,8 @@ public protocol FileSystem: Sendable {
     /// (a live output folder that a preview server is reading).
     func replaceFile(_ data: Data, at path: String) throws
     func fileExists(at path: String) -> Bool
+    /// The size of a file in bytes (links followed), or nil if there is none.
+    func fileSize(at path: String) -> Int64?
     func directoryExists(at path: String) -> Bool
     /// Files below `path`, relative to it, sorted; hidden files and folders are skipped, and links
     /// that leave `boundary` or loop are not followed but listed as skipped (see `FolderWalk`).
@@ -100,6 +102,12 @@ public struct LocalFileSystem: FileSystem {
     public func fileExists(at path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    public func fileSize(at path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
     }
 
     public func directoryExists(at path: String) -> Bool {

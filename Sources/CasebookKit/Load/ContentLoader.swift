@@ -140,6 +140,13 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if type == "svg" {
+                // Checked in memory, so only up to a size no real drawing comes near.
+                if let size = fileSystem.fileSize(at: absolute(path)), size > SVGCheck.largest {
+                    diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
+                                              "this SVG is \(size / 1_000_000) MB, too large to check, so it is not published",
+                                              hint: "SVGs up to \(SVGCheck.largest / 1_000_000) MB are checked and published; simplify the drawing or export it as PNG"))
+                    continue
+                }
                 let data: Data
                 do {
                     data = try fileSystem.readFile(at: absolute(path))

@@ -10,6 +10,10 @@ import FoundationXML
 /// to other files or sites (`href`, `url(…)`, `@import`, entities). Read with Foundation's XMLParser
 /// (libxml2 underneath): a real parser, so comments, CDATA and odd spacing cannot hide a tag.
 enum SVGCheck {
+    /// SVGs are read whole to be checked; larger ones are refused (pictures in any size are copied
+    /// in pieces, but a drawing this large is not a drawing).
+    static let largest: Int64 = 16_000_000
+
     static func problems(in data: Data, file: String) -> [Diagnostic] {
         // Entity declarations can load other files or expand without end; corelibs' XMLParser neither
         // reports nor refuses them, so they are found in the bytes (a declaration in a comment counts too).
