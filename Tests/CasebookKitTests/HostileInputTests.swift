@@ -112,6 +112,14 @@ struct HostileInputTests {
         #expect(diagnostics.map(\.location) == [at(1, 1, "templates/frame.mustache"), at(1, 1, "templates/layout.mustache")])
     }
 
+    @Test func sectionsNestedTenThousandDeepAreRefusedBeforeParsing() throws {
+        let diagnostics = try templateDiagnostics { site in
+            try site.write("templates/partials/deep.mustache", "<p>\n" + String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000))
+        }
+        #expect(diagnostics == [.error(at(2, 601, "templates/partials/deep.mustache"), "sections are nested more than 100 deep here",
+                                       hint: "close sections before opening new ones; a section left open by mistake nests everything after it")])
+    }
+
     @Test func changedDelimitersAndDynamicNamesDoNotHideALoop() throws {
         let diagnostics = try templateDiagnostics { site in
             try site.write("templates/partials/a.mustache", "{{=<% %>=}}\n<%! {{> partials/none}} %>\n<%> partials/a%>\n<%>*page.title%>\n")

@@ -14,7 +14,26 @@ struct TemplateReference: Equatable {
 
     var tag: String { (kind == .partial ? "{{> " : "{{< ") + (dynamic ? "*" : "") + name + "}}" }
 
-    static func scan(_ text: String) -> [TemplateReference] {
+    /// Sections (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) nested deeper than this are refused before
+    /// swift-mustache parses them: its parser and renderer recurse once per level, so ten thousand
+    /// levels would run out of stack. Real templates nest a handful.
+    static let deepestNesting = 100
+
+    /// Where sections first nest deeper than `deepestNesting`, if they do.
+    static func tooDeep(_ text: String) -> (line: Int, column: Int)? {
+        var depth = 0
+        var found: (Int, Int)?
+        _ = scan(text) { sigil, line, column in
+            if "#^$<".contains(sigil) { depth += 1; if depth > deepestNesting, found == nil { found = (line, column) } }
+            if sigil == "/" { depth = max(0, depth - 1) }
+        }
+        return found
+    }
+
+    static func scan(_ text: String) -> [TemplateReference] { scan(text) { _, _, _ in } }
+
+    /// `onTag` is told each tag's sigil (its first character) and position.
+    private static func scan(_ text: String, onTag: (Character, Int, Int) -> Void) -> [TemplateReference] {
         let characters = Array(text)
         var found: [TemplateReference] = []
         var open = Array("{{"), close = Array("}}")
@@ -41,6 +60,7 @@ struct TemplateReference: Equatable {
             let content = String(characters[start..<stop]).trimmingCharacters(in: .whitespacesAndNewlines)
             advance(to: stop + end.count)
             guard let sigil = content.first else { continue }
+            onTag(sigil, tagLine, tagColumn)
             switch sigil {
             case "=" where content.count > 1 && content.hasSuffix("="):
                 let parts = content.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)

@@ -60,6 +60,12 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
         for (name, path, text) in templates {
+            if let (line, column) = TemplateReference.tooDeep(text) {
+                diagnostics.append(.error(SourceLocation(file: path, line: line, column: column),
+                                          "sections are nested more than \(TemplateReference.deepestNesting) deep here",
+                                          hint: "close sections before opening new ones; a section left open by mistake nests everything after it"))
+                continue
+            }
             do {
                 // Every template renders with `HTMLEscaping` (see below); the pragma line is standalone,
                 // so it adds nothing to the output, and error lines are shifted back by one.
