@@ -178,6 +178,18 @@ struct HostileInputTests {
                                        hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
     }
 
+    @Test func deeplyNestedEmphasisInAltTextDoesNotExhaustTheStack() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/images/a.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        let alt = String(repeating: "*", count: 20_000) + "deep" + String(repeating: "*", count: 20_000)
+        for name in ["one", "two", "three"] {  // several, so they render on the build's worker threads
+            try site.write("content/case-studies/\(name).md", TestSite.caseStudy(title: name, body: "![" + alt + "](/images/a.png)\n"))
+        }
+        #expect(try site.build().succeeded)
+        #expect(try site.read("case-studies/one/index.html").contains("alt=\"deep\""))
+    }
+
     @Test func theBudgetCountsWorkSummedOverParagraphs() {
         // 2,000 × 2,000 per paragraph is 4,000,000 steps: five such paragraphs pass, six do not.
         let paragraph = String(repeating: "![[]()", count: 2_000)

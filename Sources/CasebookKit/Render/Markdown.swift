@@ -166,13 +166,18 @@ enum Markdown {
         return SourceLocation(file: source.file, line: source.firstLine, column: 1)
     }
 
+    /// The text inside a node (an image's alt text), walked with cmark's iterator rather than by
+    /// recursion: emphasis can nest thousands deep, and the build's worker threads have small stacks.
     private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
-            text += plainText(of: current)
-            child = cmark_node_next(current)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node,
+                  let literal = cmark_node_get_literal(current) else { continue }
+            text += String(cString: literal)
         }
         return text
     }
