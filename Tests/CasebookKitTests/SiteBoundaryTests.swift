@@ -86,7 +86,7 @@ struct SiteBoundaryTests {
         try site.write("content/images/photo.jpg", Data([0xFF, 0xD8, 0xFF]))
         try site.write("content/images/page.html", "<script>alert(1)</script>")
         try site.write("content/images/tool.js", "alert(1)")
-        try site.write("content/images/icon.svg", ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use href="#a"/><rect id="a" style="fill:url(#g)"/></svg>"##)
+        try site.write("content/images/icon.svg", ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use href="#a"/><rect id="a" style="fill:url(#g)"/><image href="data:image/png;base64,iVBORw0KGgo="/></svg>"##)
         let report = try site.build()
         #expect(report.succeeded)
         #expect(report.diagnostics.contains(.warning(at("content/images/page.html"), "this file is not an image, so it is not published",
@@ -126,6 +126,7 @@ struct SiteBoundaryTests {
         </svg>
         """).map(\.location) == [at("content/images/x.svg", 2, 1), at("content/images/x.svg", 3, 3), at("content/images/x.svg", 3, 47)])
         #expect(try svgProblems(#"<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);</style></svg>"#).count == 1)
+        #expect(try svgProblems(#"<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml;base64,PHN2Zz4="/></svg>"#).count == 1)
         #expect(try svgProblems("<!DOCTYPE svg [\n <!ENTITY a \"aaaa\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>").map(\.location) == [at("content/images/x.svg", 2, 2)])
         #expect(try svgProblems("<svg>\n<rect></svg>").map(\.message) == ["this SVG is not well-formed XML, so it cannot be checked or published"])
     }

@@ -111,7 +111,7 @@ enum SVGCheck {
                     refuse(location, "the `\(attribute)` event handler on `<\(qualifiedName ?? elementName)>` runs a script, which an image on this site may not do")
                 } else if compact.contains("javascript:") || compact.contains("vbscript:") {
                     refuse(location, "the `\(attribute)` value on `<\(qualifiedName ?? elementName)>` is a script address, which an image on this site may not use")
-                } else if (local == "href" || local == "src") && !value.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+                } else if (local == "href" || local == "src") && !Self.isInternal(value) {
                     refuse(location, "`\(attribute)=\"\(value.prefix(60))\"` on `<\(qualifiedName ?? elementName)>` refers to another file, which an image on this site may not load")
                 } else if Self.externalCSS(value) {
                     refuse(location, "the `\(attribute)` value on `<\(qualifiedName ?? elementName)>` loads another file (url(…) or @import), which an image on this site may not do")
@@ -138,6 +138,14 @@ enum SVGCheck {
             if firstError == nil {
                 firstError = SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
             }
+        }
+
+        /// A reference to part of the same picture (`#id`), or a raster image embedded in it (exports
+        /// often embed PNGs); an embedded SVG or HTML could carry script, so it is not allowed.
+        static func isInternal(_ value: String) -> Bool {
+            let compact = value.lowercased().filter { !$0.isWhitespace }
+            if compact.hasPrefix("#") { return true }
+            return ["png", "jpeg", "jpg", "gif", "webp", "avif"].contains { compact.hasPrefix("data:image/\($0);") || compact.hasPrefix("data:image/\($0),") }
         }
 
         /// `url(…)` to anything but a `#fragment` in the same picture, or `@import`.
