@@ -24,11 +24,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // One C function: swapping two folders atomically (renameat2 RENAME_EXCHANGE), for the output swap.
+        .target(name: "CFileSwap", path: "Sources/CFileSwap"),
         // The whole pipeline: load → validate → render → write.
         .target(
             name: "CasebookKit",
             dependencies: [
                 "CCmark",
+                "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -40,6 +43,7 @@ let package = Package(
             dependencies: [
                 "CasebookKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

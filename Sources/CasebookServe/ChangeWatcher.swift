@@ -1,3 +1,4 @@
+import CasebookKit
 import Foundation
 
 /// Notices changed files under the site's `content/` and `templates/` by comparing snapshots of
@@ -19,10 +20,14 @@ struct ChangeWatcher: Sendable {
         self.folders = folders
     }
 
-    /// Every file under the watched folders, by path relative to the root.
-    func snapshot() -> [String: Stamp] {
+    /// Every file under the watched folders, by path relative to the root; nil when a folder could not
+    /// be read for a reason of the computer's own (out of file descriptors): such a snapshot would
+    /// look as if every file had been deleted, and the pages would be told of problems that are not there.
+    func snapshot() -> [String: Stamp]? {
         var stamps: [String: Stamp] = [:]
-        for folder in folders { walk(folder, into: &stamps) }
+        for folder in folders {
+            guard walk(folder, into: &stamps) else { return nil }
+        }
         return stamps
     }
 
@@ -34,27 +39,29 @@ struct ChangeWatcher: Sendable {
         return changed
     }
 
-    private func walk(_ relative: String, into stamps: inout [String: Stamp]) {
-        guard let directory = opendir(root + "/" + relative) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            let path = relative + "/" + name
-            var info = stat()
-            guard stat(root + "/" + path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, into: &stamps)
-            } else {
-                #if os(Linux)
-                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                #else
-                let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-                #endif
-                stamps[path] = Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
-            }
+    /// Through `FolderWalk`, like the build: links that leave the folder or loop are not followed
+    /// (a link to `.` once made this walk forever), but are stamped, so adding one triggers a rebuild
+    /// that reports it.
+    private func walk(_ relative: String, into stamps: inout [String: Stamp]) -> Bool {
+        let folder = root + "/" + relative
+        let listing: FolderWalk.Listing
+        do {
+            listing = try FolderWalk.walk(folder, within: folder, visit: { path, info in
+            #if os(Linux)
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            #else
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            #endif
+            stamps[relative + "/" + path] = Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+            })
+        } catch is EnvironmentFailure {
+            return false
+        } catch {
+            return true  // the folder went away while it was read: the next look sees what is there
         }
+        for skipped in listing.skipped {
+            stamps[relative + "/" + skipped.path] = Stamp(size: -1, modified: 0, inode: 0)
+        }
+        return true
     }
 }

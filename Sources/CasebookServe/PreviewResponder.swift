@@ -10,6 +10,7 @@ struct PreviewResponder: HTTPResponder {
 
     let paths: RequestPath
     let events: ReloadEvents
+    let policy: ContentSecurityPolicy
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -32,7 +33,8 @@ struct PreviewResponder: HTTPResponder {
             return text(.badRequest, "This address is not allowed.\n")
         case .redirect(let location):
             let query = request.uri.query.map { "?" + $0 } ?? ""
-            return Response(status: .found, headers: [.location: location + query, .cacheControl: "no-cache"])
+            return Response(status: .found, headers: [.location: location + query, .cacheControl: "no-cache",
+                                                      .contentSecurityPolicy: policy.current])
         case .notFound:
             return notFound(head: head)
         case .file(let file):
@@ -52,7 +54,8 @@ struct PreviewResponder: HTTPResponder {
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         let tag = "W/\"\(String(Int(modified * 1_000_000), radix: 36))-\(data.count)\(html ? "-" + build : "")\""
         if status == .ok, request.headers[.ifNoneMatch] == tag {
-            return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache"])
+            return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache",
+                                                             .contentSecurityPolicy: policy.current])
         }
         let payload = html ? Self.inject(LiveReloadScript.tag(build: build), into: data) : data
         var response = body(payload, status: status, type: type, head: head, cache: "no-cache")
@@ -88,7 +91,8 @@ struct PreviewResponder: HTTPResponder {
     // MARK: Responses
 
     private func body(_ data: Data, status: HTTPResponse.Status, type: String, head: Bool, cache: String) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: cache, .xContentTypeOptions: "nosniff"]
+        var headers: HTTPFields = [.contentType: type, .cacheControl: cache, .xContentTypeOptions: "nosniff",
+                                   .contentSecurityPolicy: policy.current]
         if head {
             headers[.contentLength] = String(data.count)
             return Response(status: status, headers: headers, body: ResponseBody())
@@ -97,7 +101,8 @@ struct PreviewResponder: HTTPResponder {
     }
 
     private func text(_ status: HTTPResponse.Status, _ message: String, extra: HTTPFields = [:]) -> Response {
-        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store",
+                                   .contentSecurityPolicy: policy.current]
         headers.append(contentsOf: extra)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }

@@ -1,6 +1,7 @@
 import CasebookKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -19,6 +20,12 @@ public struct PreviewServer: Sendable {
         public var settleInterval: Duration
         /// Stop gracefully on SIGINT (Ctrl-C) and SIGTERM; tests that run servers in-process turn this off.
         public var handleSignals = true
+        /// Connections open at once; more wait to be accepted, so a flood of connections cannot use up
+        /// the process's file descriptors (which the rebuilds need to read the site).
+        public var maxConnections = 128
+        /// A connection with no request in progress for this long is closed (the event streams of open
+        /// pages are responses in progress, kept alive by a heartbeat, so they stay).
+        public var idleTimeout: Duration = .seconds(30)
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080,
                     pollInterval: Duration = .milliseconds(200), settleInterval: Duration = .milliseconds(100)) {
@@ -44,11 +51,13 @@ public struct PreviewServer: Sendable {
 
     public let configuration: Configuration
     public let events = ReloadEvents()
+    let policy: ContentSecurityPolicy
     private let log: @Sendable (Event) -> Void
 
     public init(configuration: Configuration, log: @escaping @Sendable (Event) -> Void) {
         self.configuration = configuration
         self.log = log
+        self.policy = ContentSecurityPolicy(root: configuration.build.root)
     }
 
     /// Builds the site, then serves until SIGINT or SIGTERM. Throws when the output folder cannot
@@ -59,14 +68,17 @@ public struct PreviewServer: Sendable {
         let basePath = builder.basePath
             ?? Routes(baseURL: configuration.build.baseURL ?? "http://localhost/").basePath
         let responder = PreviewResponder(paths: RequestPath(folder: configuration.build.outputPath, basePath: basePath),
-                                         events: events)
+                                         events: events, policy: policy)
         let watch = WatchService(server: self, builder: builder)
         var logger = Logger(label: "casebook.serve")
         logger.logLevel = .critical  // problems reach the person through `log`, not log lines
         let host = configuration.host
+        let (seconds, attoseconds) = configuration.idleTimeout.components
         let app = Application(
             responder: responder,
-            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "casebook"),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "casebook",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
             services: [watch],
             onServerRunning: { [log] channel in
                 let port = channel.localAddress?.port ?? 0
@@ -81,6 +93,7 @@ public struct PreviewServer: Sendable {
     func rebuild(_ builder: IncrementalBuilder, changed: Set<String>?) throws(BuildError) {
         let start = ContinuousClock.now
         let result = try builder.build(changed: changed)
+        if changed == nil || changed?.contains("templates/layout.mustache") == true { policy.reload() }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let files = (changed ?? []).sorted()
@@ -105,7 +118,7 @@ public struct PreviewServer: Sendable {
             do {
               try await withGracefulShutdownHandler {
                 try await cancelWhenGracefulShutdown {
-                    var last = watcher.snapshot()
+                    var last = watcher.snapshot() ?? [:]
                     var sinceHeartbeat = Duration.zero
                     while !Task.isCancelled {
                         try await Task.sleep(for: configuration.pollInterval)
@@ -114,14 +127,15 @@ public struct PreviewServer: Sendable {
                             server.events.heartbeat()
                             sinceHeartbeat = .zero
                         }
-                        var now = watcher.snapshot()
+                        // A look that failed for the server's own reasons is skipped, not taken as deletions.
+                        guard var now = watcher.snapshot() else { continue }
                         var changed = ChangeWatcher.changes(from: last, to: now)
                         guard !changed.isEmpty else { continue }
                         // Wait for the burst of saves to end, then rebuild once for all of it.
                         var settled = false
                         for _ in 0..<30 where !settled {
                             try await Task.sleep(for: configuration.settleInterval)
-                            let next = watcher.snapshot()
+                            guard let next = watcher.snapshot() else { continue }
                             let more = ChangeWatcher.changes(from: now, to: next)
                             changed.formUnion(more)
                             settled = more.isEmpty

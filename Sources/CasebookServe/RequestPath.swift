@@ -42,7 +42,11 @@ public struct RequestPath: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {
-            if !rawPath.hasSuffix("/") { return .redirect(rawPath + "/") }
+            // Rebuilt from the segments: `//tags` must not become `//tags/`, which a browser reads as
+            // the host `tags` (an open redirect).
+            if !rawPath.hasSuffix("/") {
+                return .redirect("/" + rawPath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/") + "/")
+            }
             candidate += "/index.html"
         }
         // The file, with every link in its path followed, must still be inside the folder.

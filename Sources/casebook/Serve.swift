@@ -63,7 +63,8 @@ struct Serve: AsyncParsableCommand {
                 style.report(BuildError("port \(port) on \(host) is already in use",
                                         hint: "stop the other server, or pass another port: casebook serve --port \(port + 1)"))
             } else {
-                style.report(BuildError("the preview server stopped: \(text)"))
+                style.report(BuildError("the preview server stopped: \(text)",
+                                        hint: "start it again; if this keeps happening, try another --port"))
             }
             throw ExitCode(2)
         }

@@ -8,7 +8,7 @@ import Testing
 struct ContentRulesTests {
     static func content() throws -> SiteContent {
         let loader = ContentLoader(fileSystem: LocalFileSystem(), root: TestSite.repositoryRoot)
-        let (content, diagnostics) = loader.load(includeDrafts: false)
+        let (content, diagnostics) = try loader.load(includeDrafts: false)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
         return try #require(content)
     }

@@ -132,9 +132,8 @@ struct DiagnosticTests {
 
     @Test func duplicateFieldsAreReported() throws {
         let diagnostics = try diagnose(caseWith(line: 4, replacedBy: "title: Again"))
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics[0].message == "the field `title` appears more than once here")
-        #expect(diagnostics[0].location.line >= 2)
+        #expect(diagnostics == [.error(at(4, 1), "the field `title` appears more than once here",
+                                       hint: "it is also on line 2; keep one of them and delete the other")])
     }
 
     @Test func invalidUTF8IsLocated() throws {

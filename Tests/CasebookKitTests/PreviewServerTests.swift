@@ -32,12 +32,14 @@ import Testing
     }
 
     func withServer(_ site: TestSite, baseURL: String? = nil,
+                    configure: (inout PreviewServer.Configuration) -> Void = { _ in },
                     _ body: (RawHTTP, Log, String) async throws -> Void) async throws {
         let output = site.root + "/preview"
         var configuration = PreviewServer.Configuration(
             build: BuildOptions(root: site.root, output: output, baseURL: baseURL), port: 0,
             pollInterval: .milliseconds(50), settleInterval: .milliseconds(50))
         configuration.handleSignals = false
+        configure(&configuration)
         let log = Log()
         let (ports, announce) = AsyncStream<Int>.makeStream()
         let server = PreviewServer(configuration: configuration) { event in
@@ -189,6 +191,50 @@ import Testing
             #expect(outside.status == 404)
             let css = try await blocking { try http.request("/showcase/assets/site.css") }
             #expect(css.status == 200)
+        }
+    }
+
+    // MARK: Issue 15
+
+    @Test func everyResponseCarriesTheLayoutsContentSecurityPolicy() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("content/images/dot.svg", #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>"#)
+        let layout = try String(contentsOfFile: site.root + "/templates/layout.mustache", encoding: .utf8)
+        let meta = try #require(layout.range(of: #"(?<=http-equiv="Content-Security-Policy" content=")[^"]*"#, options: .regularExpression))
+        let policy = String(layout[meta])
+        #expect(policy.contains("script-src 'self'"))
+        try await withServer(site) { http, _, _ in
+            for path in ["/", "/images/dot.svg", "/data/case-studies.json", "/no-such-page/", "/case-studies"] {
+                let response = try await blocking { try http.request(path) }
+                #expect(response.headers["content-security-policy"] == policy, "\(path)")
+            }
+        }
+    }
+
+    @Test func doubleSlashesNeverRedirectToAnotherHost() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            for (path, location) in [("//tags", "/tags/"), ("///tags", "/tags/"), ("//case-studies//alpha", "/case-studies/alpha/"),
+                                     ("/tags", "/tags/")] {
+                let response = try await blocking { try http.request(path) }
+                #expect(response.status == 302, "\(path)")
+                #expect(response.headers["location"] == location, "\(path)")
+            }
+        }
+    }
+
+    @Test func idleConnectionsAreClosedAndTheLimitLeavesRoomForRealRequests() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site, configure: { $0.maxConnections = 4; $0.idleTimeout = .milliseconds(300) }) { http, _, _ in
+            // As many silent connections as the server allows: without a timeout they would hold every slot.
+            let idle = try (0..<4).map { _ in try http.openIdle() }
+            defer { idle.forEach { close($0) } }
+            let home = try await blocking { try http.request("/") }
+            #expect(home.status == 200)
+            for socket in idle { #expect(RawHTTP.closedByServer(socket)) }
         }
     }
 }

@@ -46,3 +46,23 @@ extension Array where Element == Diagnostic {
         sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
 }
+
+extension Diagnostic {
+    /// What a folder walk did not follow, said where it is. `folder` is relative to the site root.
+    static func skipped(_ item: FolderWalk.Skipped, in folder: String, boundary: String) -> Diagnostic {
+        let location = SourceLocation(file: item.path.isEmpty ? folder : folder + "/" + item.path, line: 1, column: 1)
+        switch item.reason {
+        case .outside(let target):
+            return .error(location, "this is a link to \(target), outside \(boundary)/, so it is not read or published",
+                          hint: "copy the file into \(boundary)/ instead of linking to it")
+        case .loop:
+            return .error(location, "this link leads to a folder that is already read (a loop, or a second way to the same folder), so it is not followed",
+                          hint: "remove the link; link to files, or to folders that are not above it")
+        case .broken:
+            return .warning(location, "this link leads nowhere, so it is skipped", hint: "remove the link or point it at a file that exists")
+        case .notAFile:
+            return .error(location, "this is not a regular file (a device, pipe or socket), so it is not read",
+                          hint: "remove it from \(boundary)/")
+        }
+    }
+}

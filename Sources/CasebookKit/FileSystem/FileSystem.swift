@@ -1,3 +1,4 @@
+import CFileSwap
 import Foundation
 
 /// Every read and write the generator makes goes through this seam, so tests can build sites in
@@ -9,9 +10,12 @@ public protocol FileSystem: Sendable {
     /// (a live output folder that a preview server is reading).
     func replaceFile(_ data: Data, at path: String) throws
     func fileExists(at path: String) -> Bool
+    /// The size of a file in bytes (links followed), or nil if there is none.
+    func fileSize(at path: String) -> Int64?
     func directoryExists(at path: String) -> Bool
-    /// Files below `path`, relative to it, sorted; hidden files and folders are skipped.
-    func filesRecursively(in path: String) throws -> [String]
+    /// Files below `path`, relative to it, sorted; hidden files and folders are skipped, and links
+    /// that leave `boundary` or loop are not followed but listed as skipped (see `FolderWalk`).
+    func filesRecursively(in path: String, within boundary: String) throws -> FolderWalk.Listing
     /// Direct children of a folder (files and folders), sorted, hidden ones included.
     func contentsOfDirectory(at path: String) throws -> [String]
     func createDirectory(at path: String) throws
@@ -22,6 +26,45 @@ public protocol FileSystem: Sendable {
     func copyItem(at source: String, to destination: String) throws
     /// The real location of a path with symbolic links resolved (for safety checks).
     func resolvingSymlinks(_ path: String) -> String
+    /// Swaps two existing paths in one step, with no moment at which either is missing. Throws
+    /// `ExchangeUnsupported` where the system or filesystem cannot do that.
+    func exchangeItems(_ first: String, _ second: String) throws
+    /// Copies a file in pieces, never holding all of it in memory (an image may be gigabytes).
+    func copyFile(from source: String, to destination: String) throws
+    /// Whether the folder is where another filesystem is mounted (a container volume), which cannot
+    /// be renamed or replaced.
+    func isMountPoint(_ path: String) -> Bool
+    /// Recreates the folder tree at `destination` with every file hard-linked to the original (a
+    /// copy in which writes must replace files, never change them in place).
+    func linkTree(from source: String, to destination: String) throws
+}
+
+/// The system or filesystem cannot exchange two paths atomically.
+public struct ExchangeUnsupported: Error, Sendable {
+    public var code: Int32
+}
+
+/// A failure of the computer running Casebook rather than of the site's files: out of file
+/// descriptors, memory or I/O. Never reported as a problem in the content.
+public struct EnvironmentFailure: Error, Sendable, Equatable {
+    public var path: String
+    public var code: Int32
+
+    public init(path: String, code: Int32) {
+        self.path = path
+        self.code = code
+    }
+
+    public var reason: String { String(cString: strerror(code)) }
+
+    /// The error for `errno` after an operation on `path`: an `EnvironmentFailure` for shortages,
+    /// otherwise a plain POSIX error (a missing or unreadable file, a problem with the content).
+    static func classify(_ code: Int32, path: String) -> any Error {
+        switch code {
+        case EMFILE, ENFILE, ENOMEM, ENOBUFS, EIO: EnvironmentFailure(path: path, code: code)
+        default: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+    }
 }
 
 /// The real disk.
@@ -29,7 +72,23 @@ public struct LocalFileSystem: FileSystem {
     public init() {}
 
     public func readFile(at path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw EnvironmentFailure.classify(errno, path: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        var data = Data()
+        if fstat(descriptor, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else { throw POSIXError(.EISDIR) }
+            data.reserveCapacity(Int(info.st_size))
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw EnvironmentFailure.classify(errno, path: path) }
+            if count == 0 { return data }
+            data.append(buffer, count: count)
+        }
     }
 
     public func writeFile(_ data: Data, to path: String) throws {
@@ -45,27 +104,19 @@ public struct LocalFileSystem: FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
+    public func fileSize(at path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
     public func directoryExists(at path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    public func filesRecursively(in path: String) throws -> [String] {
-        guard directoryExists(at: path) else { return [] }
-        var found: [String] = []
-        func walk(_ relative: String) throws {
-            let absolute = relative.isEmpty ? path : path + "/" + relative
-            for name in try FileManager.default.contentsOfDirectory(atPath: absolute).sorted() where !name.hasPrefix(".") {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if directoryExists(at: path + "/" + child) {
-                    try walk(child)
-                } else {
-                    found.append(child)
-                }
-            }
-        }
-        try walk("")
-        return found
+    public func filesRecursively(in path: String, within boundary: String) throws -> FolderWalk.Listing {
+        try FolderWalk.walk(path, within: boundary)
     }
 
     public func contentsOfDirectory(at path: String) throws -> [String] {
@@ -96,5 +147,60 @@ public struct LocalFileSystem: FileSystem {
 
     public func resolvingSymlinks(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    public func exchangeItems(_ first: String, _ second: String) throws {
+        guard casebook_exchange(first, second) != 0 else { return }
+        let code = errno
+        if code == ENOSYS || code == EINVAL || code == ENOTSUP || code == EOPNOTSUPP { throw ExchangeUnsupported(code: code) }
+        throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+    }
+
+    public func copyFile(from source: String, to destination: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw EnvironmentFailure.classify(errno, path: source) }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw EnvironmentFailure.classify(errno, path: destination) }
+        var closed = false
+        defer { if !closed { close(output) } }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = read(input, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw EnvironmentFailure.classify(errno, path: source) }
+            if count == 0 { break }
+            var written = 0
+            while written < count {
+                let step = buffer[written..<count].withUnsafeBytes { write(output, $0.baseAddress, $0.count) }
+                if step < 0, errno == EINTR { continue }
+                guard step > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                written += step
+            }
+        }
+        closed = true
+        guard close(output) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    public func isMountPoint(_ path: String) -> Bool {
+        var own = stat(), parent = stat()
+        guard stat(path, &own) == 0, stat(path + "/..", &parent) == 0 else { return false }
+        return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
+    }
+
+    public func linkTree(from source: String, to destination: String) throws {
+        try createDirectory(at: destination)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
+            let from = source + "/" + name, to = destination + "/" + name
+            var info = stat()
+            guard lstat(from, &info) == 0 else { throw EnvironmentFailure.classify(errno, path: from) }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: try linkTree(from: from, to: to)
+            case S_IFREG:
+                // A hard link where the filesystem allows one; a copy otherwise.
+                if link(from, to) != 0 { try copyFile(from: from, to: to) }
+            default: continue
+            }
+        }
     }
 }

@@ -12,16 +12,45 @@ enum YAMLDocument {
     static func parse(_ yaml: String, file: String, firstLine: Int) -> Outcome {
         let tabs = tabIndentation(in: yaml, file: file, firstLine: firstLine)
         if !tabs.isEmpty { return .failure(tabs) }
+        // `&` and `*` can only start an anchor or alias where the text has them at all.
+        if yaml.utf8.contains(0x26) || yaml.utf8.contains(0x2A) {
+            let refused = YAMLEvents.scan(yaml).compactMap { finding -> Diagnostic? in
+                switch finding {
+                case let .anchor(name, line, column):
+                    return .error(SourceLocation(file: file, line: line + firstLine - 1, column: column),
+                                  "`&\(name)` marks a YAML anchor, which Casebook does not accept",
+                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes")
+                case let .alias(name, line, column):
+                    return .error(SourceLocation(file: file, line: line + firstLine - 1, column: column),
+                                  "`*\(name)` is a YAML alias, which Casebook does not accept",
+                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes")
+                case .duplicateKey: return nil
+                }
+            }
+            if !refused.isEmpty { return .failure(refused) }
+        }
         do {
             // The basic resolver tags every scalar as a string: the readers parse numbers, dates and
             // booleans themselves (with better errors), and skipping the default resolver's regular
             // expressions makes composing several times cheaper.
             return .success(try Yams.compose(yaml: yaml, .basic))
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // Yams names the mapping; the pass over the events finds each key written a second time.
+            let found = YAMLEvents.scan(yaml).compactMap { finding -> Diagnostic? in
+                guard case let .duplicateKey(key, line, column, first) = finding else { return nil }
+                return .error(SourceLocation(file: file, line: line + firstLine - 1, column: column),
+                              "the field `\(key)` appears more than once here",
+                              hint: "it is also on line \(first + firstLine - 1); keep one of them and delete the other")
+            }
+            return .failure(found.isEmpty
+                ? [diagnostic(for: .duplicatedKeysInMapping(duplicates: duplicates, context: context), file: file, firstLine: firstLine)]
+                : found)
         } catch let error as YamlError {
             return .failure([diagnostic(for: error, file: file, firstLine: firstLine)])
         } catch {
             return .failure([.error(SourceLocation(file: file, line: firstLine, column: 1),
-                                    "the front matter could not be read: \(error)")])
+                                    "\(describing(file)) could not be read: \(error)",
+                                    hint: "save the file as plain UTF-8 text and check its YAML")])
         }
     }
 
@@ -39,13 +68,19 @@ enum YAMLDocument {
         return found
     }
 
+    /// What to call the YAML in messages: "the front matter" of a Markdown file, or the file itself.
+    static func describing(_ file: String) -> String {
+        file.hasSuffix(".md") ? "the front matter" : "`" + (file.split(separator: "/").last.map(String.init) ?? file) + "`"
+    }
+
     private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        let what = describing(file)
         func location(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
         }
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            let (message, hint) = explain(problem)
+            let (message, hint) = explain(problem, what: what)
             return .error(location(mark), message, hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
@@ -53,15 +88,21 @@ enum YAMLDocument {
                           hint: "keep one of them and delete the other")
         case let .reader(problem, _, _, _):
             return .error(SourceLocation(file: file, line: firstLine, column: 1),
-                          "the front matter contains characters that cannot be read (\(problem))",
+                          "\(what) contains characters that cannot be read (\(problem))",
                           hint: "save the file as UTF-8 text")
+        case .memory:
+            // libyaml's only memory error in practice: more than 1,000 nested lists or sets of fields.
+            return .error(SourceLocation(file: file, line: firstLine, column: 1),
+                          "\(what) nests lists or sets of fields too deeply for YAML (more than 1,000 levels)",
+                          hint: "look for [ or { that are never closed; no field needs more than a few levels")
         default:
-            return .error(SourceLocation(file: file, line: firstLine, column: 1), "the front matter could not be read: \(error)")
+            return .error(SourceLocation(file: file, line: firstLine, column: 1), "\(what) could not be read: \(error)",
+                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation")
         }
     }
 
     /// libyaml's problem strings, said the way an author can act on them.
-    private static func explain(_ problem: String) -> (String, String?) {
+    private static func explain(_ problem: String, what: String) -> (String, String) {
         switch problem {
         case let p where p.contains("mapping values are not allowed"):
             return ("a colon here makes this line unreadable as YAML",
@@ -82,7 +123,8 @@ enum YAMLDocument {
         case let p where p.contains("undefined alias"):
             return ("this `*name` refers to an anchor that is not defined", "remove the `*` or define `&name` first")
         default:
-            return ("the front matter is not valid YAML: \(problem)", nil)
+            return ("\(what) is not valid YAML: \(problem)",
+                    "check the YAML syntax here: `name: value` fields, lists with `- `, spaces for indentation")
         }
     }
 }

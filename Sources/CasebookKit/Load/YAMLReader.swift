@@ -19,8 +19,10 @@ struct YAMLReader {
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
     }
 
+    /// Every error carries a hint; where the caller has none to give, the hint says where the field is described.
     mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error(location(node), message, hint: hint))
+        diagnostics.append(.error(location(node), message,
+                                  hint: hint ?? "see docs/content-format.md for what this field accepts, with examples"))
     }
 
     mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
@@ -35,14 +37,16 @@ struct YAMLReader {
     mutating func fields(of node: Node, in what: String, known: [String], required: [String],
                          missingAt: Node? = nil, hintFor: (String) -> String? = { _ in nil }) -> Fields? {
         guard let mapping = node.mapping else {
-            error(node, "\(what) should be a set of `name: value` fields, but this is \(Self.kind(of: node))")
+            error(node, "\(what) should be a set of `name: value` fields, but this is \(Self.kind(of: node))",
+                  hint: "write one `name: value` field per line, indented under the line that names it")
             return nil
         }
         var values: [String: Node] = [:]
         var keyNodes: [String: Node] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                error(keyNode, "a field name must be plain text")
+                error(keyNode, "a field name must be plain text",
+                      hint: "write the field's name as a plain word followed by a colon, e.g. `title:`")
                 continue
             }
             if known.contains(key) {
@@ -80,7 +84,14 @@ struct YAMLReader {
         }
         let value = Self.trimmed(scalar.string)
         if value.isEmpty {
-            error(node, "`\(field)` is empty")
+            error(node, "`\(field)` is empty", hint: "write a value after `\(field):`, or remove the line if the field is optional")
+            return nil
+        }
+        // Escapes in quoted YAML ("\e", "\0", "\x1b") can make characters the file itself may not hold;
+        // they would break feed.xml and the pages.
+        if let bad = value.unicodeScalars.first(where: Self.isUnpublishable) {
+            error(node, "`\(field)` contains the control character U+\(String(format: "%04X", bad.value)), which cannot be published",
+                  hint: "remove the escape (such as \\e, \\0 or \\x1b) from the quoted value; only tabs and line breaks are allowed")
             return nil
         }
         return value
@@ -89,7 +100,8 @@ struct YAMLReader {
     mutating func number(_ node: Node?, field: String) -> Double? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
-            error(node, "`\(field)` should be a number, but this is \(Self.kind(of: node))")
+            error(node, "`\(field)` should be a number, but this is \(Self.kind(of: node))",
+                  hint: "write one number on the same line as `\(field):`, e.g. `\(field): 2000`")
             return nil
         }
         let raw = scalar.string.trimmingCharacters(in: .whitespaces)
@@ -101,6 +113,12 @@ struct YAMLReader {
         if scalar.style != .plain, Double(raw) != nil {
             error(node, "`\(field)` is written in quotes, so it is text, not a number",
                   hint: "remove the quotes: \(field): \(raw)")
+            return nil
+        }
+        // Swift's Double() also reads hexadecimal (`0x1F` as 31) and other forms no author means.
+        if Double(raw.replacingOccurrences(of: "_", with: "")) != nil, !Self.isDecimal(raw) {
+            error(node, "`\(field)` must be written in decimal digits, not `\(raw)`",
+                  hint: "write the figure as published, such as 2000, 0.36 or 2.4e6")
             return nil
         }
         guard let value = Double(raw.replacingOccurrences(of: "_", with: "")) else {
@@ -117,11 +135,12 @@ struct YAMLReader {
     mutating func integer(_ node: Node?, field: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node, let value = number(node, field: field) else { return nil }
         guard value == value.rounded(), let int = Int(exactly: value) else {
-            error(node, "`\(field)` should be a whole number")
+            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(Int(value.rounded(.down)))`")
             return nil
         }
         if let range, !range.contains(int) {
-            error(node, "`\(field)` should be between \(range.lowerBound) and \(range.upperBound), not \(int)")
+            error(node, "`\(field)` should be between \(range.lowerBound) and \(range.upperBound), not \(int)",
+                  hint: "check the number of digits")
             return nil
         }
         return int
@@ -133,7 +152,7 @@ struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(node, "`\(field)` should be `true` or `false`")
+            error(node, "`\(field)` should be `true` or `false`", hint: "write `\(field): true` or `\(field): false`, without quotes")
             return nil
         }
     }
@@ -150,7 +169,8 @@ struct YAMLReader {
     mutating func asOf(_ node: Node?, field: String) -> AsOf? {
         guard let raw = text(node, field: field) else { return nil }
         guard let value = AsOf(raw) else {
-            error(node, "`\(field)` should be a year (2021), a school year (2022-23), a month (2021-09) or a date (2021-09-30), not `\(raw)`")
+            error(node, "`\(field)` should be a year (2021), a school year (2022-23), a month (2021-09) or a date (2021-09-30), not `\(raw)`",
+                  hint: "write when the figure was true in one of those forms, e.g. `\(field): 2022-23`")
             return nil
         }
         return value
@@ -211,6 +231,31 @@ struct YAMLReader {
         func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
         if plain(text.utf8.first) && plain(text.utf8.last) { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `2000`, `-3`, `0.36`, `.5`, `2_000`, `2.4e6`: digits, one optional point, an optional exponent.
+    static func isDecimal(_ raw: String) -> Bool {
+        var bytes = Array(raw.utf8)[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits(_ allowUnderscore: Bool) -> Int {
+            let run = bytes.prefix { (0x30...0x39).contains($0) || (allowUnderscore && $0 == UInt8(ascii: "_")) }
+            bytes = bytes.dropFirst(run.count)
+            return run.filter { $0 != UInt8(ascii: "_") }.count
+        }
+        var count = digits(true)
+        if bytes.first == UInt8(ascii: ".") { bytes = bytes.dropFirst(); count += digits(false) }
+        guard count > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits(false) > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// C0 control characters other than tab and newline, and the two non-characters XML forbids.
+    static func isUnpublishable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     static func isNull(_ node: Node) -> Bool {

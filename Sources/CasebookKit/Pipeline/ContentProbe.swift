@@ -24,3 +24,24 @@ public struct ContentProbe: Sendable {
         }
     }
 }
+
+/// Loads templates from memory and renders each with data shaped like a page's, touching no disk:
+/// the entry point for the template fuzzer (`Fuzz/`). Loops, missing partials and syntax errors must
+/// come back as diagnostics; rendering must finish.
+public enum TemplateProbe {
+    /// - Parameter templates: name (`layout`, `partials/card`) → text.
+    public static func diagnose(templates: [(name: String, text: String)]) -> [Diagnostic] {
+        let (set, diagnostics) = TemplateSet.assemble(
+            templates.map { ($0.name, "templates/\($0.name).mustache", $0.text) }, requireAll: false)
+        guard let set else { return diagnostics }
+        let item: [String: Any] = ["title": "<T>", "url": "/x/", "figure": "1,000", "note": "n", "footnote": 1]
+        let context: [String: Any] = [
+            "site": ["title": "S & S", "language": "en", "base_url": "https://example.org/"],
+            "page": ["title": "P", "full_title": "P | S", "description": "d"],
+            "items": [item, item], "metrics": [item], "map": ["tiles": [item]], "empty": [] as [Any],
+            "flag": true, "text": "<script>alert(1)</script>",
+        ]
+        for template in templates { _ = set.render(template.name, context) }
+        return diagnostics
+    }
+}

@@ -7,8 +7,9 @@ import Foundation
 /// that, a change to case-study files re-reads only those files, re-renders only their Markdown, and
 /// re-renders only the pages that show one of the changed cases (its own page, the listings it is
 /// on, its neighbours and related cases) plus the pages drawn from the whole site (home, index,
-/// feed, sitemap, data files). Those are written in place, each file replaced atomically. A build
-/// with errors writes nothing, and what it did not get to is carried over to the next build.
+/// feed, sitemap, data files). Those are written into a hard-linked copy of the output that is swapped
+/// in whole, so a rebuild is all or nothing like a build. A build with errors writes nothing, and what
+/// it did not get to is carried over to the next build.
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     private let builder: SiteBuilder
@@ -54,7 +55,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         basePath = site.routes.basePath
         let plan = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.route, $0.dependsOn) })
-        guard let previous = written, !pendingFull else {
+        guard let previous = written, !pendingFull, builder.fileSystem.directoryExists(at: options.outputPath) else {
             let count = try builder.writeAll(site, writer: writer, timer: timer)
             finish(plan)
             return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true,
@@ -75,22 +76,38 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let removed = previous.keys.filter { plan[$0] == nil }.sorted()
 
+        // All or nothing, like a full build: the current output is cloned with hard links into a staging
+        // folder, the affected files are replaced there (each written as a new file, never into a linked
+        // one), and the staging folder is exchanged for the output in one step. A disk that fills up
+        // half-way leaves the previous site as it was.
         let fileSystem = builder.fileSystem
         let output = options.outputPath
+        let staging = try writer.makeStaging()
         try timer.time("render and write \(affected.count) of \(site.pages.count) pages") { () throws(BuildError) in
-            try SiteBuilder.render(affected, of: site) { data, file in
-                try fileSystem.createDirectory(at: output + "/" + (file as NSString).deletingLastPathComponent)
-                try fileSystem.replaceFile(data, at: output + "/" + file)
-            }
-            for route in removed {
-                let file = output + "/" + Routes.file(for: route)
-                try? fileSystem.removeItem(at: file)
-                let folder = (file as NSString).deletingLastPathComponent
-                if folder != output, (try? fileSystem.contentsOfDirectory(at: folder))?.isEmpty == true {
-                    try? fileSystem.removeItem(at: folder)
+            do {
+                try fileSystem.linkTree(from: output, to: staging.path)
+                try SiteBuilder.render(affected, of: site) { data, file in
+                    try fileSystem.createDirectory(at: staging.path + "/" + (file as NSString).deletingLastPathComponent)
+                    try fileSystem.replaceFile(data, at: staging.path + "/" + file)
                 }
+                for route in removed {
+                    let file = staging.path + "/" + Routes.file(for: route)
+                    try? fileSystem.removeItem(at: file)
+                    let folder = (file as NSString).deletingLastPathComponent
+                    if folder != staging.path, (try? fileSystem.contentsOfDirectory(at: folder))?.isEmpty == true {
+                        try? fileSystem.removeItem(at: folder)
+                    }
+                }
+            } catch let error as BuildError {
+                writer.discard(staging)
+                throw error
+            } catch {
+                writer.discard(staging)
+                throw BuildError("could not write the site: \(OutputWriter.describe(error))",
+                                 hint: "check that the disk has room; the previous site was kept")
             }
         }
+        try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
         finish(plan)
         return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: affected.count,
                                           filesWritten: affected.count + SiteBuilder.dataFiles.count, timings: timer.timings),

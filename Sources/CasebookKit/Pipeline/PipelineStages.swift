@@ -12,7 +12,7 @@ public struct PipelineStages: @unchecked Sendable {
     public init?(root: String, fileSystem: any FileSystem = LocalFileSystem()) {
         guard let data = try? fileSystem.readFile(at: root + "/content/site.yml"),
               let config = SiteConfigDecoder.decode(String(decoding: data, as: UTF8.self)).0,
-              let templates = TemplateSet.load(fileSystem: fileSystem, root: root).0 else { return nil }
+              let templates = (try? TemplateSet.load(fileSystem: fileSystem, root: root))?.0 else { return nil }
         self.config = config
         self.templates = templates
         self.routes = Routes(baseURL: config.baseURL)

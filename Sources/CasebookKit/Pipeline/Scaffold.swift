@@ -27,7 +27,8 @@ public struct Scaffold: Sendable {
             throw BuildError("unknown strategy `\(strategyKey)`", hint: Suggestion.hint(for: strategyKey, in: config.strategies.map(\.key)))
         }
         let slug = Slug.make(from: title)
-        guard !slug.isEmpty else { throw BuildError("the title needs at least one letter or digit") }
+        guard !slug.isEmpty else { throw BuildError("the title needs at least one letter or digit",
+                                                            hint: "for example: casebook new case-study \"Newark Tutoring Corps\"") }
         let strategies = config.strategies.map(\.key).joined(separator: ", ")
         let funding = config.funding.map(\.key).joined(separator: ", ")
         let metrics = config.metrics.prefix(8).map(\.key).joined(separator: ", ")
@@ -94,7 +95,8 @@ public struct Scaffold: Sendable {
     /// Writes `content/pages/<name>.md` and returns its path relative to the root.
     public func newPage(name: String) throws(BuildError) -> String {
         let slug = Slug.make(from: name)
-        guard !slug.isEmpty else { throw BuildError("the page name needs at least one letter or digit") }
+        guard !slug.isEmpty else { throw BuildError("the page name needs at least one letter or digit",
+                                                            hint: "for example: casebook new page \"About the data\"") }
         let text = """
         ---
         title: \(yamlQuoted(name))
@@ -125,7 +127,8 @@ public struct Scaffold: Sendable {
             try fileSystem.createDirectory(at: (path as NSString).deletingLastPathComponent)
             try fileSystem.writeFile(Data(text.utf8), to: path)
         } catch {
-            throw BuildError("could not write \(relative): \(error.localizedDescription)")
+            throw BuildError("could not write \(relative): \(OutputWriter.describe(error))",
+                             hint: "check that the folder exists and is writable")
         }
         return relative
     }

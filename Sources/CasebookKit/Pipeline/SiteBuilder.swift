@@ -39,10 +39,10 @@ public struct SiteBuilder: Sendable {
     func prepare(_ options: BuildOptions, cache: BuildCache, timer: PhaseTimer) throws(BuildError)
         -> (site: PreparedSite?, diagnostics: [Diagnostic]) {
         let root = options.root
-        let (loaded, templates, loadDiagnostics) = timer.time("load") { () -> (SiteContent?, TemplateSet?, [Diagnostic]) in
-            let (content, found) = ContentLoader(fileSystem: fileSystem, root: root, cache: cache)
+        let (loaded, templates, loadDiagnostics) = try timer.time("load") { () throws(BuildError) -> (SiteContent?, TemplateSet?, [Diagnostic]) in
+            let (content, found) = try ContentLoader(fileSystem: fileSystem, root: root, cache: cache)
                 .load(includeDrafts: options.includeDrafts)
-            let (templates, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: root)
+            let (templates, templateDiagnostics) = try TemplateSet.load(fileSystem: fileSystem, root: root)
             return (content, templates, found + templateDiagnostics)
         }
         var diagnostics = loadDiagnostics
@@ -69,7 +69,10 @@ public struct SiteBuilder: Sendable {
         }
 
         // Check links against what will be published.
-        let assets = ((try? fileSystem.filesRecursively(in: root + "/templates/assets")) ?? [])
+        let assetListing = (try? fileSystem.filesRecursively(in: root + "/templates/assets", within: root + "/templates"))
+            ?? FolderWalk.Listing()
+        diagnostics += assetListing.skipped.map { Diagnostic.skipped($0, in: "templates/assets", boundary: "templates") }
+        let assets = assetListing.files
         var published = Set(pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
@@ -79,8 +82,9 @@ public struct SiteBuilder: Sendable {
         diagnostics += parallelMap(content.caseStudies) { study -> [Diagnostic] in
             var found = checker.check(bodies[study.sourcePath]!)
             if let image = study.image, !images.contains(image.path) {
-                found.append(.error(SourceLocation(file: study.sourcePath, line: 1, column: 1),
-                                    "the image `\(image.source)` does not exist in content/images/",
+                let location = FieldLocator.location(of: ["image", "src"], in: study.sourcePath, root: root, fileSystem: fileSystem)
+                    ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
+                found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
                                     hint: "put the picture in content/images/ or correct the file name"))
             }
             return found
@@ -118,7 +122,8 @@ public struct SiteBuilder: Sendable {
                 throw error
             } catch {
                 writer.discard(staging)
-                throw BuildError("could not write the site: \(error.localizedDescription)")
+                throw BuildError("could not write the site: \(OutputWriter.describe(error))",
+                                 hint: "check that the disk has room and the folder above the output folder is writable; the previous site was kept")
             }
         }
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
@@ -136,9 +141,12 @@ public struct SiteBuilder: Sendable {
             do {
                 try write(isExport ? exports[job].make() : site.renderer.render(pages[job - exports.count]), file)
                 return nil
-            } catch { return "\(file): \(error.localizedDescription)" }
+            } catch { return "\(file): \(OutputWriter.describe(error))" }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw BuildError("could not write \(failure)") }
+        if let failure = failures.compactMap({ $0 }).first {
+            throw BuildError("could not write \(failure)",
+                             hint: "check that the disk has room and the output folder is writable; the previous site was kept")
+        }
     }
 
     static let dataFiles = ["data/case-studies.json", "data/metrics.csv", "search-index.json"]

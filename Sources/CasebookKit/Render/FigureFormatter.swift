@@ -49,22 +49,28 @@ enum FigureFormatter {
         }
     }
 
-    /// `$2.4 million`, `$121.975 billion`, `$5,647,094`, `$12.50`.
+    /// `$2.4 million`, `$121.975 billion`, `$5,647,094`, `$12.50`. Any finite value formats: past
+    /// `shortened` (where a Double no longer holds every whole number) the figure is written out in full.
     static func dollars(_ value: Double) -> String {
         let sign = value < 0 ? "−" : ""
         let v = abs(value)
-        if v >= 1e9, v.truncatingRemainder(dividingBy: 1e6) == 0 {
+        if v >= 1e9, v < shortened, v.truncatingRemainder(dividingBy: 1e6) == 0 {
             return "\(sign)$\(thousandths(v / 1e6)) billion"
         }
-        if v >= 1e6, v.truncatingRemainder(dividingBy: 1e3) == 0 {
+        if v >= 1e6, v < shortened, v.truncatingRemainder(dividingBy: 1e3) == 0 {
             return "\(sign)$\(thousandths(v / 1e3)) million"
         }
+        // Above 2^52 every Double is whole, so cents only arise below it, where `v * 100` fits an Int64.
         if v != v.rounded() {
             let cents = Int64((v * 100).rounded())
             return "\(sign)$\(grouped(Double(cents / 100))).\(String(format: "%02d", Int(cents % 100)))"
         }
         return sign + "$" + grouped(v)
     }
+
+    /// Millions and billions are written shortened only below this, so the count of thousandths fits
+    /// an Int64 exactly (a quadrillion dollars is far beyond any real figure).
+    static let shortened = 1e15
 
     /// An integral count of thousandths written as a decimal with trailing zeros dropped: 2400 → "2.4".
     private static func thousandths(_ count: Double) -> String {

@@ -11,18 +11,31 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     let names: Set<String>
 
-    static func load(fileSystem: any FileSystem, root: String) -> (TemplateSet?, [Diagnostic]) {
-        HTMLEscaping.register()
+    static func load(fileSystem: any FileSystem, root: String) throws(BuildError) -> (TemplateSet?, [Diagnostic]) {
+        let failures = EnvironmentFailures()
+        let loaded = load(fileSystem: fileSystem, root: root, failures: failures)
+        try failures.check()
+        return loaded
+    }
+
+    private static func load(fileSystem: any FileSystem, root: String, failures: EnvironmentFailures) -> (TemplateSet?, [Diagnostic]) {
         let folder = root + "/templates"
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var sources: [String: (path: String, text: String)] = [:]
-        let files = ((try? fileSystem.filesRecursively(in: folder)) ?? []).filter { $0.hasSuffix(".mustache") }
+        let listing = failures.listing { try fileSystem.filesRecursively(in: folder, within: folder) }
+        diagnostics += listing.skipped.map { Diagnostic.skipped($0, in: "templates", boundary: "templates") }
+        let files = listing.files.filter { $0.hasSuffix(".mustache") }
+        var decoded: [(name: String, path: String, text: String)] = []
         for file in files {
             let path = "templates/" + file
             let name = String(file.dropLast(".mustache".count))
-            guard let data = try? fileSystem.readFile(at: folder + "/" + file) else {
-                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this template"))
+            let data: Data
+            do {
+                data = try fileSystem.readFile(at: folder + "/" + file)
+            } catch {
+                if !failures.record(error) {
+                    diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this template",
+                                              hint: "check that the file can be read (its permissions)"))
+                }
                 continue
             }
             let text: String
@@ -31,6 +44,27 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(diagnostic)
                 continue
             case .success(let decoded): text = decoded
+            }
+            decoded.append((name, path, text))
+        }
+        let (set, found) = assemble(decoded, requireAll: true, reported: Set(diagnostics.map(\.location.file)))
+        return (set, diagnostics + found)
+    }
+
+    /// Parses decoded templates (name, path relative to the root, text) into a set, with every problem:
+    /// syntax errors, missing or dynamic partials, loops and, when `requireAll`, missing required templates.
+    static func assemble(_ templates: [(name: String, path: String, text: String)], requireAll: Bool,
+                         reported: Set<String> = []) -> (TemplateSet?, [Diagnostic]) {
+        HTMLEscaping.register()
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        for (name, path, text) in templates {
+            if let (line, column) = TemplateReference.tooDeep(text) {
+                diagnostics.append(.error(SourceLocation(file: path, line: line, column: column),
+                                          "sections are nested more than \(TemplateReference.deepestNesting) deep here",
+                                          hint: "close sections before opening new ones; a section left open by mistake nests everything after it"))
+                continue
             }
             do {
                 // Every template renders with `HTMLEscaping` (see below); the pragma line is standalone,
@@ -43,14 +77,19 @@ public struct TemplateSet: Sendable {
                     "template syntax error: \(describe(error.error))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
             } catch {
-                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "template syntax error: \(error)"))
+                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "template syntax error: \(error)",
+                                          hint: "check the template's tags against docs/templates.md"))
             }
         }
         let names = Set(sources.keys)
+        var references: [String: [TemplateReference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            diagnostics += missingPartials(in: source.text, path: source.path, available: names, from: name)
+            references[name] = TemplateReference.scan(source.text)
+            diagnostics += unusable(references[name]!, path: source.path, available: names)
         }
-        for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.location.file == "templates/\(name).mustache" }) {
+        diagnostics += loops(references, paths: sources.mapValues(\.path))
+        for name in required where requireAll && !names.contains(name) && !reported.contains("templates/\(name).mustache")
+            && !diagnostics.contains(where: { $0.location.file == "templates/\(name).mustache" }) {
             diagnostics.append(.error(SourceLocation(file: "templates/\(name).mustache", line: 1, column: 1),
                                       "the template `\(name).mustache` is missing",
                                       hint: "every site needs it; copy it from the templates folder of a fresh Casebook checkout"))
@@ -58,22 +97,45 @@ public struct TemplateSet: Sendable {
         return (diagnostics.hasErrors ? nil : TemplateSet(library: library, names: names), diagnostics)
     }
 
-    /// swift-mustache renders a missing partial as nothing; a designer would rather hear about it.
-    private static func missingPartials(in text: String, path: String, available: Set<String>, from: String) -> [Diagnostic] {
-        let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([A-Za-z0-9_./\-]+)\s*\}\}"#)
+    /// swift-mustache renders a missing partial as nothing; a designer would rather hear about it. A
+    /// partial named by the page's data (`{{>*name}}`) could be anything, so it is not allowed.
+    private static func unusable(_ references: [TemplateReference], path: String, available: Set<String>) -> [Diagnostic] {
+        references.compactMap { reference in
+            let location = SourceLocation(file: path, line: reference.line, column: reference.column)
+            if reference.dynamic {
+                return .error(location, "`\(reference.tag)` takes the template's name from the page's data, which Casebook does not allow",
+                              hint: "name the partial itself: {{> partials/name}}")
+            }
+            guard !available.contains(reference.name) else { return nil }
+            return .error(location, "the \(reference.kind == .partial ? "partial" : "layout") `\(reference.name)` does not exist",
+                          hint: Suggestion.hint(for: reference.name, in: available.sorted(), listing: false)
+                            ?? "create templates/\(reference.name).mustache, or fix the name")
+        }
+    }
+
+    /// A template that includes or inherits from itself, directly or through others, would render
+    /// forever (swift-mustache expands partials as it renders, and runs out of stack). Every tag that
+    /// closes such a loop is reported where it is written.
+    static func loops(_ references: [String: [TemplateReference]], paths: [String: String]) -> [Diagnostic] {
+        // Templates reachable from each template, following every tag.
+        func reachable(from start: String) -> Set<String> {
+            var seen: Set<String> = [], stack = [start]
+            while let name = stack.popLast() {
+                for next in references[name] ?? [] where !next.dynamic && seen.insert(next.name).inserted { stack.append(next.name) }
+            }
+            return seen
+        }
+        let reach = Dictionary(uniqueKeysWithValues: references.keys.map { ($0, reachable(from: $0)) })
         var diagnostics: [Diagnostic] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            let string = String(line)
-            for match in pattern.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
-                guard let range = Range(match.range(at: 1), in: string) else { continue }
-                let name = String(string[range])
-                guard !available.contains(name) else { continue }
-                let column = string.distance(from: string.startIndex, to: Range(match.range, in: string)!.lowerBound) + 1
-                diagnostics.append(.error(SourceLocation(file: path, line: index + 1, column: column),
-                                          "the partial `\(name)` does not exist",
-                                          hint: Suggestion.hint(for: name, in: available.sorted(), listing: false)
-                                            ?? "create templates/\(name).mustache, or fix the name"))
+        for (name, tags) in references.sorted(by: { $0.key < $1.key }) {
+            for tag in tags where !tag.dynamic && (tag.name == name || reach[tag.name]?.contains(name) == true) {
+                let verb = tag.kind == .partial ? "includes" : "inherits from"
+                let message = tag.name == name
+                    ? "`\(name)` \(verb) itself, so it would never finish rendering"
+                    : "`\(name)` \(verb) `\(tag.name)`, which leads back to `\(name)`: the templates would never finish rendering"
+                diagnostics.append(.error(SourceLocation(file: paths[name] ?? "templates/\(name).mustache", line: tag.line, column: tag.column),
+                                          message,
+                                          hint: "remove `\(tag.tag)` here, or the tag that leads back; a template cannot contain itself, directly or through others"))
             }
         }
         return diagnostics

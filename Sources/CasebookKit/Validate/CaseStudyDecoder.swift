@@ -150,7 +150,8 @@ enum CaseStudyDecoder {
         guard let start = reader.integer(f["start"], field: "start", range: 1900...2200) else { return nil }
         let end = f["end"].flatMap { reader.integer($0, field: "end", range: 1900...2200) }
         if let end, end < start {
-            reader.error(f["end"], "the program cannot end (\(end)) before it starts (\(start))")
+            reader.error(f["end"], "the program cannot end (\(end)) before it starts (\(start))",
+                         hint: "check the two years; leave out `end` while the program is still running")
             return nil
         }
         return YearSpan(start: start, end: end)
@@ -163,7 +164,8 @@ enum CaseStudyDecoder {
         for (offset, tag) in raw.enumerated() {
             let slug = Slug.make(from: tag)
             if slug.isEmpty {
-                reader.error(node.sequence?[offset] ?? node, "the tag `\(tag)` has no letters or digits")
+                reader.error(node.sequence?[offset] ?? node, "the tag `\(tag)` has no letters or digits",
+                             hint: "write tags as words, such as `math` or `high-school`")
             } else if seen.insert(slug).inserted {
                 tags.append(slug)
                 if !config.tags.isEmpty, !config.tags.contains(where: { $0.key == slug }) {

@@ -8,8 +8,8 @@ struct LinkChecker {
     let images: Set<String>
 
     func check(_ rendered: Markdown.Rendered) -> [Diagnostic] {
-        // Not a link, but the other thing a body can write that the site cannot show: a table.
-        var diagnostics: [Diagnostic] = rendered.pipeTables.map {
+        // Besides links: a body refused before cmark saw it, and tables the site cannot show.
+        var diagnostics = rendered.problems + rendered.pipeTables.map {
             .warning($0, "this looks like a table, but Markdown here has no tables: it would show as lines of `|` characters",
                      hint: "write it as a list (one item per row), or describe it in sentences")
         }
@@ -27,7 +27,8 @@ struct LinkChecker {
                 continue
             }
             if url.lowercased().hasPrefix("javascript:") || url.lowercased().hasPrefix("data:") {
-                diagnostics.append(.warning(link.location, "the link `\(url.prefix(40))` was removed: only web addresses are allowed"))
+                diagnostics.append(.warning(link.location, "the link `\(url.prefix(40))` was removed: only web addresses are allowed",
+                                            hint: "link to an http or https page, or to a page of this site starting with /"))
                 continue
             }
             guard url.hasPrefix("/") else {

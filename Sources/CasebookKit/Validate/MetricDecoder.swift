@@ -53,7 +53,8 @@ enum MetricDecoder {
                          hint: "`value` is the low end of the range and `upper` the high end")
         }
         if upper != nil, baseline != nil {
-            reader.error(fields["baseline"], "a figure can have a range (`upper`) or a change (`baseline`), not both")
+            reader.error(fields["baseline"], "a figure can have a range (`upper`) or a change (`baseline`), not both",
+                         hint: "keep `upper` for a range such as 6,098–6,099, or `baseline` for a change such as 16% → 40%")
         }
         guard let label, let unit, let value, let asOf, let source, let url, let certainty else { return nil }
         return Metric(key: key, label: label, unit: unit, value: value, qualifier: qualifier, upper: upper,
@@ -75,9 +76,31 @@ enum MetricDecoder {
 }
 
 extension Double {
-    /// A number as an author would type it: no trailing `.0`.
+    /// A number as an author would type it: no trailing `.0`, and never in exponent form (`8.3e+32`
+    /// is written out in digits), so any finite value can be shown, exported and compared.
     var plain: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-        return String(self)
+        guard isFinite else { return String(self) }
+        let text = String(abs(self))
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
+        // Shortest digits and exponent, moved into plain decimal notation.
+        let mantissa = text[..<e], exponent = Int(text[text.index(after: e)...]) ?? 0
+        let digits = mantissa.filter { $0 != "." }
+        let point = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) + exponent
+        var result: String
+        if point <= 0 {
+            result = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            result = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            result = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        if result.contains(".") {
+            while result.hasSuffix("0") { result.removeLast() }
+            if result.hasSuffix(".") { result.removeLast() }
+        }
+        return (self < 0 ? "-" : "") + result
     }
 }

@@ -39,6 +39,10 @@ public struct OutputWriter: Sendable {
         if fileSystem.fileExists(at: output) {
             throw BuildError("the output path \(output) is a file, not a folder", hint: "remove it or choose another --output")
         }
+        if fileSystem.directoryExists(at: output), fileSystem.isMountPoint(output) {
+            throw BuildError("the output folder \(output) is a mount point (a separate disk or a container volume), and Casebook replaces the output folder whole, which cannot be done to a mount point",
+                             hint: "build into a folder inside it (--output \(output)/site) and serve that, or mount the folder above it instead")
+        }
         if fileSystem.directoryExists(at: output), !force {
             let contents = (try? fileSystem.contentsOfDirectory(at: output)) ?? []
             if !contents.isEmpty, !contents.contains(Self.marker) {
@@ -48,43 +52,92 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Names of the hidden folders a build keeps beside the output folder: the staging folder it writes
+    /// into, and (for the fallback swap) the previous site on its way out.
+    private func sibling(_ kind: String, pid: Int32 = ProcessInfo.processInfo.processIdentifier) -> String {
+        let target = standardized(output)
+        return (target as NSString).deletingLastPathComponent + "/.\((target as NSString).lastPathComponent).\(kind)-\(pid)"
+    }
+
     /// A fresh staging folder next to the output folder (same disk, so the final swap is a rename).
+    /// Leftovers of builds that were killed (their process is gone) are removed first.
     func makeStaging() throws(BuildError) -> Staging {
-        let parent = (standardized(output) as NSString).deletingLastPathComponent
-        let name = (standardized(output) as NSString).lastPathComponent
-        let path = parent + "/.\(name).staging-\(ProcessInfo.processInfo.processIdentifier)"
+        removeLeftovers()
+        let path = sibling("staging")
         do {
             if fileSystem.directoryExists(at: path) { try fileSystem.removeItem(at: path) }
             try fileSystem.createDirectory(at: path)
             try fileSystem.writeFile(Data(), to: path + "/" + Self.marker)
         } catch {
-            throw BuildError("cannot create the staging folder \(path): \(error.localizedDescription)",
+            throw BuildError("cannot create the staging folder \(path): \(Self.describe(error))",
                              hint: "check that the folder above the output folder exists and is writable")
         }
         return Staging(fileSystem: fileSystem, path: path)
     }
 
-    /// Replaces the output folder with the staging folder.
+    /// `.public.staging-PID` and `.public.old-PID` folders whose process no longer runs.
+    func removeLeftovers() {
+        let target = standardized(output)
+        let parent = (target as NSString).deletingLastPathComponent
+        let prefix = ".\((target as NSString).lastPathComponent)."
+        for name in (try? fileSystem.contentsOfDirectory(at: parent)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.lastIndex(of: "-"), ["staging", "old"].contains(rest[..<dash]),
+                  let pid = Int32(rest[rest.index(after: dash)...]), pid > 0,
+                  pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            // kill(pid, 0) sends nothing; ESRCH means no such process.
+            if kill(pid, 0) != 0 && errno == ESRCH { try? fileSystem.removeItem(at: parent + "/" + name) }
+        }
+    }
+
+    /// Replaces the output folder with the staging folder: one atomic exchange, so the output folder
+    /// exists at every moment (a server reading it never finds it missing, and a build killed here
+    /// leaves either the old site or the new one in place). Where the filesystem cannot exchange, two
+    /// renames, putting the previous site back if the second fails.
     func commit(_ staging: Staging) throws(BuildError) {
         let target = standardized(output)
-        let old = (target as NSString).deletingLastPathComponent
-            + "/.\((target as NSString).lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            if fileSystem.directoryExists(at: old) { try fileSystem.removeItem(at: old) }
-            let hadPrevious = fileSystem.directoryExists(at: target)
-            if hadPrevious { try fileSystem.moveItem(at: target, to: old) }
-            do {
+            if fileSystem.directoryExists(at: target) {
+                do {
+                    try fileSystem.exchangeItems(staging.path, target)
+                } catch is ExchangeUnsupported {
+                    try replaceWithRenames(staging, target: target)
+                    return
+                }
+                // The staging path now holds the previous site.
+                try? fileSystem.removeItem(at: staging.path)
+            } else {
                 try fileSystem.moveItem(at: staging.path, to: target)
-            } catch {
-                if hadPrevious { try? fileSystem.moveItem(at: old, to: target) }
-                throw error
             }
-            if hadPrevious { try? fileSystem.removeItem(at: old) }
         } catch {
             try? fileSystem.removeItem(at: staging.path)
-            throw BuildError("could not replace \(output) with the new build: \(error.localizedDescription)",
-                             hint: "the previous site was kept; check permissions on the output folder")
+            throw BuildError("could not replace \(output) with the new build: \(Self.describe(error))",
+                             hint: "the previous site was kept; check permissions on the output folder and the folder above it")
         }
+    }
+
+    private func replaceWithRenames(_ staging: Staging, target: String) throws {
+        let old = sibling("old")
+        if fileSystem.directoryExists(at: old) { try fileSystem.removeItem(at: old) }
+        try fileSystem.moveItem(at: target, to: old)
+        do {
+            try fileSystem.moveItem(at: staging.path, to: target)
+        } catch {
+            try? fileSystem.moveItem(at: old, to: target)
+            throw error
+        }
+        try? fileSystem.removeItem(at: old)
+    }
+
+    /// A system error in plain words ("Device or resource busy"), not "NSCocoaErrorDomain error 512".
+    static func describe(_ error: any Error) -> String {
+        if let failure = error as? EnvironmentFailure { return failure.reason }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
     }
 
     func discard(_ staging: Staging) {
@@ -119,7 +172,7 @@ public struct OutputWriter: Sendable {
         }
 
         func copy(from absolute: String, to relative: String) throws {
-            try fileSystem.writeFile(try fileSystem.readFile(at: absolute), to: path + "/" + relative)
+            try fileSystem.copyFile(from: absolute, to: path + "/" + relative)
         }
     }
 }

@@ -65,6 +65,15 @@ struct RawHTTP {
         func count(_ marker: String) -> Int { text.components(separatedBy: marker).count - 1 }
     }
 
+    /// A connection that sends nothing (a half-open client); the caller closes it.
+    func openIdle() throws -> Int32 { try connect() }
+
+    /// Whether the server has closed `socket` (a read returns end of file rather than timing out).
+    static func closedByServer(_ socket: Int32) -> Bool {
+        var byte: UInt8 = 0
+        return recv(socket, &byte, 1, 0) == 0
+    }
+
     private func connect() throws -> Int32 {
         #if os(Linux)
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
