@@ -77,10 +77,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         let fileSystem = builder.fileSystem
         let output = options.outputPath
+        let exports = site.makeDataExports()
         try timer.time("render and write \(affected.count) of \(site.pages.count) pages") { () throws(BuildError) in
-            try SiteBuilder.render(affected, of: site) { data, file in
+            try SiteBuilder.render(affected, of: site, exports: exports) { data, file in
                 try fileSystem.createDirectory(at: output + "/" + (file as NSString).deletingLastPathComponent)
                 try fileSystem.replaceFile(data, at: output + "/" + file)
+            }
+            // The search index's shards and documents are numbered; drop the numbers no longer used.
+            let exported = Set(exports.map(\.file))
+            let indexFolder = output + "/" + SearchIndex.folder
+            for file in (try? fileSystem.filesRecursively(in: indexFolder)) ?? []
+            where !exported.contains(SearchIndex.folder + "/" + file) {
+                try? fileSystem.removeItem(at: indexFolder + "/" + file)
             }
             for route in removed {
                 let file = output + "/" + Routes.file(for: route)
@@ -93,7 +101,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         finish(plan)
         return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: affected.count,
-                                          filesWritten: affected.count + SiteBuilder.dataFiles.count, timings: timer.timings),
+                                          filesWritten: affected.count + exports.count, timings: timer.timings),
                       full: false, rendered: affected.map(\.route), removed: removed, pages: site.pages.count)
     }
 
