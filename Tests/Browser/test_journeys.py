@@ -3,6 +3,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PAGE_TYPES
 
@@ -42,18 +43,19 @@ def search(page, site_url, words):
     """Types `words` into the search page and waits for the answer; returns the result titles."""
     page.goto(site_url + "/search/")
     page.fill("#search-input", words)
-    page.wait_for_function("document.getElementById('search-status').textContent.indexOf(%r) !== -1" % words)
+    expect(page.locator("#search-status")).to_contain_text(words)
     return page.locator("#search-results > li h2").all_inner_texts()
 
 
-def check_results_show_place_strategy_evidence(page):
+def check_results_show_place_strategy_evidence(page, marked=".search-snippet mark"):
     results = page.locator("#search-results > li")
     assert results.count() >= 1
     for i in range(results.count()):
         result = results.nth(i)
         for field in ("place", "strategy", "evidence"):
             assert result.locator(f"[data-field={field}]").inner_text().split(": ", 1)[1].strip(), (i, field)
-        assert result.locator(".search-snippet mark").count() >= 1
+        assert result.locator(".search-snippet").inner_text().strip(), i
+        assert result.locator(marked).count() >= 1, i
 
 
 def test_search_cost_per_student_finds_the_cases_with_that_figure(page, site_url):
@@ -70,8 +72,10 @@ def test_search_state_code_and_name_find_the_texas_cases(page, site_url):
     texas = {"Ector County ISD outcomes-based tutoring", "Houston ISD and iEducate: students as tutors"}
     assert set(search(page, site_url, "tx")) == texas
     for i in range(2):
-        assert "Texas" in page.locator("#search-results > li").nth(i).locator("[data-field=place]").inner_text()
-    check_results_show_place_strategy_evidence(page)
+        place = page.locator("#search-results > li").nth(i).locator("[data-field=place]")
+        assert "Texas" in place.inner_text()
+        assert place.locator("mark").inner_text() == "Texas"  # the code's state, marked
+    check_results_show_place_strategy_evidence(page, marked="mark")
     titles = search(page, site_url, "Texas")
     assert set(titles[:2]) == texas  # a case that only mentions a study in Texas comes after them
     check_results_show_place_strategy_evidence(page)
@@ -105,7 +109,7 @@ def test_search_fetches_only_part_of_the_index_from_this_site(page, site_url):
     assert shown == len(docs)
     if page.locator("#search-more").is_visible():
         page.click("#search-more")
-        page.wait_for_function("document.querySelectorAll('#search-results > li').length > %d" % shown)
+        page.locator("#search-results > li").nth(shown).wait_for()
 
 
 def test_search_without_javascript_says_how_to_browse(browser, site_url):

@@ -119,6 +119,7 @@ struct SearchIndexTests {
         #expect(texas["evidence"] as? String == "Randomized study")
         #expect(texas["organization"] as? String == "Houston Independent School District")
         #expect(texas["partners"] as? String == "Rice University")
+        #expect(texas["state"] as? String == "TX" && texas["state_name"] as? String == "Texas")
         #expect((texas["figures"] as? String)?.contains("Cost per student") == true)
         #expect(texas["body"] as? String == "How it works Tutors meet students in the zeppelin room & read together.")
         let about = index.documents[2]

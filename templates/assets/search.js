@@ -69,9 +69,9 @@
     return low;
   };
 
-  // A word of three letters or more also finds the terms it starts ("tutor" finds "tutoring");
+  // A word of four letters or more also finds the terms it starts ("tutor" finds "tutoring");
   // shorter ones (state codes such as "tx") only themselves.
-  var isPrefix = function (word) { return word.length >= 3; };
+  var isPrefix = function (word) { return word.length >= 4; };
 
   // Documents matching one word: id → weight (an exact term counts fully, a longer one a little less).
   var match = function (word) {
@@ -168,26 +168,37 @@
       var space = best.lastIndexOf(" ", end);
       if (space > first) { end = space; }
     }
-    var text = best.slice(start, end);
     var p = document.createElement("p");
     p.className = "search-snippet";
     if (start > 0) { p.appendChild(document.createTextNode("… ")); }
-    var last = 0;
-    tokenPattern.lastIndex = 0;
-    while ((token = tokenPattern.exec(text))) {
-      if (!matches(token[0], words)) { continue; }
-      if (token.index > last) { p.appendChild(document.createTextNode(text.slice(last, token.index))); }
-      var mark = document.createElement("mark");
-      mark.textContent = token[0];
-      p.appendChild(mark);
-      last = token.index + token[0].length;
-    }
-    if (last < text.length) { p.appendChild(document.createTextNode(text.slice(last))); }
+    appendMarked(p, best.slice(start, end), words);
     if (end < best.length) { p.appendChild(document.createTextNode(" …")); }
     return p;
   };
 
-  var fact = function (list, name, label, value) {
+  // Appends `text` to `parent`, each word that matches wrapped in <mark> (text nodes only, never HTML).
+  var appendMarked = function (parent, text, words) {
+    var last = 0, token;
+    var pattern = new RegExp(tokenPattern.source, "gu");
+    while ((token = pattern.exec(text))) {
+      if (!matches(token[0], words)) { continue; }
+      if (token.index > last) { parent.appendChild(document.createTextNode(text.slice(last, token.index))); }
+      var mark = document.createElement("mark");
+      mark.textContent = token[0];
+      parent.appendChild(mark);
+      last = token.index + token[0].length;
+    }
+    if (last < text.length) { parent.appendChild(document.createTextNode(text.slice(last))); }
+  };
+
+  // The words to mark in a result: the query's, and the state's name when the query names its code
+  // ("tx" marks "Texas").
+  var wordsToMark = function (doc, words) {
+    if (!doc.state || words.indexOf(fold(doc.state)) === -1) { return words; }
+    return words.concat(fold(doc.state_name).split(splitter).filter(function (word) { return word.length > 1; }));
+  };
+
+  var fact = function (list, name, label, value, words) {
     if (!value) { return; }
     var item = document.createElement("li");
     item.className = "search-fact";
@@ -196,11 +207,12 @@
     term.className = "search-fact-label";
     term.textContent = label + ": ";
     item.appendChild(term);
-    item.appendChild(document.createTextNode(value));
+    appendMarked(item, value, words);
     list.appendChild(item);
   };
 
-  var resultItem = function (doc, words) {
+  var resultItem = function (doc, queryWords) {
+    var words = wordsToMark(doc, queryWords);
     var li = document.createElement("li");
     li.className = "search-result";
     var heading = document.createElement("h2");
@@ -213,9 +225,9 @@
     if (doc.place || doc.strategy || doc.evidence) {
       var facts = document.createElement("ul");
       facts.className = "search-facts";
-      fact(facts, "place", "Place", doc.place);
-      fact(facts, "strategy", "Strategy", doc.strategy);
-      fact(facts, "evidence", "Evidence", doc.evidence);
+      fact(facts, "place", "Place", doc.place, words);
+      fact(facts, "strategy", "Strategy", doc.strategy, words);
+      fact(facts, "evidence", "Evidence", doc.evidence, words);
       li.appendChild(facts);
     } else {
       var kind = document.createElement("p");

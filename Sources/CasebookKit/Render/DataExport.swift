@@ -41,7 +41,7 @@ enum DataExport {
             }.joined(separator: "; "),
             organization: study.organization,
             partners: study.partners.isEmpty ? nil : study.partners.joined(separator: ", "),
-            body: SearchIndex.plainText(bodyHTML),
+            body: SearchIndex.plainText(bodyHTML), state: study.state.code, stateName: study.state.name,
             keywords: ([study.state.code, study.state.name, study.strategy] + study.tags).joined(separator: " ")))
         return Fragments(json: json, csv: csvRows(study), search: search)
     }

@@ -48,6 +48,9 @@ enum SearchIndex {
         var organization: String?
         var partners: String?
         var body: String
+        /// The state's code and name, so a result can mark the name when the query is the code.
+        var state: String?
+        var stateName: String?
         /// Searchable but not shown: state code and name, tags, strategy key.
         var keywords: String
     }
@@ -66,7 +69,8 @@ enum SearchIndex {
         let json = DataExport.jsonText(Stored(title: fields.title, url: fields.url, place: fields.place,
                                               strategy: fields.strategy, evidence: fields.evidence, summary: fields.summary,
                                               figures: fields.figures, organization: fields.organization,
-                                              partners: fields.partners, body: fields.body))
+                                              partners: fields.partners, state: fields.state,
+                                              state_name: fields.stateName, body: fields.body))
         return Document(json: json, terms: terms)
     }
 
@@ -74,7 +78,7 @@ enum SearchIndex {
         var title, url: String
         var place, strategy, evidence: String?
         var summary: String
-        var figures, organization, partners: String?
+        var figures, organization, partners, state, state_name: String?
         var body: String
     }
 
