@@ -140,33 +140,46 @@ enum SearchIndex {
     /// The text's terms, folded: lower case, accents removed, split at anything but letters and
     /// digits; one-character words and stop words dropped. Mirrors `fold` and `words` in search.js.
     static func terms(_ text: String) -> [String] {
+        // Works on UTF-8 bytes: most text is ASCII, and making a String per scalar would be slow.
         var terms: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        var length = 0  // in scalars, as search.js counts a word's length
         func finish() {
-            if current.count > 1 {
-                let term = String(current)
+            if length > 1 {
+                let term = String(decoding: current, as: UTF8.self)
                 if !stopSet.contains(term) { terms.append(term) }
             }
-            current = String.UnicodeScalarView()
+            current.removeAll(keepingCapacity: true)
+            length = 0
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 switch value {
-                case 0x30...0x39, 0x61...0x7A: current.append(scalar)
-                case 0x41...0x5A: current.append(Unicode.Scalar(value + 0x20)!)
+                case 0x30...0x39, 0x61...0x7A: current.append(UInt8(value)); length += 1
+                case 0x41...0x5A: current.append(UInt8(value + 0x20)); length += 1
                 default: finish()
                 }
                 continue
             }
-            // Anything else: lower-case it, decompose it and drop the accents, as JavaScript's
+            // Punctuation, symbols and spaces (curly quotes, dashes) end a word without further work.
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                break
+            default:
+                finish()
+                continue
+            }
+            // Letters: lower-case, decompose and drop the accents, as JavaScript's
             // toLowerCase().normalize("NFD") and /\p{Mn}/ do; keep letters and digits (\p{L}, \p{N}).
             for folded in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
                 switch folded.properties.generalCategory {
                 case .nonspacingMark: continue
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                      .decimalNumber, .letterNumber, .otherNumber:
-                    current.append(folded)
+                    UTF8.encode(folded) { current.append($0) }
+                    length += 1
                 default: finish()
                 }
             }
@@ -176,33 +189,32 @@ enum SearchIndex {
     }
 
     /// Plain text from the HTML of a rendered story: tags dropped (block ends become spaces), the
-    /// entities cmark writes decoded.
+    /// entities cmark writes decoded. Tags and spaces are ASCII, so bytes are enough.
     static func plainText(_ html: String) -> String {
-        var text = String.UnicodeScalarView()
+        var text: [UInt8] = []
+        text.reserveCapacity(html.utf8.count)
         var inTag = false
         var lastWasSpace = true
-        for scalar in html.unicodeScalars {
+        for byte in html.utf8 {
             if inTag {
-                if scalar == ">" { inTag = false }
+                if byte == UInt8(ascii: ">") { inTag = false }
                 continue
             }
-            if scalar == "<" {
+            switch byte {
+            case UInt8(ascii: "<"):
                 inTag = true
-                if !lastWasSpace { text.append(" "); lastWasSpace = true }
-                continue
-            }
-            let isSpace = scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
-            if isSpace {
-                if !lastWasSpace { text.append(" ") }
+                if !lastWasSpace { text.append(0x20); lastWasSpace = true }
+            case 0x20, 0x0A, 0x09, 0x0D:
+                if !lastWasSpace { text.append(0x20) }
                 lastWasSpace = true
-            } else {
-                text.append(scalar)
+            default:
+                text.append(byte)
                 lastWasSpace = false
             }
         }
-        var result = String(text)
-        if result.hasSuffix(" ") { result.removeLast() }
-        guard result.contains("&") else { return result }
+        if text.last == 0x20 { text.removeLast() }
+        var result = String(decoding: text, as: UTF8.self)
+        guard text.contains(UInt8(ascii: "&")) else { return result }
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)
         }
