@@ -4,6 +4,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PAGE_TYPES
 
@@ -37,6 +38,89 @@ def test_search_by_program_name(page, site_url):
     page.wait_for_selector("#search-results li")
     page.click("#search-results li a >> nth=0")
     assert "Peer Power" in page.locator("h1").inner_text()
+
+
+def search(page, site_url, words):
+    """Types `words` into the search page and waits for the answer; returns the result titles."""
+    page.goto(site_url + "/search/")
+    page.fill("#search-input", words)
+    expect(page.locator("#search-status")).to_contain_text(words)
+    return page.locator("#search-results > li h2").all_inner_texts()
+
+
+def check_results_show_place_strategy_evidence(page, marked=".search-snippet mark"):
+    results = page.locator("#search-results > li")
+    assert results.count() >= 1
+    for i in range(results.count()):
+        result = results.nth(i)
+        for field in ("place", "strategy", "evidence"):
+            assert result.locator(f"[data-field={field}]").inner_text().split(": ", 1)[1].strip(), (i, field)
+        assert result.locator(".search-snippet").inner_text().strip(), i
+        assert result.locator(marked).count() >= 1, i
+
+
+def test_search_cost_per_student_finds_the_cases_with_that_figure(page, site_url):
+    titles = search(page, site_url, "cost per student")
+    # The two programs that publish a cost per student come first (stories that only mention one follow).
+    assert set(titles[:2]) == {"Memphis Model: Peer Power Success Coaches", "TN ALL Corps: Tennessee's statewide tutoring match"}
+    first = page.locator("#search-results > li").first
+    marks = [m.lower() for m in first.locator(".search-snippet mark").all_inner_texts()]
+    assert "cost" in marks and "per" in marks, marks
+    check_results_show_place_strategy_evidence(page)
+
+
+def test_search_state_code_and_name_find_the_texas_cases(page, site_url):
+    texas = {"Ector County ISD outcomes-based tutoring", "Houston ISD and iEducate: students as tutors"}
+    assert set(search(page, site_url, "tx")) == texas
+    for i in range(2):
+        place = page.locator("#search-results > li").nth(i).locator("[data-field=place]")
+        assert "Texas" in place.inner_text()
+        assert place.locator("mark").inner_text() == "Texas"  # the code's state, marked
+    check_results_show_place_strategy_evidence(page, marked="mark")
+    titles = search(page, site_url, "Texas")
+    assert set(titles[:2]) == texas  # a case that only mentions a study in Texas comes after them
+    check_results_show_place_strategy_evidence(page)
+
+
+def test_search_finds_a_word_only_in_a_story_and_marks_it(page, site_url):
+    titles = search(page, site_url, "hotspots")
+    assert titles == ["Los Angeles Unified and Verizon: internet access for students at home"]
+    mark = page.locator("#search-results .search-snippet mark").first
+    assert mark.inner_text().lower() == "hotspots"
+    check_results_show_place_strategy_evidence(page)
+    # The address holds the query: opening it again shows the same results.
+    assert "?q=hotspots" in page.url
+    page.goto(page.url)
+    page.wait_for_selector("#search-results > li")
+    assert page.locator("#search-results > li h2").all_inner_texts() == titles
+    assert page.input_value("#search-input") == "hotspots"
+
+
+def test_search_fetches_only_part_of_the_index_from_this_site(page, site_url):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    search(page, site_url, "tutoring")
+    assert requests and all(url.startswith(site_url) for url in requests), requests
+    index = [url for url in requests if "/search-index/" in url]
+    assert any(url.endswith("/search-index/manifest.json") for url in index)
+    docs = [url for url in index if "/docs/" in url]
+    assert 0 < len(docs) <= 10  # one document per result shown, ten at a time
+    assert "search.js" in " ".join(requests)
+    shown = page.locator("#search-results > li").count()
+    assert shown == len(docs)
+    if page.locator("#search-more").is_visible():
+        page.click("#search-more")
+        page.locator("#search-results > li").nth(shown).wait_for()
+
+
+def test_search_without_javascript_says_how_to_browse(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/search/?q=tutoring")
+    assert "browse every case study" in page.locator("main").inner_text()
+    page.click("main a:text('browse every case study')")
+    assert page.url.endswith("/case-studies/")
+    context.close()
 
 
 def test_filter_index_with_javascript(page, site_url):

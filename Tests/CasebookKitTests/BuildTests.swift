@@ -18,7 +18,8 @@ struct BuildTests {
                      "states/index.html", "states/nj/index.html", "states/tx/index.html", "tags/math/index.html",
                      "funding/philanthropy/index.html", "years/2022/index.html", "about/index.html", "data/index.html",
                      "search/index.html", "data/case-studies.json", "data/metrics.csv", "feed.xml", "sitemap.xml",
-                     "robots.txt", "404.html", "search-index.json", "assets/site.css", "assets/site.js"] {
+                     "robots.txt", "404.html", "search-index/manifest.json", "search-index/docs/0.json", "assets/site.css",
+                     "assets/site.js", "assets/search.js"] {
             #expect(site.exists(path), "missing \(path)")
         }
         // A strategy with no case gets no page; a state with no case neither.

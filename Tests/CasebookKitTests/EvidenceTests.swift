@@ -180,7 +180,9 @@ struct EvidenceTests {
         let rating = (alpha["evidence"] as! [String: Any])["rating"] as! [String: Any]
         #expect(rating["design"] as? String == "before-after" && rating["study_by"] as? String == "own")
         // Search finds a case by its figures' labels.
-        #expect(try site.read("search-index.json").contains("Cost per student, 2022-23"))
+        let search = try BuiltSearchIndex(folder: site.output)
+        #expect(search.titles("cost").contains("Alpha Tutoring") && search.titles("student").contains("Alpha Tutoring"))
+        #expect(search.documents.contains { ($0["figures"] as? String)?.contains("Cost per student, 2022-23") == true })
     }
 
     @Test func compareShowsCostOnlyWhereASourceGivesIt() throws {

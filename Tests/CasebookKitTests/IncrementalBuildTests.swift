@@ -74,6 +74,8 @@ import Testing
         let deleted = try rebuild(builder, site, changed: ["content/case-studies/charlie.md"])
         #expect(deleted.removed.contains("case-studies/charlie/") && deleted.removed.contains("states/ca/"))
         #expect(!site.exists("case-studies/charlie/index.html"))
+        // One document fewer: the last numbered search document goes too (the snapshot comparison checks the rest).
+        #expect(!site.exists("search-index/docs/\(Self.cases.count - 1).json"))
 
         // A new case, in a new state.
         try site.write("content/case-studies/india.md", TestSite.caseStudy(title: "India", state: "MA", strategy: "tutoring"))
@@ -84,6 +86,12 @@ import Testing
         try site.write("content/case-studies/delta.md", TestSite.caseStudy(title: "Delta", state: "NJ", strategy: "tutoring", extra: "draft: true"))
         let drafted = try rebuild(builder, site, changed: ["content/case-studies/delta.md"])
         #expect(drafted.removed == ["case-studies/delta/"])
+
+        // A word only in the story: the search index finds it after the rebuild, in the case's document.
+        try site.write("content/case-studies/hotel.md", TestSite.caseStudy(title: "Hotel", state: "WA", strategy: "mentoring",
+                                                                        body: "A story about a quokka.\n"))
+        try rebuild(builder, site, changed: ["content/case-studies/hotel.md"])
+        #expect(try BuiltSearchIndex(folder: site.output).titles("quokka") == ["Hotel"])
 
         // Two files saved together.
         try site.write("content/case-studies/echo.md", TestSite.caseStudy(title: "Echo Two", state: "WA", strategy: "mentoring"))

@@ -82,13 +82,21 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // half-way leaves the previous site as it was.
         let fileSystem = builder.fileSystem
         let output = options.outputPath
+        let exports = site.makeDataExports()
         let staging = try writer.makeStaging()
         try timer.time("render and write \(affected.count) of \(site.pages.count) pages") { () throws(BuildError) in
             do {
                 try fileSystem.linkTree(from: output, to: staging.path)
-                try SiteBuilder.render(affected, of: site) { data, file in
+                try SiteBuilder.render(affected, of: site, exports: exports) { data, file in
                     try fileSystem.createDirectory(at: staging.path + "/" + (file as NSString).deletingLastPathComponent)
                     try fileSystem.replaceFile(data, at: staging.path + "/" + file)
+                }
+                // The search index's shards and documents are numbered; drop the numbers no longer used.
+                let exported = Set(exports.map(\.file))
+                let indexFolder = staging.path + "/" + SearchIndex.folder
+                for file in (try? fileSystem.filesRecursively(in: indexFolder, within: indexFolder))?.files ?? []
+                where !exported.contains(SearchIndex.folder + "/" + file) {
+                    try? fileSystem.removeItem(at: indexFolder + "/" + file)
                 }
                 for route in removed {
                     let file = staging.path + "/" + Routes.file(for: route)
@@ -110,7 +118,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
         finish(plan)
         return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: affected.count,
-                                          filesWritten: affected.count + SiteBuilder.dataFiles.count, timings: timer.timings),
+                                          filesWritten: affected.count + exports.count, timings: timer.timings),
                       full: false, rendered: affected.map(\.route), removed: removed, pages: site.pages.count)
     }
 

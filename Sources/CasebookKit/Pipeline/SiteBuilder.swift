@@ -111,10 +111,10 @@ public struct SiteBuilder: Sendable {
         let staging = try writer.makeStaging()
         let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
             do {
-                let files = site.pages.map { Routes.file(for: $0.route) } + Self.dataFiles + site.chartExports().map(\.file)
-                    + site.copiedFiles.map(\.to)
+                let exports = site.makeDataExports()
+                let files = site.pages.map { Routes.file(for: $0.route) } + exports.map(\.file) + site.copiedFiles.map(\.to)
                 try staging.createFolders(for: files)
-                try Self.render(site.pages, of: site) { data, file in try staging.write(data, to: file) }
+                try Self.render(site.pages, of: site, exports: exports) { data, file in try staging.write(data, to: file) }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
             } catch let error as BuildError {
@@ -130,11 +130,11 @@ public struct SiteBuilder: Sendable {
         return written
     }
 
-    /// Renders `pages` and makes the data files, all in parallel (the data files first: they are the
-    /// largest jobs), handing each to `write` with its path relative to the output folder.
-    static func render(_ pages: [PlannedPage], of site: PreparedSite,
+    /// Renders `pages` and makes the data files (`PreparedSite.makeDataExports`), all in parallel (the
+    /// data files first: they are the largest jobs), handing each to `write` with its path relative to
+    /// the output folder.
+    static func render(_ pages: [PlannedPage], of site: PreparedSite, exports: [(file: String, make: @Sendable () -> Data)],
                        into write: @Sendable (Data, String) throws -> Void) throws(BuildError) {
-        let exports = site.makeDataExports()
         let failures = parallelMap(Array(0..<(exports.count + pages.count))) { job -> String? in
             let isExport = job < exports.count
             let file = isExport ? exports[job].file : Routes.file(for: pages[job - exports.count].route)
@@ -149,7 +149,8 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    static let dataFiles = ["data/case-studies.json", "data/metrics.csv", "search-index.json"]
+    /// The downloads, and the search index's entry point; the index's other files depend on the content.
+    static let dataFiles = ["data/case-studies.json", "data/metrics.csv", SearchIndex.manifest]
 }
 
 /// A site loaded, checked and planned: everything the write phase needs.
@@ -167,17 +168,28 @@ struct PreparedSite: @unchecked Sendable {
     let cache: BuildCache
 
     /// The downloads and the search index, which draw on every case: each case's share is encoded in
-    /// parallel (or taken from the cache) now, then each file is joined when asked for.
+    /// parallel (or taken from the cache) now, then each download is joined when asked for. The search
+    /// index is split into files whose number depends on the content, so it is made now.
     func makeDataExports() -> [(file: String, make: @Sendable () -> Data)] {
         let (index, routes, cache) = (index, routes, cache)
         let fragments = parallelMap(index.cases) { study in
-            cache.exports.value(study.sourcePath) { DataExport.fragments(study, index: index, routes: routes) }
+            cache.exports.value(study.sourcePath) {
+                let body = cache.bodies.peek(study.body.file)?.html ?? Markdown.render(study.body, basePath: routes.basePath).html
+                return DataExport.fragments(study, index: index, routes: routes, bodyHTML: body)
+            }
         }
-        let files: [(file: String, make: @Sendable () -> Data)] = [
-                ("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
-                ("data/metrics.csv", { DataExport.csv(fragments: fragments) }),
-                ("search-index.json", { DataExport.searchIndex(index: index, routes: routes, fragments: fragments) })]
-        return files + chartExports()
+        var pageBodies: [String: String] = [:]
+        for page in index.content.pages {
+            pageBodies[page.sourcePath] = cache.bodies.peek(page.body.file)?.html ?? Markdown.render(page.body, basePath: routes.basePath).html
+        }
+        let search = DataExport.searchFiles(index: index, routes: routes, fragments: fragments, pageBodies: pageBodies)
+        let downloads: [(file: String, make: @Sendable () -> Data)] = [
+            ("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
+            ("data/metrics.csv", { DataExport.csv(fragments: fragments) })]
+        return downloads + search.map { file in
+            let data = file.data
+            return (file: file.path, make: { @Sendable in data })
+        } + chartExports()
     }
 
     /// Each chart's numbers as a CSV of its own, beside the data page.

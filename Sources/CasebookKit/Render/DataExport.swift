@@ -1,7 +1,7 @@
 import Foundation
 
 /// The downloadable data: every case and figure with its source (JSON), one row per figure (CSV),
-/// and the small index the search page reads.
+/// and the search index (`SearchIndex`).
 enum DataExport {
     /// One case's share of each download, made once per case and kept between rebuilds (`casebook
     /// serve`), so a rebuild after one edit joins finished pieces instead of encoding every case again.
@@ -10,11 +10,12 @@ enum DataExport {
         var json: String
         /// The case's rows of metrics.csv, each ending in CRLF.
         var csv: String
-        /// The case's entry in search-index.json.
-        var search: String
+        /// The case's document in the search index.
+        var search: SearchIndex.Document
     }
 
-    static func fragments(_ study: CaseStudy, index: SiteIndex, routes: Routes) -> Fragments {
+    /// `bodyHTML` is the case's story as rendered, which search indexes as plain text.
+    static func fragments(_ study: CaseStudy, index: SiteIndex, routes: Routes, bodyHTML: String) -> Fragments {
         let config = index.content.config
         let record = CaseRecord(
             slug: study.slug, url: routes.absolute(Routes.caseStudy(study.slug)), title: study.title,
@@ -29,16 +30,19 @@ enum DataExport {
         // Elements of `case_studies` sit two levels deep in the document: four spaces on every line.
         let json = text(record, pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-        let search = text(SearchEntry(
-            title: study.title, url: routes.link(Routes.caseStudy(study.slug)), summary: study.summary,
-            organization: study.organization, partners: study.partners.joined(separator: ", "),
-            place: CaseView(index: index, routes: routes).placeLine(study),
-            strategy: config.strategy(study.strategy)?.label ?? study.strategy,
-            tags: study.tags.joined(separator: " "),
+        let strategy = config.strategy(study.strategy)?.label ?? study.strategy
+        let search = SearchIndex.document(SearchIndex.Fields(
+            title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
+            place: CaseView(index: index, routes: routes).placeLine(study), strategy: strategy,
+            evidence: study.evidence.flatMap { config.evidenceDesign($0.study.design)?.label },
+            summary: study.summary,
             figures: study.metrics.map { metric in
                 [metric.label, metric.key.flatMap { config.metric($0)?.label }].compactMap { $0 }.joined(separator: ", ")
             }.joined(separator: "; "),
-            evidence: study.evidence.flatMap { config.evidenceDesign($0.study.design)?.label }), pretty: false)
+            organization: study.organization,
+            partners: study.partners.isEmpty ? nil : study.partners.joined(separator: ", "),
+            body: SearchIndex.plainText(bodyHTML), state: study.state.code, stateName: study.state.name,
+            keywords: ([study.state.code, study.state.name, study.strategy] + study.tags).joined(separator: " ")))
         return Fragments(json: json, csv: csvRows(study), search: search)
     }
 
@@ -169,18 +173,19 @@ enum DataExport {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func searchIndex(index: SiteIndex, routes: Routes, fragments: [Fragments]) -> Data {
+    /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain pages.
+    static func searchFiles(index: SiteIndex, routes: Routes, fragments: [Fragments],
+                            pageBodies: [String: String]) -> [(path: String, data: Data)] {
         let pages = index.content.pages.map { page in
-            text(SearchEntry(title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? ""), pretty: false)
+            SearchIndex.document(SearchIndex.Fields(
+                title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "",
+                body: SearchIndex.plainText(pageBodies[page.sourcePath] ?? ""), keywords: ""))
         }
-        return Data(("[" + (fragments.map(\.search) + pages).joined(separator: ",") + "]\n").utf8)
+        return SearchIndex.files(fragments.map(\.search) + pages)
     }
 
-    private struct SearchEntry: Encodable {
-        var title, url, summary: String
-        var organization, partners, place, strategy, tags: String?
-        /// The labels of the case's figures ("Cost per student, 2022-23") and its evidence rating.
-        var figures, evidence: String?
+    static func jsonText(_ value: some Encodable) -> String {
+        text(value, pretty: false)
     }
 
     /// Sorted keys and unescaped slashes, so the files are stable and readable; one newline at the end.

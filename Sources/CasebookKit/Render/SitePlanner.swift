@@ -460,7 +460,8 @@ struct SitePlanner {
         PlannedPage(route: Routes.search, template: "search", title: "Search",
                     description: "Search the case studies by program, place, organisation or topic.",
                     breadcrumbs: [("Home", Routes.home), ("Search", nil)], dependsOn: [],
-                    data: ["index_url": routes.link("search-index.json"), "case_index_url": routes.link(Routes.caseIndex)])
+                    data: ["index_url": routes.link(SearchIndex.manifest), "script_url": routes.link("assets/search.js"),
+                           "case_index_url": routes.link(Routes.caseIndex)])
     }
 
     private func plainPage(_ page: Page) -> PlannedPage {

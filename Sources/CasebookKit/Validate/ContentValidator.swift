@@ -3,7 +3,7 @@ enum ContentValidator {
     /// Top-level folders the generator writes itself; a page with one of these slugs would overwrite them.
     static let reservedSlugs: Set<String> = ["case-studies", "strategies", "states", "tags", "funding", "years",
                                              "data", "search", "assets", "images", "feed", "sitemap", "robots", "404",
-                                             "evidence", "compare", "report"]
+                                             "evidence", "compare", "report", "search-index"]
 
     static func check(_ content: SiteContent) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -1,0 +1,246 @@
+import Foundation
+
+/// The search index, split so a search downloads only what it needs, however large the site grows:
+///
+/// - `search-index/manifest.json`: a few kilobytes: the number of documents, the first term of each
+///   term shard, the words left out, and a version that changes whenever any index file changes.
+/// - `search-index/terms/<n>.json`: the terms in sorted order, cut into shards of about
+///   `shardTarget` bytes (a term is never split). Each term maps to its documents as numbers:
+///   `(document − previous document) × 4 + weight`, weight 3 for the title, 2 for the summary,
+///   place, state, organisation, partners, strategy, tags, figure labels and evidence, 1 for the story.
+/// - `search-index/docs/<id>.json`: one document (a case or a page) with what a result shows: title,
+///   address, place, strategy, evidence and the texts a snippet is cut from. Fetched only for the
+///   results on screen.
+///
+/// A query fetches the manifest, the one or two shards holding each word's terms (and the terms it
+/// starts), and ten documents. Terms are folded the same way here and in `search.js`: lower case,
+/// accents removed, split at anything that is not a letter or a digit, words of one character and
+/// `stopWords` left out.
+enum SearchIndex {
+    static let folder = "search-index"
+    static let manifest = folder + "/manifest.json"
+    /// About this many bytes per term shard: a few round trips' worth, small next to the manifest's
+    /// cost of naming each shard.
+    static let shardTarget = 24_000
+
+    /// Words so common they would put every document in one posting list and tell a search nothing.
+    static let stopWords: [String] = ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have",
+                                      "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to",
+                                      "was", "were", "which", "with"]
+    private static let stopSet = Set(stopWords)
+
+    /// One document's share of the index, made once per case and kept between rebuilds.
+    struct Document: Sendable {
+        /// The document's file, as JSON.
+        var json: String
+        /// Its distinct terms with their weights, in no particular order.
+        var terms: [String: UInt8]
+    }
+
+    struct Fields {
+        var title: String
+        var url: String
+        var place: String?
+        var strategy: String?
+        var evidence: String?
+        var summary: String
+        var figures: String?
+        var organization: String?
+        var partners: String?
+        var body: String
+        /// The state's code and name, so a result can mark the name when the query is the code.
+        var state: String?
+        var stateName: String?
+        /// Searchable but not shown: state code and name, tags, strategy key.
+        var keywords: String
+    }
+
+    static func document(_ fields: Fields) -> Document {
+        var terms: [String: UInt8] = [:]
+        func add(_ text: String, _ weight: UInt8) {
+            for term in self.terms(text) where terms[term, default: 0] < weight { terms[term] = weight }
+        }
+        add(fields.title, 3)
+        for text in [fields.summary, fields.place, fields.strategy, fields.evidence, fields.figures, fields.organization,
+                     fields.partners, fields.keywords].compactMap({ $0 }) {
+            add(text, 2)
+        }
+        add(fields.body, 1)
+        let json = DataExport.jsonText(Stored(title: fields.title, url: fields.url, place: fields.place,
+                                              strategy: fields.strategy, evidence: fields.evidence, summary: fields.summary,
+                                              figures: fields.figures, organization: fields.organization,
+                                              partners: fields.partners, state: fields.state,
+                                              state_name: fields.stateName, body: fields.body))
+        return Document(json: json, terms: terms)
+    }
+
+    private struct Stored: Encodable {
+        var title, url: String
+        var place, strategy, evidence: String?
+        var summary: String
+        var figures, organization, partners, state, state_name: String?
+        var body: String
+    }
+
+    /// Every index file with its path relative to the output folder: the manifest, the term shards
+    /// and one file per document, numbered in the order given.
+    static func files(_ documents: [Document]) -> [(path: String, data: Data)] {
+        // Posting lists, built in document order so each list is sorted.
+        var postings: [String: [UInt32]] = [:]
+        for (id, document) in documents.enumerated() {
+            for (term, weight) in document.terms {
+                postings[term, default: []].append(UInt32(id) << 2 | UInt32(weight))
+            }
+        }
+        // Sorted by UTF-16 code units, the order JavaScript compares strings in.
+        let sorted = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+
+        var files: [(path: String, data: Data)] = []
+        var firstTerms: [String] = []
+        var shard = ""
+        func closeShard() {
+            guard !shard.isEmpty else { return }
+            files.append(("\(folder)/terms/\(files.count).json", Data(("{" + shard + "}\n").utf8)))
+            shard = ""
+        }
+        for term in sorted {
+            var entry = jsonString(term) + ":["
+            var previous: UInt32 = 0
+            for (n, posting) in postings[term]!.enumerated() {
+                let id = posting >> 2
+                if n > 0 { entry += "," }
+                entry += String((id - previous) * 4 + (posting & 3))
+                previous = id
+            }
+            entry += "]"
+            if shard.isEmpty { firstTerms.append(term) } else { shard += "," }
+            shard += entry
+            if shard.utf8.count >= shardTarget { closeShard() }
+        }
+        closeShard()
+        for (id, document) in documents.enumerated() {
+            files.append(("\(folder)/docs/\(id).json", Data((document.json + "\n").utf8)))
+        }
+
+        var hash = FNV1a()
+        for file in files { hash.add(file.path); hash.add(file.data) }
+        let text = DataExport.jsonText(Manifest(format: 1, version: hash.hex, documents: documents.count,
+                                                shards: firstTerms, stop_words: stopWords))
+        return [(manifest, Data((text + "\n").utf8))] + files
+    }
+
+    private struct Manifest: Encodable {
+        var format: Int
+        var version: String
+        var documents: Int
+        var shards: [String]
+        var stop_words: [String]
+    }
+
+    /// The text's terms, folded: lower case, accents removed, split at anything but letters and
+    /// digits; one-character words and stop words dropped. Mirrors `fold` and `words` in search.js.
+    static func terms(_ text: String) -> [String] {
+        // Works on UTF-8 bytes: most text is ASCII, and making a String per scalar would be slow.
+        var terms: [String] = []
+        var current: [UInt8] = []
+        var length = 0  // in scalars, as search.js counts a word's length
+        func finish() {
+            if length > 1 {
+                let term = String(decoding: current, as: UTF8.self)
+                if !stopSet.contains(term) { terms.append(term) }
+            }
+            current.removeAll(keepingCapacity: true)
+            length = 0
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: current.append(UInt8(value)); length += 1
+                case 0x41...0x5A: current.append(UInt8(value + 0x20)); length += 1
+                default: finish()
+                }
+                continue
+            }
+            // Punctuation, symbols and spaces (curly quotes, dashes) end a word without further work.
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                break
+            default:
+                finish()
+                continue
+            }
+            // Letters: lower-case, decompose and drop the accents, as JavaScript's
+            // toLowerCase().normalize("NFD") and /\p{Mn}/ do; keep letters and digits (\p{L}, \p{N}).
+            for folded in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch folded.properties.generalCategory {
+                case .nonspacingMark: continue
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber:
+                    UTF8.encode(folded) { current.append($0) }
+                    length += 1
+                default: finish()
+                }
+            }
+        }
+        finish()
+        return terms
+    }
+
+    /// Plain text from the HTML of a rendered story: tags dropped (block ends become spaces), the
+    /// entities cmark writes decoded. Tags and spaces are ASCII, so bytes are enough.
+    static func plainText(_ html: String) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(html.utf8.count)
+        var inTag = false
+        var lastWasSpace = true
+        for byte in html.utf8 {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"):
+                inTag = true
+                if !lastWasSpace { text.append(0x20); lastWasSpace = true }
+            case 0x20, 0x0A, 0x09, 0x0D:
+                if !lastWasSpace { text.append(0x20) }
+                lastWasSpace = true
+            default:
+                text.append(byte)
+                lastWasSpace = false
+            }
+        }
+        if text.last == 0x20 { text.removeLast() }
+        var result = String(decoding: text, as: UTF8.self)
+        guard text.contains(UInt8(ascii: "&")) else { return result }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
+        return result
+    }
+
+    /// Terms hold only letters and digits, which JSON never escapes.
+    private static func jsonString(_ term: String) -> String {
+        "\"" + term + "\""
+    }
+
+    /// 64-bit FNV-1a: a stable fingerprint of the index (Swift's own hashing is seeded per run).
+    private struct FNV1a {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        mutating func add(_ text: String) { add(Data(text.utf8)) }
+        mutating func add(_ data: Data) {
+            data.withUnsafeBytes { bytes in
+                for byte in bytes {
+                    value ^= UInt64(byte)
+                    value = value &* 0x0000_0100_0000_01B3
+                }
+            }
+        }
+        var hex: String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+    }
+}
