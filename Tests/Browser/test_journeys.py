@@ -328,7 +328,17 @@ def test_a_case_prints_as_a_short_brief(page, site_url):
     assert "printed" in header.inner_text()
     assert page.locator(".site-header").is_hidden() and page.locator("#figures").is_hidden()
     assert page.locator("#key-findings").is_visible() and page.locator("#evidence").is_visible()
-    assert _pdf_pages(page) <= 3   # it was nine before the print styles
+    assert _pdf_pages(page) <= 2   # it was nine before the print styles
+
+
+def test_every_case_prints_on_two_pages(page, site_url):
+    page.goto(site_url + "/case-studies/")
+    slugs = [href.strip("/").split("/")[-1] for href in
+             page.locator("#case-list .card-title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    assert len(slugs) == 16
+    for slug in slugs:
+        page.goto(site_url + f"/case-studies/{slug}/")
+        assert _pdf_pages(page) <= 2, slug
 
 
 def test_the_report_prints_every_case(page, site_url):
