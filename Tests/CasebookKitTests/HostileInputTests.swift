@@ -266,6 +266,14 @@ struct HostileInputTests {
             "http://d.example/ 26:6", "http://e.example/ 27:13", "/x/ 29:7", "http://h.example/ 29:16", "http://h.example/ 29:36"])
     }
 
+    @Test func aLineOfThousandsOfAutolinksIsLocatedInLinearTime() {
+        // 20,000 links on one 290 KB line: searching and counting each from the line's start would be quadratic.
+        let line = String(repeating: "<http://a.example/> [b](/b/) ", count: 10_000)
+        let rendered = Markdown.render(MarkdownSource(text: "- " + line, file: "f.md", firstLine: 1), basePath: "/")
+        #expect(rendered.links.count == 20_000)
+        #expect(rendered.links.last.map { "\($0.location.line):\($0.location.column)" } == "1:\(2 + 29 * 9_999 + 21)")
+    }
+
     @Test func everyErrorHasAHint() throws {
         let broken: [String] = [
             TestSite.caseStudy(extra: "featured: maybe"),
