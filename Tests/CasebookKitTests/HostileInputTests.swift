@@ -220,6 +220,13 @@ struct HostileInputTests {
         #expect(try diagnose(nul).map(\.location) == [at(2, 13)])
     }
 
+    @Test func characterReferencesToControlCharactersAreRefused() throws {
+        let diagnostics = try diagnose(TestSite.caseStudy(body: "## What it is\n\nA pro&#x1b;gram &amp; more &#27;.\n"))
+        #expect(diagnostics == [.error(at(22, 6), "this character reference stands for the control character U+001B, which cannot be published",
+                                       hint: "delete it; only tabs and line breaks are allowed (write `&amp;#27;` to show the reference itself)")])
+        #expect(Markdown.controlReference("tab&#9; nul&#0; e&#233; &#x85; ") ?? (0, 0, 0) == (1, 25, 0x85))
+    }
+
     @Test func invalidUTF8IsLocatedWithOldMacLineEndings() throws {
         var bytes = Array(TestSite.caseStudy().replacingOccurrences(of: "\n", with: "\r").utf8)
         bytes[bytes.firstIndex(of: UInt8(ascii: "O"))!] = 0xFF  // the O of "Alpha Org": line 4, column 21

@@ -35,6 +35,12 @@ enum Markdown {
                 location, "from this paragraph on, the story has too many `![` and `]` brackets for the Markdown reader to finish in time",
                 hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
         }
+        if let (line, column, value) = controlReference(source.text) {
+            let location = SourceLocation(file: source.file, line: source.firstLine + line - 1, column: column)
+            return Rendered(html: "", links: [], images: [], wordCount: 0, problems: [.error(
+                location, "this character reference stands for the control character U+\(String(format: "%04X", value)), which cannot be published",
+                hint: "delete it; only tabs and line breaks are allowed (write `&amp;#\(value);` to show the reference itself)")])
+        }
         let options = CMARK_OPT_SMART
         let bytes = Array(source.text.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
@@ -77,6 +83,44 @@ enum Markdown {
         }
         defer { free(rendered) }
         return Rendered(html: String(cString: rendered), links: links, images: images, wordCount: words)
+    }
+
+    /// The first `&#27;` or `&#x1B;` that cmark would turn into a control character (C0 other than tab
+    /// and line breaks, DEL, C1), with its line, column (in characters) and value. The file itself may
+    /// not hold such characters (see `SourceText`); this is the same rule for the references to them.
+    static func controlReference(_ text: String) -> (line: Int, column: Int, value: UInt32)? {
+        guard text.utf8.contains(0x26) else { return nil }
+        let bytes = Array(text.utf8)
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            guard byte == 0x26, index + 3 < bytes.count, bytes[index + 1] == 0x23 else { index += 1; continue }
+            var cursor = index + 2
+            let hex = bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "X")
+            if hex { cursor += 1 }
+            var value: UInt32 = 0, digits = 0
+            while cursor < bytes.count, digits < 8 {
+                let c = bytes[cursor]
+                let digit: UInt32? = switch c {
+                case 0x30...0x39: UInt32(c - 0x30)
+                case 0x61...0x66 where hex: UInt32(c - 0x61 + 10)
+                case 0x41...0x46 where hex: UInt32(c - 0x41 + 10)
+                default: nil
+                }
+                guard let digit else { break }
+                value = value * (hex ? 16 : 10) + digit
+                digits += 1
+                cursor += 1
+            }
+            if digits > 0, cursor < bytes.count, bytes[cursor] == 0x3B,
+               (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0) || (0x7F...0x9F).contains(value) {
+                let column = bytes[lineStart..<index].filter { $0 & 0xC0 != 0x80 }.count + 1
+                return (line, column, value)
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The first line of the paragraph where the brackets' worst-case work passes `bracketBudget`, if
