@@ -281,6 +281,15 @@ struct HostileInputTests {
         #expect(rendered.links.last.map { "\($0.location.line):\($0.location.column)" } == "1:\(2 + 29 * 9_999 + 21)")
     }
 
+    @Test func thousandsOfBrokenLinksGetAtMostAHundredSuggestions() throws {
+        // Each "did you mean" is an edit distance against every page: 50,000 of them once took minutes.
+        let links = (0..<20_000).map { "[a](/case-studis/x\($0)/)" }.joined(separator: " ")
+        let diagnostics = try diagnose(TestSite.caseStudy(body: links + "\n"))
+        #expect(diagnostics.filter { $0.message.hasSuffix("points to a page that does not exist") }.count == 20_000)
+        #expect(diagnostics.filter { $0.hint?.hasPrefix("did you mean") == true }.count <= LinkChecker.suggestionsPerFile)
+        #expect(Suggestion.closest(to: String(repeating: "x", count: 1_000_000), in: ["case-studies/"]) == nil)
+    }
+
     @Test func everyErrorHasAHint() throws {
         let broken: [String] = [
             TestSite.caseStudy(extra: "featured: maybe"),

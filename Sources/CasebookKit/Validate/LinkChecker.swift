@@ -7,8 +7,14 @@ struct LinkChecker {
     /// Files under `content/images/`, relative to it.
     let images: Set<String>
 
+    /// Broken links per file that get a "did you mean": finding one costs an edit distance against
+    /// every page, and a hostile file of 50,000 broken links once took minutes.
+    static let suggestionsPerFile = 100
+
     func check(_ rendered: Markdown.Rendered) -> [Diagnostic] {
         var diagnostics = rendered.problems
+        var suggestions: [String: String?] = [:]
+        lazy var pages = published.filter { $0.hasSuffix("/") }
         for link in rendered.links {
             let url = link.url
             if url.isEmpty {
@@ -34,7 +40,15 @@ struct LinkChecker {
             }
             let path = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
             if !exists(path) {
-                let suggestion = Suggestion.closest(to: path, in: published.filter { $0.hasSuffix("/") })
+                let suggestion: String?
+                if let known = suggestions[path] {
+                    suggestion = known
+                } else if suggestions.count < Self.suggestionsPerFile {
+                    suggestion = Suggestion.closest(to: path, in: pages)
+                    suggestions[path] = suggestion
+                } else {
+                    suggestion = nil
+                }
                 diagnostics.append(.warning(link.location, "the link `\(url)` points to a page that does not exist",
                                             hint: suggestion.map { "did you mean `/\($0)`?" } ?? "check the address against the site's pages"))
             }
