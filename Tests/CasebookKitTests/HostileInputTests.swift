@@ -220,6 +220,13 @@ struct HostileInputTests {
         #expect(try diagnose(nul).map(\.location) == [at(2, 13)])
     }
 
+    @Test func characterReferencesToControlCharactersAreRefused() throws {
+        let diagnostics = try diagnose(TestSite.caseStudy(body: "## What it is\n\nA pro&#x1b;gram &amp; more &#27;.\n"))
+        #expect(diagnostics == [.error(at(25, 6), "this character reference stands for the control character U+001B, which cannot be published",
+                                       hint: "delete it; only tabs and line breaks are allowed (write `&amp;#27;` to show the reference itself)")])
+        #expect(Markdown.controlReference("tab&#9; nul&#0; e&#233; &#x85; ") ?? (0, 0, 0) == (1, 25, 0x85))
+    }
+
     @Test func invalidUTF8IsLocatedWithOldMacLineEndings() throws {
         var bytes = Array(TestSite.caseStudy().replacingOccurrences(of: "\n", with: "\r").utf8)
         bytes[bytes.firstIndex(of: UInt8(ascii: "O"))!] = 0xFF  // the O of "Alpha Org": line 4, column 21
@@ -264,6 +271,23 @@ struct HostileInputTests {
         #expect(rendered.links.map { "\($0.url) \($0.location.line):\($0.location.column)" } == [
             "/l/ 20:8", "http://a.example/ 20:17", "http://b.example/ 22:5", "http://c.example/ 24:12",
             "http://d.example/ 26:6", "http://e.example/ 27:13", "/x/ 29:7", "http://h.example/ 29:16", "http://h.example/ 29:36"])
+    }
+
+    @Test func aLineOfThousandsOfAutolinksIsLocatedInLinearTime() {
+        // 20,000 links on one 290 KB line: searching and counting each from the line's start would be quadratic.
+        let line = String(repeating: "<http://a.example/> [b](/b/) ", count: 10_000)
+        let rendered = Markdown.render(MarkdownSource(text: "- " + line, file: "f.md", firstLine: 1), basePath: "/")
+        #expect(rendered.links.count == 20_000)
+        #expect(rendered.links.last.map { "\($0.location.line):\($0.location.column)" } == "1:\(2 + 29 * 9_999 + 21)")
+    }
+
+    @Test func thousandsOfBrokenLinksGetAtMostAHundredSuggestions() throws {
+        // Each "did you mean" is an edit distance against every page: 50,000 of them once took minutes.
+        let links = (0..<20_000).map { "[a](/case-studis/x\($0)/)" }.joined(separator: " ")
+        let diagnostics = try diagnose(TestSite.caseStudy(body: links + "\n"))
+        #expect(diagnostics.filter { $0.message.hasSuffix("points to a page that does not exist") }.count == 20_000)
+        #expect(diagnostics.filter { $0.hint?.hasPrefix("did you mean") == true }.count <= LinkChecker.suggestionsPerFile)
+        #expect(Suggestion.closest(to: String(repeating: "x", count: 1_000_000), in: ["case-studies/"]) == nil)
     }
 
     @Test func everyErrorHasAHint() throws {

@@ -125,7 +125,7 @@ struct OutputSwapTests {
     @Test func runningOutOfFileDescriptorsIsNotAProblemInTheContent() throws {
         let site = try makeSite()
         defer { site.remove() }
-        for failing in ["content/site.yml", "content/case-studies/beta.md", "templates/layout.mustache", "content/case-studies"] {
+        for failing in ["content/site.yml", "content/case-studies/beta.md", "templates/layout.mustache", "content/case-studies", "templates/assets"] {
             let fileSystem = FaultyFileSystem()
             fileSystem.onEveryOperation { _, path in
                 if path == site.root + "/" + failing { throw EnvironmentFailure(path: path, code: EMFILE) }

@@ -155,4 +155,13 @@ struct SiteBoundaryTests {
         #expect(diagnostics.contains(.error(at("content/images/huge.svg"), "this SVG is 40 MB, too large to check, so it is not published",
                                             hint: "SVGs up to 16 MB are checked and published; simplify the drawing or export it as PNG")))
     }
+
+    @Test func aOneLineSVGWithManyElementsIsCheckedInLinearTime() throws {
+        // 100,000 elements on one line (as minified SVGs are), every one refused: at most 20 are reported,
+        // and a tag's position is looked for only when it is reported.
+        let svg = #"<svg xmlns="http://www.w3.org/2000/svg">"# + String(repeating: #"<rect onclick="x()"/>"#, count: 100_000) + "</svg>"
+        let problems = SVGCheck.problems(in: Data(svg.utf8), file: "content/images/x.svg")
+        #expect(problems.count == 20)
+        #expect(problems.first?.location == at("content/images/x.svg", 1, 41))
+    }
 }

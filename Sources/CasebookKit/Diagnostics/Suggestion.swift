@@ -4,7 +4,10 @@ enum Suggestion {
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
+        let length = lowered.count
         for candidate in candidates {
+            // No candidate more than three letters longer or shorter can be near enough: skip the work.
+            guard abs(candidate.count - length) <= 3 else { continue }
             let distance = editDistance(lowered, candidate.lowercased())
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)

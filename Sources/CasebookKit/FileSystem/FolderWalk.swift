@@ -44,10 +44,14 @@ public struct FolderWalk {
         }
         var info = stat()
         guard stat(top, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return listing }
-        // The folder and those above it, up to the boundary: a link to any of them is a loop.
-        var entered: Set<String> = [top]
+        // Folders are known by device and inode, not by path, so a bind mount of a folder inside itself
+        // is a loop too. The folder and those above it, up to the boundary: a link to any of them is a loop.
+        struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
+        func identity(_ info: stat) -> Identity { Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }
+        var entered: Set<Identity> = [identity(info)]
         var above = (top as NSString).deletingLastPathComponent
-        while inside(above, fence), entered.insert(above).inserted, above != "/" {
+        var aboveInfo = stat()
+        while inside(above, fence), stat(above, &aboveInfo) == 0, entered.insert(identity(aboveInfo)).inserted, above != "/" {
             above = (above as NSString).deletingLastPathComponent
         }
         func walk(_ relative: String, real: String) throws {
@@ -72,7 +76,7 @@ public struct FolderWalk {
                 }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR:
-                    guard entered.insert(target).inserted else {
+                    guard entered.insert(identity(info)).inserted else {
                         listing.skipped.append(Skipped(path: child, reason: .loop))
                         continue
                     }

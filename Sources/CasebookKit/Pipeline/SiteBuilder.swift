@@ -69,8 +69,9 @@ public struct SiteBuilder: Sendable {
         }
 
         // Check links against what will be published.
-        let assetListing = (try? fileSystem.filesRecursively(in: root + "/templates/assets", within: root + "/templates"))
-            ?? FolderWalk.Listing()
+        let failures = EnvironmentFailures()
+        let assetListing = failures.listing { try fileSystem.filesRecursively(in: root + "/templates/assets", within: root + "/templates") }
+        try failures.check()
         diagnostics += assetListing.skipped.map { Diagnostic.skipped($0, in: "templates/assets", boundary: "templates") }
         let assets = assetListing.files
         var published = Set(pages.map(\.route))

@@ -44,6 +44,12 @@ enum Markdown {
                 location, "from this paragraph on, the story has too many `![` and `]` brackets for the Markdown reader to finish in time",
                 hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
         }
+        if let (line, column, value) = controlReference(source.text) {
+            let location = SourceLocation(file: source.file, line: source.firstLine + line - 1, column: column)
+            return Rendered(html: "", links: [], images: [], wordCount: 0, problems: [.error(
+                location, "this character reference stands for the control character U+\(String(format: "%04X", value)), which cannot be published",
+                hint: "delete it; only tabs and line breaks are allowed (write `&amp;#\(value);` to show the reference itself)")])
+        }
         let options = CMARK_OPT_SMART
         let bytes = Array(source.text.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
@@ -62,8 +68,7 @@ enum Markdown {
         var pipeTables: [SourceLocation] = []
         // Only a body with a `|` can hold a pipe table; only then are its lines needed.
         let textLines = bytes.contains(0x7C) ? source.text.split(separator: "\n", omittingEmptySubsequences: false) : []
-        var lines: [ArraySlice<UInt8>]? = nil
-        var autolinksSeen: [String: Int] = [:]
+        var lines = LineIndex(source.text)
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -92,7 +97,7 @@ enum Markdown {
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let rawURL = cmark_node_get_url(node) else { continue }
             let url = String(cString: rawURL)
-            let location = position(of: node, in: source, lines: &lines, autolinksSeen: &autolinksSeen)
+            let location = position(of: node, in: source, lines: &lines)
             if type == CMARK_NODE_IMAGE {
                 images.append(Reference(url: url, location: location, alt: plainText(of: node)))
             } else {
@@ -146,6 +151,44 @@ enum Markdown {
         return parts.joined()
     }
 
+    /// The first `&#27;` or `&#x1B;` that cmark would turn into a control character (C0 other than tab
+    /// and line breaks, DEL, C1), with its line, column (in characters) and value. The file itself may
+    /// not hold such characters (see `SourceText`); this is the same rule for the references to them.
+    static func controlReference(_ text: String) -> (line: Int, column: Int, value: UInt32)? {
+        guard text.utf8.contains(0x26) else { return nil }
+        let bytes = Array(text.utf8)
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            guard byte == 0x26, index + 3 < bytes.count, bytes[index + 1] == 0x23 else { index += 1; continue }
+            var cursor = index + 2
+            let hex = bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "X")
+            if hex { cursor += 1 }
+            var value: UInt32 = 0, digits = 0
+            while cursor < bytes.count, digits < 8 {
+                let c = bytes[cursor]
+                let digit: UInt32? = switch c {
+                case 0x30...0x39: UInt32(c - 0x30)
+                case 0x61...0x66 where hex: UInt32(c - 0x61 + 10)
+                case 0x41...0x46 where hex: UInt32(c - 0x41 + 10)
+                default: nil
+                }
+                guard let digit else { break }
+                value = value * (hex ? 16 : 10) + digit
+                digits += 1
+                cursor += 1
+            }
+            if digits > 0, cursor < bytes.count, bytes[cursor] == 0x3B,
+               (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0) || (0x7F...0x9F).contains(value) {
+                let column = bytes[lineStart..<index].filter { $0 & 0xC0 != 0x80 }.count + 1
+                return (line, column, value)
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The first line of the paragraph where the brackets' worst-case work passes `bracketBudget`, if
     /// any. Paragraphs are counted as runs of non-blank lines, and backslash-escaped brackets do not count.
     static func lineOverBracketBudget(_ text: String) -> Int? {
@@ -192,44 +235,82 @@ enum Markdown {
     /// Where a link or image starts, in characters. cmark 0.30.2 gives inlines a line and a byte
     /// column; the column of an autolink (`<https://…>`) leaves out the indentation of lists and quotes
     /// and counts on from earlier lines of the paragraph, so autolinks are found in the line itself.
-    private static func position(of node: OpaquePointer, in source: MarkdownSource, lines: inout [ArraySlice<UInt8>]?,
-                                 autolinksSeen: inout [String: Int]) -> SourceLocation {
+    private static func position(of node: OpaquePointer, in source: MarkdownSource, lines: inout LineIndex) -> SourceLocation {
         var current: OpaquePointer? = node
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
                 let byteColumn = max(1, Int(cmark_node_get_start_column(candidate)))
-                if lines == nil { lines = Array(source.text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) }
-                guard line <= lines!.count else { break }
-                let text = lines![lines!.startIndex + line - 1]
-                func column(atByte offset: Int) -> SourceLocation {
-                    let prefix = text.prefix(offset)
-                    return SourceLocation(file: source.file, line: source.firstLine + line - 1,
-                                          column: String(decoding: prefix, as: UTF8.self).count + 1)
+                let offset: Int
+                if candidate != node || lines.startsLink(line: line, at: byteColumn - 1) {
+                    offset = byteColumn - 1
+                } else {
+                    offset = lines.nextAutolink(line: line, text: plainText(of: node)) ?? byteColumn - 1
                 }
-                let start = text.index(text.startIndex, offsetBy: min(byteColumn - 1, text.count))
-                if candidate != node || text[start...].first == UInt8(ascii: "[") || text[start...].starts(with: "![".utf8) {
-                    return column(atByte: byteColumn - 1)
-                }
-                // An autolink: the n-th `<text>` on its line, n counting the same autolink met before.
-                let needle = Array(("<" + plainText(of: node) + ">").utf8)
-                let key = "\(line):" + String(decoding: needle, as: UTF8.self)
-                let wanted = autolinksSeen[key, default: 0]
-                autolinksSeen[key] = wanted + 1
-                var seen = 0
-                var index = text.startIndex
-                while index < text.endIndex, text.endIndex - index >= needle.count {
-                    if text[index] == needle[0], text[index..<(index + needle.count)].elementsEqual(needle) {
-                        if seen == wanted { return column(atByte: index - text.startIndex) }
-                        seen += 1
-                    }
-                    index += 1
-                }
-                return column(atByte: byteColumn - 1)
+                return SourceLocation(file: source.file, line: source.firstLine + line - 1,
+                                      column: lines.column(line: line, byte: offset))
             }
             current = cmark_node_parent(candidate)
         }
         return SourceLocation(file: source.file, line: source.firstLine, column: 1)
+    }
+
+    /// The body's lines as bytes, made on first use, with what the searches have passed: links are met
+    /// in document order, so each line is searched and counted forward only once, however many links
+    /// it holds (a line of 30,000 autolinks stays linear).
+    struct LineIndex {
+        let text: String
+        private var lines: [ArraySlice<UInt8>]?
+        /// Per line: where the next autolink search starts.
+        private var autolinkCursor: [Int: Int] = [:]
+        /// Per line: a byte offset and the number of characters before it.
+        private var counted: [Int: (byte: Int, characters: Int)] = [:]
+
+        init(_ text: String) { self.text = text }
+
+        private mutating func bytes(_ line: Int) -> ArraySlice<UInt8> {
+            if lines == nil { lines = Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) }
+            guard line >= 1, line <= lines!.count else { return [] }
+            return lines![lines!.startIndex + line - 1]
+        }
+
+        /// Whether a `[` or `![` is at this byte offset of the line (a link or image whose column cmark got right).
+        mutating func startsLink(line: Int, at offset: Int) -> Bool {
+            let text = bytes(line)
+            guard offset >= 0, offset < text.count else { return false }
+            let rest = text.dropFirst(offset)
+            return rest.first == UInt8(ascii: "[") || rest.starts(with: "![".utf8)
+        }
+
+        /// The byte offset of the next `<text>` on the line.
+        mutating func nextAutolink(line: Int, text: String) -> Int? {
+            let line_ = bytes(line)
+            let needle = Array(("<" + text + ">").utf8)
+            var index = line_.startIndex + (autolinkCursor[line] ?? 0)
+            while index + needle.count <= line_.endIndex {
+                if line_[index] == needle[0], line_[index..<(index + needle.count)].elementsEqual(needle) {
+                    autolinkCursor[line] = index - line_.startIndex + needle.count
+                    return index - line_.startIndex
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        /// The 1-based column, in Unicode characters, of a byte offset in the line.
+        mutating func column(line: Int, byte offset: Int) -> Int {
+            let text = bytes(line)
+            let target = min(max(0, offset), text.count)
+            var (byte, characters) = counted[line] ?? (0, 0)
+            if byte > target { (byte, characters) = (0, 0) }
+            var index = text.startIndex + byte
+            while index < text.startIndex + target {
+                if text[index] & 0xC0 != 0x80 { characters += 1 }
+                index += 1
+            }
+            counted[line] = (target, characters)
+            return characters + 1
+        }
     }
 
     /// The text inside a node (an image's alt text), walked with cmark's iterator rather than by

@@ -7,12 +7,18 @@ struct LinkChecker {
     /// Files under `content/images/`, relative to it.
     let images: Set<String>
 
+    /// Broken links per file that get a "did you mean": finding one costs an edit distance against
+    /// every page, and a hostile file of 50,000 broken links once took minutes.
+    static let suggestionsPerFile = 100
+
     func check(_ rendered: Markdown.Rendered) -> [Diagnostic] {
         // Besides links: a body refused before cmark saw it, and tables the site cannot show.
         var diagnostics = rendered.problems + rendered.pipeTables.map {
             .warning($0, "this looks like a table, but Markdown here has no tables: it would show as lines of `|` characters",
                      hint: "write it as a list (one item per row), or describe it in sentences")
         }
+        var suggestions: [String: String?] = [:]
+        lazy var pages = published.filter { $0.hasSuffix("/") }
         for link in rendered.links {
             let url = link.url
             if url.isEmpty {
@@ -38,7 +44,15 @@ struct LinkChecker {
             }
             let path = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
             if !exists(path) {
-                let suggestion = Suggestion.closest(to: path, in: published.filter { $0.hasSuffix("/") })
+                let suggestion: String?
+                if let known = suggestions[path] {
+                    suggestion = known
+                } else if suggestions.count < Self.suggestionsPerFile {
+                    suggestion = Suggestion.closest(to: path, in: pages)
+                    suggestions[path] = suggestion
+                } else {
+                    suggestion = nil
+                }
                 diagnostics.append(.warning(link.location, "the link `\(url)` points to a page that does not exist",
                                             hint: suggestion.map { "did you mean `/\($0)`?" } ?? "check the address against the site's pages"))
             }

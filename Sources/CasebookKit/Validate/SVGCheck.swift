@@ -53,6 +53,9 @@ enum SVGCheck {
         return nil
     }
 
+    /// Problems reported per SVG; a file with more is refused all the same.
+    static let limit = 20
+
     static let forbiddenElements: [String: String] = [
         "script": "runs a script", "foreignobject": "embeds HTML", "handler": "runs a script",
         "iframe": "embeds a page", "embed": "embeds content", "object": "embeds content",
@@ -90,8 +93,10 @@ enum SVGCheck {
             return SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
         }
 
-        func refuse(_ location: SourceLocation, _ message: String) {
-            found.append(.error(location, message,
+        /// Reports at most `limit` problems per file (the file is refused all the same).
+        func refuse(_ parser: XMLParser, _ location: () -> SourceLocation, _ message: String) {
+            guard found.count < SVGCheck.limit else { return }
+            found.append(.error(location(), message,
                                 hint: "remove it and export the picture again as a plain SVG (shapes, text and styles only), or use a PNG"))
         }
 
@@ -99,22 +104,23 @@ enum SVGCheck {
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             let name = elementName.lowercased()
             if !sawSVG { sawSVG = name == "svg" }
-            let location = tagStart(parser, qualifiedName ?? elementName)
+            // Found only for a tag that is refused: finding it costs a look back along the line.
+            let location = { self.tagStart(parser, qualifiedName ?? elementName) }
             if let what = SVGCheck.forbiddenElements[name] {
-                refuse(location, "`<\(qualifiedName ?? elementName)>` \(what), which an image on this site may not do")
+                refuse(parser, location, "`<\(qualifiedName ?? elementName)>` \(what), which an image on this site may not do")
             }
             inStyle = name == "style"
             for (attribute, value) in attributes.sorted(by: { $0.key < $1.key }) {
                 let local = (attribute.split(separator: ":").last.map(String.init) ?? attribute).lowercased()
                 let compact = value.lowercased().filter { !$0.isWhitespace && !$0.isNewline }
                 if local.hasPrefix("on") {
-                    refuse(location, "the `\(attribute)` event handler on `<\(qualifiedName ?? elementName)>` runs a script, which an image on this site may not do")
+                    refuse(parser, location, "the `\(attribute)` event handler on `<\(qualifiedName ?? elementName)>` runs a script, which an image on this site may not do")
                 } else if compact.contains("javascript:") || compact.contains("vbscript:") {
-                    refuse(location, "the `\(attribute)` value on `<\(qualifiedName ?? elementName)>` is a script address, which an image on this site may not use")
+                    refuse(parser, location, "the `\(attribute)` value on `<\(qualifiedName ?? elementName)>` is a script address, which an image on this site may not use")
                 } else if (local == "href" || local == "src") && !Self.isInternal(value) {
-                    refuse(location, "`\(attribute)=\"\(value.prefix(60))\"` on `<\(qualifiedName ?? elementName)>` refers to another file, which an image on this site may not load")
+                    refuse(parser, location, "`\(attribute)=\"\(value.prefix(60))\"` on `<\(qualifiedName ?? elementName)>` refers to another file, which an image on this site may not load")
                 } else if Self.externalCSS(value) {
-                    refuse(location, "the `\(attribute)` value on `<\(qualifiedName ?? elementName)>` loads another file (url(…) or @import), which an image on this site may not do")
+                    refuse(parser, location, "the `\(attribute)` value on `<\(qualifiedName ?? elementName)>` loads another file (url(…) or @import), which an image on this site may not do")
                 }
             }
         }
@@ -125,7 +131,7 @@ enum SVGCheck {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if inStyle, Self.externalCSS(string) {
-                refuse(SourceLocation(file: file, line: max(1, parser.lineNumber), column: 1),
+                refuse(parser, { SourceLocation(file: self.file, line: max(1, parser.lineNumber), column: 1) },
                        "this style sheet loads another file (url(…) or @import), which an image on this site may not do")
             }
         }

@@ -51,8 +51,13 @@ struct CaseView {
             card["id"] = ids[position]
             return card
         }
+        // Each source's figures, gathered in one pass (a case with thousands of figures stays linear).
+        var bySource = Array(repeating: [Metric](), count: sources.count)
+        for metric in study.metrics {
+            if let number = footnotes[metric.source + "\u{0}" + metric.url] { bySource[number - 1].append(metric) }
+        }
         for i in sources.indices {
-            let figures = study.metrics.filter { footnotes[$0.source + "\u{0}" + $0.url] == i + 1 }
+            let figures = bySource[i]
             sources[i]["figures"] = figures.map(\.label).joined(separator: "; ")
             sources[i]["certainty_label"] = Set(figures.map(\.certainty)).count == 1 ? MetricView.certaintyLabel(figures[0].certainty) : nil
         }
