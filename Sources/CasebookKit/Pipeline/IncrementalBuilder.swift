@@ -85,7 +85,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let exports = site.makeDataExports()
         let staging = try writer.makeStaging()
         try timer.time("render and write \(affected.count) of \(site.pages.count) pages") { () throws(BuildError) in
-            do {
+            try writer.filling(staging) {
                 try fileSystem.linkTree(from: output, to: staging.path)
                 try SiteBuilder.render(affected, of: site, exports: exports) { data, file in
                     try fileSystem.createDirectory(at: staging.path + "/" + (file as NSString).deletingLastPathComponent)
@@ -106,13 +106,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
                         try? fileSystem.removeItem(at: folder)
                     }
                 }
-            } catch let error as BuildError {
-                writer.discard(staging)
-                throw error
-            } catch {
-                writer.discard(staging)
-                throw BuildError("could not write the site: \(OutputWriter.describe(error))",
-                                 hint: "check that the disk has room; the previous site was kept")
             }
         }
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }

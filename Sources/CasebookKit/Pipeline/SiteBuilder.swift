@@ -111,20 +111,13 @@ public struct SiteBuilder: Sendable {
     func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer) throws(BuildError) -> Int {
         let staging = try writer.makeStaging()
         let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
-            do {
+            try writer.filling(staging) {
                 let exports = site.makeDataExports()
                 let files = site.pages.map { Routes.file(for: $0.route) } + exports.map(\.file) + site.copiedFiles.map(\.to)
                 try staging.createFolders(for: files)
                 try Self.render(site.pages, of: site, exports: exports) { data, file in try staging.write(data, to: file) }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
-            } catch let error as BuildError {
-                writer.discard(staging)
-                throw error
-            } catch {
-                writer.discard(staging)
-                throw BuildError("could not write the site: \(OutputWriter.describe(error))",
-                                 hint: "check that the disk has room and the folder above the output folder is writable; the previous site was kept")
             }
         }
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }

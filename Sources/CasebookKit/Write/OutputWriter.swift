@@ -140,6 +140,21 @@ public struct OutputWriter: Sendable {
         return nsError.localizedDescription
     }
 
+    /// Runs `write` into a staging folder. On any failure the staging folder is removed, the previous
+    /// site is kept, and the failure is reported in plain words.
+    func filling<T>(_ staging: Staging, _ write: () throws -> T) throws(BuildError) -> T {
+        do {
+            return try write()
+        } catch let error as BuildError {
+            discard(staging)
+            throw error
+        } catch {
+            discard(staging)
+            throw BuildError("could not write the site: \(Self.describe(error))",
+                             hint: "check that the disk has room and the folder above the output folder is writable; the previous site was kept")
+        }
+    }
+
     func discard(_ staging: Staging) {
         try? fileSystem.removeItem(at: staging.path)
     }
