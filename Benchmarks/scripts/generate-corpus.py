@@ -556,6 +556,28 @@ def story(rng, ctx, earlier):
     return "\n\n".join(out) + "\n"
 
 
+def write_site_yml(source, target):
+    """The repository's site.yml, with the corpus's own topic tags added to its `tags:` vocabulary (a
+    tag the vocabulary lacks is a warning, and thousands of warnings would be timed too)."""
+    with open(source, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if "tags:" in lines:
+        at = lines.index("tags:") + 1
+        known = set()
+        for line in lines[at:]:
+            if line and not line.startswith(" "):
+                break  # the end of the tags block
+            if re.match(r"^  [a-z0-9-]+:$", line):
+                known.add(line.strip()[:-1])
+        extra = []
+        for tag in sorted(set(TAGS)):
+            if tag not in known:
+                extra += [f"  {tag}:", f"    label: {tag.replace('-', ' ').capitalize()}"]
+        lines[at:at] = extra
+    with open(target, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
 def evidence_block(i, seed, vocab, ctx):
     """The case's `evidence:` rating, drawn from its own random stream so the rest of the corpus is
     the same with or without it. Empty when the site rates no evidence."""
@@ -706,7 +728,7 @@ def main():
     os.makedirs(hugo_cases)
 
     # Casebook site root: the repository's settings, pages and templates.
-    shutil.copyfile(os.path.join(content, "site.yml"), os.path.join(cb, "content", "site.yml"))
+    write_site_yml(os.path.join(content, "site.yml"), os.path.join(cb, "content", "site.yml"))
     shutil.copyfile(os.path.join(content, "context.yml"), os.path.join(cb, "content", "context.yml"))
     os.symlink(os.path.join(REPO, "templates"), os.path.join(cb, "templates"))
 
