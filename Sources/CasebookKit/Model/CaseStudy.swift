@@ -25,6 +25,15 @@ public struct CaseStudy: Sendable {
     public var body: MarkdownSource
 }
 
+extension CaseStudy {
+    /// Where the case's headline figure of `key` is among its metrics: the first one marked
+    /// `highlight: true` that is a single figure, not a before→after change. Other figures of the same
+    /// key may be targets, older counts or parts, so only this one is compared, charted or added up.
+    public func headlineFigure(_ key: String) -> Int? {
+        metrics.firstIndex { $0.key == key && $0.highlight && $0.baseline == nil }
+    }
+}
+
 public struct YearSpan: Sendable, Hashable {
     public var start: Int
     public var end: Int?

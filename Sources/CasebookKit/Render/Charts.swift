@@ -55,10 +55,7 @@ struct Charts {
             }))
         for definition in config.metrics where definition.chart {
             let bars: [Bar] = index.cases.compactMap { study in
-                // Only the figure the author marked as the case's headline: other figures of the key may
-                // be targets, older counts or parts, which would mislead in a comparison.
-                guard let position = study.metrics.firstIndex(where: { $0.key == definition.key && $0.highlight && $0.baseline == nil })
-                else { return nil }
+                guard let position = study.headlineFigure(definition.key) else { return nil }
                 let metric = study.metrics[position]
                 let id = MetricView.figureIDs(study.metrics)[position]
                 return Bar(label: metric.label, caseTitle: study.title, value: metric.value,

@@ -34,9 +34,8 @@ struct HeadlineTotals {
 
     func line(_ definition: MetricDefinition) -> Line? {
         let entries = cases.indices.compactMap { position -> Entry? in
-            let metrics = cases[position].metrics
-            return metrics.firstIndex { $0.key == definition.key && $0.highlight && $0.baseline == nil }
-                .map { Entry(position: position, index: $0, metric: metrics[$0]) }
+            cases[position].headlineFigure(definition.key)
+                .map { Entry(position: position, index: $0, metric: cases[position].metrics[$0]) }
         }
         guard entries.count >= 2 else { return nil }
         if Self.addable(entries.map { ($0.metric, cases[$0.position].state) }) {

@@ -352,8 +352,7 @@ struct SitePlanner {
         let rows = index.cases.map { study -> [String: Any] in
             let ids = MetricView.figureIDs(study.metrics)
             let metrics = study.metrics
-            // Only the case's headline count: other counts of the key may be older, wider or partial.
-            let students = metrics.firstIndex { $0.key == "students_served" && $0.highlight && $0.baseline == nil }
+            let students = study.headlineFigure("students_served")
             let costs = metrics.indices.filter { metrics[$0].key?.hasPrefix("cost_per_") == true }
             let highlightedOutcomes = metrics.indices.filter { metrics[$0].highlight && outcomeKeys.contains(metrics[$0].key ?? "") }
             let outcomes = highlightedOutcomes.isEmpty

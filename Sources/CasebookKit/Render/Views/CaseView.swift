@@ -26,8 +26,7 @@ struct CaseView {
             "evidence_key": study.evidence?.study.design ?? "",
             // For sorting the index: strongest evidence first, then the headline count of students.
             "evidence_rank": study.evidence.flatMap { config.evidenceDesign($0.study.design)?.rank } ?? 99,
-            "students_sort": study.metrics.first { $0.key == "students_served" && $0.highlight && $0.baseline == nil }
-                .map { $0.value.plain } ?? "",
+            "students_sort": study.headlineFigure("students_served").map { study.metrics[$0].value.plain } ?? "",
             "date_iso": study.date.iso,
         ]
     }
