@@ -54,10 +54,11 @@ struct Charts {
                                                   url: routes.link(Routes.strategy(s.key))) }
             }))
         for definition in config.metrics where definition.chart {
-            let bars: [Bar] = index.cases.compactMap { study in
+            let bars: [Bar] = index.cases.indices.compactMap { casePosition in
+                let study = index.cases[casePosition]
                 guard let position = study.headlineFigure(definition.key) else { return nil }
                 let metric = study.metrics[position]
-                let id = MetricView.figureIDs(study.metrics)[position]
+                let id = index.figureIDs[casePosition][position]
                 return Bar(label: metric.label, caseTitle: study.title, value: metric.value,
                            display: FigureFormatter.display(metric).phrase, url: routes.link(Routes.figure(study.slug, id: id)),
                            asOf: metric.asOf.display, certainty: metric.certainty, source: metric.source, sourceURL: metric.url)

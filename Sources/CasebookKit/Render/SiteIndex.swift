@@ -9,6 +9,9 @@ struct SiteIndex: Sendable {
     let byYear: [Int: [Int]]
     /// Cases by the design of their evidence rating (`evidence: design:`).
     let byEvidence: [String: [Int]]
+    /// Each case's figure anchors (`figure-…`), by case position and then metric position: made once,
+    /// for the case page and every page that links to a figure.
+    let figureIDs: [[String]]
     /// The newest year any case speaks of; ongoing programs run "to" it. Derived from content, not the
     /// clock, so two builds of the same input are identical.
     let latestYear: Int
@@ -27,6 +30,7 @@ struct SiteIndex: Sendable {
             if let design = study.evidence?.study.design { evidence[design, default: []].append(index) }
         }
         byEvidence = evidence
+        figureIDs = content.caseStudies.map { MetricView.figureIDs($0.metrics) }
         (byStrategy, byState, byTag, byFunding, byYear, latestYear) = (strategy, state, tag, funding, year, latest)
         (sortedTags, sortedYears) = (tag.keys.sorted(), year.keys.sorted())
     }

@@ -119,7 +119,7 @@ struct SitePlanner {
         HeadlineTotals(cases: index.cases, config: config).lines.map { line in
             let items = line.entries.map { entry -> [String: Any] in
                 let study = index.cases[entry.position]
-                let id = MetricView.figureIDs(study.metrics)[entry.index]
+                let id = index.figureIDs[entry.position][entry.index]
                 return ["title": study.title, "url": routes.link(Routes.figure(study.slug, id: id)),
                         "phrase": FigureFormatter.display(entry.metric).phrase, "label": entry.metric.label,
                         "as_of": entry.metric.asOf.display]
@@ -349,8 +349,9 @@ struct SitePlanner {
                     "certainty_label": MetricView.certaintyLabel(metric.certainty), "certainty": metric.certainty.rawValue,
                     "url": routes.link(Routes.figure(study.slug, id: ids[position])), "sort": metric.value]
         }
-        let rows = index.cases.map { study -> [String: Any] in
-            let ids = MetricView.figureIDs(study.metrics)
+        let rows = index.cases.indices.map { casePosition -> [String: Any] in
+            let study = index.cases[casePosition]
+            let ids = index.figureIDs[casePosition]
             let metrics = study.metrics
             let students = study.headlineFigure("students_served")
             let costs = metrics.indices.filter { metrics[$0].key?.hasPrefix("cost_per_") == true }
@@ -379,8 +380,9 @@ struct SitePlanner {
     /// Every case figure, one row each, for the data page's table: each row links to the figure's
     /// card on its case page.
     private func figureRows() -> [[String: Any]] {
-        index.cases.flatMap { study -> [[String: Any]] in
-            let ids = MetricView.figureIDs(study.metrics)
+        index.cases.indices.flatMap { casePosition -> [[String: Any]] in
+            let study = index.cases[casePosition]
+            let ids = index.figureIDs[casePosition]
             return study.metrics.indices.map { position in
                 let metric = study.metrics[position]
                 return [

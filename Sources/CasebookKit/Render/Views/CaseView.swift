@@ -38,7 +38,7 @@ struct CaseView {
         // Number the distinct sources in the order their figures appear: footnote n ↔ source n.
         var footnotes: [String: Int] = [:]
         var sources: [[String: Any]] = []
-        let ids = MetricView.figureIDs(study.metrics)
+        let ids = index.figureIDs[position]
         let metrics = study.metrics.indices.map { position -> [String: Any] in
             let metric = study.metrics[position]
             let key = metric.source + "\u{0}" + metric.url
