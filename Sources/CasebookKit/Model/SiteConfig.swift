@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable {
     /// A tag's label from the vocabulary, or the tag itself.
     public func tagLabel(_ slug: String) -> String { tags.first { $0.key == slug }?.label ?? slug }
     public func evidenceDesign(_ key: String) -> EvidenceDesign? { evidenceDesigns.first { $0.key == key } }
+    /// The design a case's rating names; nil for a case without one.
+    public func evidenceDesign(of evidence: Evidence?) -> EvidenceDesign? { evidence.flatMap { evidenceDesign($0.study.design) } }
     public func metricGroup(_ key: String) -> MetricGroup? { metricGroups.first { $0.key == key } }
 }
 

@@ -34,7 +34,7 @@ enum DataExport {
         let search = SearchIndex.document(SearchIndex.Fields(
             title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
             place: CaseView(index: index, routes: routes).placeLine(study), strategy: strategy,
-            evidence: study.evidence.flatMap { config.evidenceDesign($0.study.design)?.label },
+            evidence: config.evidenceDesign(of: study.evidence)?.label,
             summary: study.summary,
             figures: study.metrics.map { metric in
                 [metric.label, metric.key.flatMap { config.metric($0)?.label }].compactMap { $0 }.joined(separator: ", ")

@@ -68,7 +68,7 @@ struct SitePlanner {
         let evidence = EvidenceView(config: config, routes: routes)
         // The cases with the strongest evidence of results, strongest first; never one with none.
         let strongest = all.indices.filter { position in
-            all[position].evidence.flatMap { config.evidenceDesign($0.study.design) }.map { !$0.noEvidence } ?? false
+            config.evidenceDesign(of: all[position].evidence).map { !$0.noEvidence } ?? false
         }.sorted { (rank(all[$0]), $0) < (rank(all[$1]), $1) }.prefix(3)
         var data: [String: Any] = [
             "context": homeContext.map { MetricView.card($0, footnote: nil) },
@@ -110,7 +110,7 @@ struct SitePlanner {
 
     /// A case's place in the evidence order: 1 for the strongest design; unrated cases last.
     private func rank(_ study: CaseStudy) -> Int {
-        study.evidence.flatMap { config.evidenceDesign($0.study.design)?.rank } ?? Int.max
+        config.evidenceDesign(of: study.evidence)?.rank ?? Int.max
     }
 
     /// The home page's figures across cases: a total where the figures count alike, otherwise the

@@ -25,7 +25,7 @@ struct CaseView {
             "evidence": EvidenceView(config: config, routes: routes).badge(study.evidence) ?? false,
             "evidence_key": study.evidence?.study.design ?? "",
             // For sorting the index: strongest evidence first, then the headline count of students.
-            "evidence_rank": study.evidence.flatMap { config.evidenceDesign($0.study.design)?.rank } ?? 99,
+            "evidence_rank": config.evidenceDesign(of: study.evidence)?.rank ?? 99,
             "students_sort": study.headlineFigure("students_served").map { study.metrics[$0].value.plain } ?? "",
             "date_iso": study.date.iso,
         ]

@@ -7,7 +7,7 @@ struct EvidenceView {
     /// The badge: the design's short name, its full name for the tooltip and listing link, and who ran
     /// the study. Nil on a site that rates no evidence.
     func badge(_ evidence: Evidence?) -> [String: Any]? {
-        guard let evidence, let design = config.evidenceDesign(evidence.study.design) else { return nil }
+        guard let evidence, let design = config.evidenceDesign(of: evidence) else { return nil }
         var badge: [String: Any] = [
             "key": design.key,
             "short": design.short,
@@ -26,7 +26,7 @@ struct EvidenceView {
     /// The case page's account: the rating with its finding and sources, then studies of the same
     /// model elsewhere, marked as context.
     func details(_ evidence: Evidence?) -> [String: Any]? {
-        guard let evidence, var data = badge(evidence), let design = config.evidenceDesign(evidence.study.design) else { return nil }
+        guard let evidence, var data = badge(evidence), let design = config.evidenceDesign(of: evidence) else { return nil }
         data["description"] = design.description
         data["finding"] = evidence.study.finding
         data["study_by_words"] = evidence.study.studyBy?.words.capitalizedFirst ?? ""
