@@ -187,7 +187,8 @@ enum CaseStudyDecoder {
         return items.compactMap { MetricDecoder.decode($0, kind: .caseMetric, config: config, reader: &reader) }
     }
 
-    private static func sourceList(_ node: Node?, reader: inout YAMLReader) -> [SourceLink] {
+    /// A list of `{title, url}` sources: a case's further reading, or the studies behind its evidence.
+    static func sourceList(_ node: Node?, reader: inout YAMLReader) -> [SourceLink] {
         guard let items = reader.list(node, field: "sources") else { return [] }
         return items.compactMap { item in
             guard let f = reader.fields(of: item, in: "this source", known: ["title", "url"], required: ["title", "url"]),

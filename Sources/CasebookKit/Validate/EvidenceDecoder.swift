@@ -40,14 +40,7 @@ enum EvidenceDecoder {
         let studyBy = f["study_by"].flatMap { reader.choice($0, field: "study_by", as: StudyAuthorship.self) }
         let finding = reader.text(f["finding"], field: "finding")
         let note = f["note"].flatMap { reader.text($0, field: "note") }
-        let sources = reader.list(f["sources"], field: "sources").map { items in
-            items.compactMap { item -> SourceLink? in
-                guard let s = reader.fields(of: item, in: "this source", known: ["title", "url"], required: ["title", "url"]),
-                      let title = reader.text(s["title"], field: "title"), let url = reader.url(s["url"], field: "url")
-                else { return nil }
-                return SourceLink(title: title, url: url)
-            }
-        } ?? []
+        let sources = CaseStudyDecoder.sourceList(f["sources"], reader: &reader)
         guard let design else { return nil }
         if design.noEvidence {
             if let given = f["study_by"] {
