@@ -46,6 +46,10 @@ struct SitePlanner {
     }
 
     var config: SiteConfig { index.content.config }
+
+    /// "1 case study", "16 case studies".
+    static func caseStudies(_ count: Int) -> String { "\(count) \(caseStudyNoun(count))" }
+    static func caseStudyNoun(_ count: Int) -> String { count == 1 ? "case study" : "case studies" }
     private var cases: CaseView { CaseView(index: index, routes: routes) }
 
     func plan() -> [PlannedPage] {
@@ -75,7 +79,7 @@ struct SitePlanner {
             "all_context_url": routes.link(Routes.data) + "#national-figures",
             "has_context": !index.content.context.isEmpty,
             "totals": [
-                ["figure": "\(all.count)", "label": all.count == 1 ? "case study" : "case studies"],
+                ["figure": "\(all.count)", "label": Self.caseStudyNoun(all.count)],
                 ["figure": "\(index.statesWithCases.filter { $0 != .national }.count)", "label": "states"],
                 ["figure": "\(index.byStrategy.count)", "label": "strategies"],
             ],
@@ -146,7 +150,7 @@ struct SitePlanner {
         config.evidenceDesigns.map { design in
             let count = index.byEvidence[design.key]?.count ?? 0
             return ["key": design.key, "label": design.label, "short": design.short, "description": design.description,
-                    "count": count, "count_label": count == 1 ? "1 case study" : "\(count) case studies",
+                    "count": count, "count_label": Self.caseStudies(count),
                     "url": routes.link(Routes.evidence(design.key)), "has_cases": count > 0] as [String: Any]
         }
     }
@@ -155,7 +159,7 @@ struct SitePlanner {
         config.strategies.map { strategy in
             let count = index.byStrategy[strategy.key]?.count ?? 0
             return ["label": strategy.label, "description": strategy.description, "count": count,
-                    "count_label": count == 1 ? "1 case study" : "\(count) case studies",
+                    "count_label": Self.caseStudies(count),
                     "url": routes.link(Routes.strategy(strategy.key)), "has_cases": count > 0,
                     "npss_role": strategy.npssRole ?? "", "has_npss_role": strategy.npssRole != nil] as [String: Any]
         }
@@ -186,7 +190,7 @@ struct SitePlanner {
                 filter["any_label"] = "Any " + (filter["label"] as! String).lowercased()
                 return filter
             },
-            "count_label": index.cases.count == 1 ? "case study" : "case studies",
+            "count_label": Self.caseStudyNoun(index.cases.count),
             "browse": [
                 ["label": "By strategy", "links": config.strategies.compactMap { s in index.byStrategy[s.key].map { _ in
                     ["label": s.label, "url": routes.link(Routes.strategy(s.key))] } }],
@@ -231,7 +235,7 @@ struct SitePlanner {
             var data: [String: Any] = [
                 "heading": title, "kind": kind, "intro": description,
                 "cards": members.map { cards[$0] }, "cards_html": cardsHTML(members), "count": members.count,
-                "count_label": members.count == 1 ? "1 case study" : "\(members.count) case studies",
+                "count_label": Self.caseStudies(members.count),
             ]
             data.merge(extra) { _, new in new }
             return data
@@ -269,7 +273,7 @@ struct SitePlanner {
                              items: states.map { state in
                                  let count = index.byState[state.code]!.count
                                  return ["label": state.name, "url": routes.link(Routes.state(state.code)), "count": count,
-                                         "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] },
+                                         "count_label": Self.caseStudies(count), "has_cases": true] },
                              extra: ["map": StateMapView.make(index: index, routes: routes)])
         return [overview] + states.map { state in
             let name = state == .national ? "National and multi-state programs" : state.name
@@ -286,7 +290,7 @@ struct SitePlanner {
                              items: index.sortedTags.map { tag in
                                  let count = index.byTag[tag]!.count
                                  return ["label": config.tagLabel(tag), "url": routes.link(Routes.tag(tag)), "count": count,
-                                         "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
+                                         "count_label": Self.caseStudies(count), "has_cases": true] })
         return [overview] + index.sortedTags.map { tag in
             let label = config.tagLabel(tag)
             return listing(route: Routes.tag(tag), title: "Topic: \(label)", kind: "Topic",
@@ -301,7 +305,7 @@ struct SitePlanner {
                              items: sources.map { source in
                                  let count = index.byFunding[source.key]!.count
                                  return ["label": source.label, "description": source.description, "url": routes.link(Routes.funding(source.key)),
-                                         "count": count, "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
+                                         "count": count, "count_label": Self.caseStudies(count), "has_cases": true] })
         return [overview] + sources.map { source in
             listing(route: Routes.funding(source.key), title: "Funding: \(source.label)", kind: "Funding",
                     description: source.description, members: index.byFunding[source.key]!, parent: ("Funding", Routes.fundingIndex))
@@ -314,7 +318,7 @@ struct SitePlanner {
                              items: index.sortedYears.map { year in
                                  let count = index.byYear[year]!.count
                                  return ["label": "\(year)", "url": routes.link(Routes.year(year)), "count": count,
-                                         "count_label": count == 1 ? "1 case study" : "\(count) case studies", "has_cases": true] })
+                                         "count_label": Self.caseStudies(count), "has_cases": true] })
         return [overview] + index.sortedYears.map { year in
             listing(route: Routes.year(year), title: "Programs active in \(year)", kind: "Year",
                     description: "Case studies of programs that were running in \(year).",
@@ -434,7 +438,7 @@ struct SitePlanner {
                            description: "Every case study in one document, with its key figures, evidence of results, story and sources: for printing.",
                            breadcrumbs: [("Home", Routes.home), ("Report", nil)],
                            data: ["entries": entries, "count": entries.count,
-                                  "count_label": entries.count == 1 ? "1 case study" : "\(entries.count) case studies"])
+                                  "count_label": Self.caseStudies(entries.count)])
     }
 
     // MARK: Dashboard, search, pages
