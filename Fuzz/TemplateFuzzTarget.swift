@@ -11,26 +11,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let parts = UnsafeBufferPointer(start: data, count: size).split(separator: 0, maxSplits: names.count - 1,
                                                                    omittingEmptySubsequences: false)
     let templates = zip(names, parts).map { (name: $0, text: String(decoding: $1, as: UTF8.self)) }
-    let diagnostics = TemplateProbe.diagnose(templates: templates)
-    for diagnostic in diagnostics where diagnostic.location.line < 1 || diagnostic.location.column < 1 {
-        fatalError("diagnostic without a position: \(diagnostic)")
-    }
-    for diagnostic in diagnostics where diagnostic.severity == .error && diagnostic.hint == nil {
-        fatalError("error without a hint: \(diagnostic)")
-    }
+    check(TemplateProbe.diagnose(templates: templates), hints: true)
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("CasebookTemplateFuzz_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzz(data, size) }
+    runFuzzer(argc, argv)
 }

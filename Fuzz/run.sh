@@ -29,6 +29,7 @@ let package = Package(
 MANIFEST
 cp "$repo/Fuzz/FuzzTarget.swift" "$pkg/Sources/CasebookFuzz/FuzzTarget.swift"
 cp "$repo/Fuzz/TemplateFuzzTarget.swift" "$pkg/Sources/CasebookTemplateFuzz/TemplateFuzzTarget.swift"
+for target in CasebookFuzz CasebookTemplateFuzz; do cp "$repo/Fuzz/FuzzDriver.swift" "$pkg/Sources/$target/FuzzDriver.swift"; done
 
 mkdir -p "$work/corpus/case" "$work/corpus/template"
 cp "$repo"/content/case-studies/*.md "$repo"/Fuzz/seeds/case/* "$work/corpus/case/" 2>/dev/null || true
