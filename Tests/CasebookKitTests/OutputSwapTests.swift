@@ -17,6 +17,14 @@ struct OutputSwapTests {
         try SiteBuilder(fileSystem: fileSystem).build(BuildOptions(root: site.root))
     }
 
+    /// A `serve` builder over a file system that can fail on cue, after a first full build.
+    func builtPreview(_ site: TestSite) throws -> (FaultyFileSystem, IncrementalBuilder) {
+        let fileSystem = FaultyFileSystem()
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
+        #expect(try builder.build(changed: nil).report.succeeded)
+        return (fileSystem, builder)
+    }
+
     func hidden(_ site: TestSite) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: site.root)) ?? []).filter { $0.hasPrefix(".public.") }.sorted()
     }
@@ -142,9 +150,7 @@ struct OutputSwapTests {
     @Test func anIncrementalRebuildThatFailsHalfWayChangesNothing() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let fileSystem = FaultyFileSystem()
-        let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
-        #expect(try builder.build(changed: nil).report.succeeded)
+        let (fileSystem, builder) = try builtPreview(site)
         let before = try site.snapshot()
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha Renamed"))
         var writes = 0
@@ -166,9 +172,7 @@ struct OutputSwapTests {
     @Test func aPreviewRebuildThatRunsOutOfFileDescriptorsIsAnEnvironmentErrorNotProblems() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let fileSystem = FaultyFileSystem()
-        let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
-        #expect(try builder.build(changed: nil).report.succeeded)
+        let (fileSystem, builder) = try builtPreview(site)
         let before = try site.snapshot()
         fileSystem.onEveryOperation { operation, path in
             if operation == "read" || operation == "list" { throw EnvironmentFailure(path: path, code: EMFILE) }
@@ -181,9 +185,7 @@ struct OutputSwapTests {
     @Test func thePreviewFolderExistsWholeThroughFullAndIncrementalRebuilds() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let fileSystem = FaultyFileSystem()
-        let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
-        #expect(try builder.build(changed: nil).report.succeeded)
+        let (fileSystem, builder) = try builtPreview(site)
         var gaps: [String] = []
         fileSystem.onEveryOperation { operation, path in
             for page in ["index.html", "case-studies/beta/index.html"]
