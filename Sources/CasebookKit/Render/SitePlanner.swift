@@ -428,10 +428,9 @@ struct SitePlanner {
                 "evidence": view.details(study.evidence) ?? false,
                 "key_figures": (key.isEmpty ? Array(metrics.prefix(3)) : key).map { MetricView.card($0, footnote: nil) },
                 "body_html": Markdown.demotingHeadings(html, idPrefix: "case-\(study.slug)-"),
-                "sources": Array(Set(metrics.map { $0.source + "\u{0}" + $0.url })).sorted().map { pair -> [String: Any] in
-                    let parts = pair.split(separator: "\u{0}", maxSplits: 1).map(String.init)
-                    return ["source": parts[0], "url": parts.count > 1 ? parts[1] : ""]
-                },
+                "sources": Set(metrics.map { SourceLink(title: $0.source, url: $0.url) })
+                    .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
+                    .map { ["source": $0.title, "url": $0.url] as [String: Any] },
             ]
         }
         return PlannedPage(route: Routes.report, template: "report", title: "The showcase as a report",
