@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CasebookKitTests",
-            dependencies: ["CasebookKit", "CasebookServe"]
+            dependencies: ["CasebookKit", "CasebookServe", .product(name: "Mustache", package: "swift-mustache")]
         ),
     ]
 )

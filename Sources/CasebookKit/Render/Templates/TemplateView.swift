@@ -129,11 +129,13 @@ protocol NestedTemplateField<Owner>: Sendable {
     var kindWords: String { get }
     func value(of owner: Owner) -> TemplateValue
     func reached<Outer>(through part: @escaping @Sendable (Outer) -> Owner) -> TemplateField<Outer>
-    /// The body of `{{#name}}…{{/name}}` (or `{{^name}}`) over this field, in the scope `S`.
+    /// The same field read through a part that may be absent: absent reads as nothing.
+    func reachedOptionally<Outer>(through part: @escaping @Sendable (Outer) -> Owner?) -> TemplateField<Outer>
+    /// `{{#name}}…{{/name}}` (or `{{^name}}`) over this field, compiled for the scope `S` it is read in.
     func section<S: TemplateScope>(_ body: TemplateBody, inverted: Bool, from get: @escaping @Sendable (S) -> Owner,
                                    compiler: TemplateCompiler) -> CompiledNode<S>
-    /// `name.rest`: a field of the child, read from the scope `S` (no climbing: dotted names are exact).
-    func member<S: TemplateScope>(_ rest: ArraySlice<Substring>, from get: @escaping @Sendable (S) -> Owner) -> Resolved<S>?
+    /// `name.member`: a field of the child, read from the owner (dotted names do not climb).
+    func member(_ name: Substring) -> TemplateField<Owner>?
 }
 
 struct ListField<Owner, Element: TemplateView>: NestedTemplateField {
@@ -145,6 +147,11 @@ struct ListField<Owner, Element: TemplateView>: NestedTemplateField {
         let get = self.get
         return .nested(ListField<Outer, Element>(get: { get(part($0)) }))
     }
+    func reachedOptionally<Outer>(through part: @escaping @Sendable (Outer) -> Owner?) -> TemplateField<Outer> {
+        let get = self.get
+        return .nested(ListField<Outer, Element>(get: { part($0).map(get) ?? [] }))
+    }
+    func member(_ name: Substring) -> TemplateField<Owner>? { nil }
 }
 
 struct ObjectField<Owner, Child: TemplateView>: NestedTemplateField {
@@ -155,6 +162,13 @@ struct ObjectField<Owner, Child: TemplateView>: NestedTemplateField {
         let get = self.get
         return .nested(ObjectField<Outer, Child>(get: { get(part($0)) }))
     }
+    func reachedOptionally<Outer>(through part: @escaping @Sendable (Outer) -> Owner?) -> TemplateField<Outer> {
+        let get = self.get
+        return .nested(OptionalField<Outer, Child>(get: { part($0).map(get) }))
+    }
+    func member(_ name: Substring) -> TemplateField<Owner>? {
+        Child.fields.byName[String(name)]?.reached(through: get)
+    }
 }
 
 struct OptionalField<Owner, Child: TemplateView>: NestedTemplateField {
@@ -164,5 +178,25 @@ struct OptionalField<Owner, Child: TemplateView>: NestedTemplateField {
     func reached<Outer>(through part: @escaping @Sendable (Outer) -> Owner) -> TemplateField<Outer> {
         let get = self.get
         return .nested(OptionalField<Outer, Child>(get: { get(part($0)) }))
+    }
+    func reachedOptionally<Outer>(through part: @escaping @Sendable (Outer) -> Owner?) -> TemplateField<Outer> {
+        let get = self.get
+        return .nested(OptionalField<Outer, Child>(get: { part($0).flatMap(get) }))
+    }
+    func member(_ name: Substring) -> TemplateField<Owner>? {
+        Child.fields.byName[String(name)]?.reachedOptionally(through: get)
+    }
+}
+
+extension TemplateField {
+    /// The same field read through a part that may be absent (`a.b` where `a` is optional).
+    func reachedOptionally<Outer>(through part: @escaping @Sendable (Outer) -> View?) -> TemplateField<Outer> {
+        switch self {
+        case .text(let get): .optionalText { part($0).map(get) }
+        case .number(let get): .optionalText { part($0).map { String(get($0)) } }
+        case .flag(let get): .flag { part($0).map(get) ?? false }
+        case .optionalText(let get): .optionalText { part($0).flatMap(get) }
+        case .nested(let field): field.reachedOptionally(through: part)
+        }
     }
 }
