@@ -91,8 +91,25 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// open, write, close: the three system calls a page needs (Foundation's `Data.write` makes more).
     public func writeFile(_ data: Data, to path: String) throws {
-        try data.write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw EnvironmentFailure.classify(errno, path: path) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
+        if failure != 0 { throw EnvironmentFailure.classify(failure, path: path) }
     }
 
     public func replaceFile(_ data: Data, at path: String) throws {

@@ -118,13 +118,40 @@ enum Markdown {
     /// A rendered body placed under a heading of its own (the report): every heading one level down,
     /// and the ids of its second-level headings prefixed, so bodies side by side repeat no id.
     static func demotingHeadings(_ html: String, idPrefix: String) -> String {
-        var html = html
-        for level in (3...5).reversed() {
-            html = html.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        // One pass over the bytes: `<hN>` and `</hN>` become level N+1 for N from 2 to 5, and
+        // `<h2 id="` becomes `<h3 id="prefix`. cmark writes heading tags exactly so.
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        let prefix = Array(idPrefix.utf8)
+        let idAttribute = Array(" id=\"".utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), index + 3 < bytes.count {
+                let closing = bytes[index + 1] == UInt8(ascii: "/")
+                let h = index + (closing ? 2 : 1)
+                if h + 2 < bytes.count, bytes[h] == UInt8(ascii: "h"), (UInt8(ascii: "2")...UInt8(ascii: "5")).contains(bytes[h + 1]) {
+                    let level = bytes[h + 1]
+                    if bytes[h + 2] == UInt8(ascii: ">") {
+                        out.append(contentsOf: bytes[index..<h + 1])
+                        out.append(level + 1)
+                        out.append(UInt8(ascii: ">"))
+                        index = h + 3
+                        continue
+                    }
+                    if !closing, level == UInt8(ascii: "2"), h + 2 + idAttribute.count <= bytes.count,
+                       bytes[(h + 2)..<(h + 2 + idAttribute.count)].elementsEqual(idAttribute) {
+                        out.append(contentsOf: Array("<h3".utf8) + idAttribute + prefix)
+                        index = h + 2 + idAttribute.count
+                        continue
+                    }
+                }
+            }
+            out.append(byte)
+            index += 1
         }
-        return html.replacingOccurrences(of: "<h2 id=\"", with: "<h3 id=\"\(idPrefix)")
-            .replacingOccurrences(of: "<h2>", with: "<h3>").replacingOccurrences(of: "</h2>", with: "</h3>")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The second line of a GitHub-style table: `|---|:--:|` or `--- | ---`.

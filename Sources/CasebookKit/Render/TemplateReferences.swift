@@ -80,3 +80,28 @@ struct TemplateReference: Equatable {
 }
 
 import Foundation
+
+extension TemplateReference {
+    /// The partials and layouts parsed templates name, in the order they are written.
+    static func collect(_ nodes: [TemplateNode]) -> [TemplateReference] {
+        var found: [TemplateReference] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .text, .variable: break
+                case .section(_, _, let body): walk(body)
+                case .block(_, _, let body): walk(body)
+                case .partial(let tag, _):
+                    found.append(TemplateReference(kind: .partial, name: tag.name, dynamic: false,
+                                                   line: tag.location.line, column: tag.location.column))
+                case .parent(let tag, _, let overrides):
+                    found.append(TemplateReference(kind: .parent, name: tag.name, dynamic: false,
+                                                   line: tag.location.line, column: tag.location.column))
+                    for name in overrides.keys.sorted() { walk(overrides[name]!) }
+                }
+            }
+        }
+        walk(nodes)
+        return found
+    }
+}

@@ -1,14 +1,17 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of `templates/`, parsed once and shared by every page render.
-/// Syntax errors and references to partials that do not exist are reported with file, line and column.
+/// The Mustache templates of `templates/`, parsed and compiled once against the views they draw, and
+/// shared by every page render. Syntax errors, unknown fields and references to partials that do not
+/// exist are reported with file, line and column when the templates load.
 public struct TemplateSet: Sendable {
     /// Templates every build needs; a missing one is an error.
-    static let required = ["home", "case-index", "case", "list", "terms", "page", "data", "search", "not-found",
-                           "feed", "sitemap", "robots", "compare", "report"]
+    static let required = TemplateName.allCases.map(\.rawValue)
+    /// The partial every listing draws a case with, rendered once per case.
+    static let cardPartial = "partials/card"
 
-    let library: MustacheLibrary
+    /// Each page template, compiled for its body's scope (`CompiledNode<PageScope<Body>>`).
+    private let pages: [TemplateName: any Sendable]
+    private let card: CompiledNode<RootScope<CaseCard>>?
     let names: Set<String>
 
     static func load(fileSystem: any FileSystem, root: String) throws(BuildError) -> (TemplateSet?, [Diagnostic]) {
@@ -51,14 +54,14 @@ public struct TemplateSet: Sendable {
         return (set, diagnostics + found)
     }
 
-    /// Parses decoded templates (name, path relative to the root, text) into a set, with every problem:
-    /// syntax errors, missing or dynamic partials, loops and, when `requireAll`, missing required templates.
+    /// Parses decoded templates (name, path relative to the root, text) and compiles every page
+    /// template against its view type (and the card partial against `CaseCard`), with every problem:
+    /// syntax errors, unknown fields, sections over text, missing partials, loops and, when
+    /// `requireAll`, missing required templates.
     static func assemble(_ templates: [(name: String, path: String, text: String)], requireAll: Bool,
                          reported: Set<String> = []) -> (TemplateSet?, [Diagnostic]) {
-        HTMLEscaping.register()
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var sources: [String: (path: String, text: String)] = [:]
+        var parsed: [String: (path: String, nodes: [TemplateNode])] = [:]
         for (name, path, text) in templates {
             if let (line, column) = TemplateReference.tooDeep(text) {
                 diagnostics.append(.error(SourceLocation(file: path, line: line, column: column),
@@ -66,35 +69,39 @@ public struct TemplateSet: Sendable {
                                           hint: "close sections before opening new ones; a section left open by mistake nests everything after it"))
                 continue
             }
-            do {
-                // Every template renders with `HTMLEscaping` (see below); the pragma line is standalone,
-                // so it adds nothing to the output, and error lines are shifted back by one.
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
-                sources[name] = (path, text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                    "template syntax error: \(describe(error.error))",
-                    hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
-            } catch {
-                diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "template syntax error: \(error)",
-                                          hint: "check the template's tags against docs/templates.md"))
+            switch TemplateParser.parse(text, file: path) {
+            case .success(let nodes): parsed[name] = (path, nodes)
+            case .failure(let error):
+                diagnostics.append(.error(error.location, "template syntax error: \(error.message)", hint: error.hint))
             }
         }
-        let names = Set(sources.keys)
+        let names = Set(parsed.keys)
         var references: [String: [TemplateReference]] = [:]
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            references[name] = TemplateReference.scan(source.text)
-            diagnostics += unusable(references[name]!, path: source.path, available: names)
+        for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
+            references[name] = TemplateReference.collect(template.nodes)
+            diagnostics += unusable(references[name]!, path: template.path, available: names)
         }
-        diagnostics += loops(references, paths: sources.mapValues(\.path))
+        diagnostics += loops(references, paths: parsed.mapValues(\.path))
         for name in required where requireAll && !names.contains(name) && !reported.contains("templates/\(name).mustache")
             && !diagnostics.contains(where: { $0.location.file == "templates/\(name).mustache" }) {
             diagnostics.append(.error(SourceLocation(file: "templates/\(name).mustache", line: 1, column: 1),
                                       "the template `\(name).mustache` is missing",
                                       hint: "every site needs it; copy it from the templates folder of a fresh Casebook checkout"))
         }
-        return (diagnostics.hasErrors ? nil : TemplateSet(library: library, names: names), diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // Bind every template to the view it draws: each name is looked up once, here.
+        let compiler = TemplateCompiler(templates: parsed)
+        var pages: [TemplateName: any Sendable] = [:]
+        func compilePage<Body: PageView>(_ type: Body.Type) -> any Sendable {
+            compiler.compile(template: Body.template.rawValue, as: PageScope<Body>.self)
+        }
+        for name in TemplateName.allCases where names.contains(name.rawValue) {
+            pages[name] = compilePage(name.viewType)
+        }
+        let card = names.contains(Self.cardPartial) ? compiler.compile(template: Self.cardPartial, as: RootScope<CaseCard>.self) : nil
+        diagnostics += compiler.diagnostics
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(pages: pages, card: card, names: names), diagnostics)
     }
 
     /// swift-mustache renders a missing partial as nothing; a designer would rather hear about it. A
@@ -141,49 +148,24 @@ public struct TemplateSet: Sendable {
         return diagnostics
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch "\(error)" {
-        case "sectionCloseNameIncorrect": "a section is closed with a different name than it was opened with"
-        case "unfinishedName": "a tag is not closed with }}"
-        case "expectedSectionEnd": "a section is opened but never closed"
-        case let other: other
-        }
+    /// A page: its body view inside the chrome every page shares, through the template its type names.
+    func render<Body: PageView>(_ body: Body, chrome: PageChrome) -> [UInt8] {
+        guard let page = pages[Body.template] as? CompiledNode<PageScope<Body>> else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(32 * 1024)
+        page(&out, InnerScope(body, in: RootScope(chrome)))
+        return out
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-}
-
-/// How `{{value}}` is escaped: the same five characters and the same entities as swift-mustache's own
-/// HTML content type (`<`, `>`, `&`, `"`, `'`), but done on UTF-8 bytes, with text that needs no escaping
-/// returned as it is. swift-mustache escapes character by character through a dictionary, which was the
-/// largest single cost of rendering a page. Selected per template with the `CONTENT_TYPE` pragma.
-struct HTMLEscaping: MustacheContentType {
-    static let name = "CASEBOOK_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
-
-    /// Makes the content type known to swift-mustache (its registry is by name; registering again is harmless).
-    static func register() {
-        MustacheContentTypes.register(HTMLEscaping(), named: name)
-    }
-
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
-            case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
-            case 0x26: escaped.append(contentsOf: "&amp;".utf8)
-            case 0x22: escaped.append(contentsOf: "&quot;".utf8)
-            case 0x27: escaped.append(contentsOf: "&#39;".utf8)
-            default: escaped.append(byte)
-            }
-        }
-        return String(decoding: escaped, as: UTF8.self)
+    /// A case's card, through `templates/partials/card.mustache` compiled against `CaseCard`.
+    func renderCard(_ card: CaseCard) -> String {
+        guard let draw = self.card else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(2048)
+        draw(&out, RootScope(card))
+        return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// A page's scope: the page's own view in front of the site's chrome.
+typealias PageScope<Body: TemplateView> = InnerScope<Body, RootScope<PageChrome>>
