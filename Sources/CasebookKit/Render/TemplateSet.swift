@@ -153,6 +153,16 @@ public struct TemplateSet: Sendable {
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+
+    /// A page: its body view inside the chrome every page shares, through the template its type names.
+    func render(_ body: some PageView, chrome: PageChrome) -> [UInt8] {
+        fatalError("compiled templates land from the engine branch")
+    }
+
+    /// A case's card, through `templates/partials/card.mustache` compiled against `CaseCard`.
+    func renderCard(_ card: CaseCard) -> String {
+        fatalError("compiled templates land from the engine branch")
+    }
 }
 
 /// How `{{value}}` is escaped: the same five characters and the same entities as swift-mustache's own
