@@ -25,7 +25,7 @@ public struct ContentProbe: Sendable {
     }
 }
 
-/// Loads templates from memory and renders each with data shaped like a page's, touching no disk:
+/// Loads templates from memory, compiles them and renders the `page` template, touching no disk:
 /// the entry point for the template fuzzer (`Fuzz/`). Loops, missing partials and syntax errors must
 /// come back as diagnostics; rendering must finish.
 public enum TemplateProbe {
@@ -34,14 +34,18 @@ public enum TemplateProbe {
         let (set, diagnostics) = TemplateSet.assemble(
             templates.map { ($0.name, "templates/\($0.name).mustache", $0.text) }, requireAll: false)
         guard let set else { return diagnostics }
-        let item: [String: Any] = ["title": "<T>", "url": "/x/", "figure": "1,000", "note": "n", "footnote": 1]
-        let context: [String: Any] = [
-            "site": ["title": "S & S", "language": "en", "base_url": "https://example.org/"],
-            "page": ["title": "P", "full_title": "P | S", "description": "d"],
-            "items": [item, item], "metrics": [item], "map": ["tiles": [item]], "empty": [] as [Any],
-            "flag": true, "text": "<script>alert(1)</script>",
-        ]
-        for template in templates { _ = set.render(template.name, context) }
+        // The `page` template (with its layout and partials) drawn with text that needs escaping.
+        let text = "<script>alert(1)</script> & \"quotes\""
+        let site = SiteChrome(title: "S & S", tagline: text, description: "d", language: "en", author: "A", root: "/sub/",
+                              baseURL: "https://example.org/sub/", feedURL: "/sub/feed.xml", searchURL: "/sub/search/",
+                              nav: [NavItem(label: "<N>", url: "/sub/x/", isCurrent: true, isSection: false)],
+                              dataURL: "/sub/data/", contactURL: nil, contactLabel: nil, methodologyURL: "/sub/methodology/")
+        let page = PageMeta(title: text, fullTitle: "P | S", description: text, canonical: "https://example.org/sub/p/",
+                            ogType: "website", isHome: false,
+                            breadcrumbs: [Breadcrumb(label: "Home", url: "/sub/"), Breadcrumb(label: text, url: nil)])
+        let chrome = PageChrome(site: site, page: page, assets: PageAssets(css: "/sub/assets/site.css", js: "/sub/assets/site.js"))
+        let body = PlainPage(bodyHTML: "<p>body</p>", summary: text, isMethodology: true, hasStrategyTable: true, strategyRows: [])
+        _ = set.render(body, chrome: chrome)
         return diagnostics
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The pipeline's stages one at a time, on text in memory: front-matter decoding, Markdown
 /// rendering, planning and template rendering. The benchmarks (`Benchmarks/`) time each on its own;
 /// a whole build is `SiteBuilder.build`.
-public struct PipelineStages: @unchecked Sendable {
+public struct PipelineStages: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
     let routes: Routes

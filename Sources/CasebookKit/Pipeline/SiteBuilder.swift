@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
 }
 
 /// A site loaded, checked and planned: everything the write phase needs.
-struct PreparedSite: @unchecked Sendable {
+struct PreparedSite: Sendable {
     let root: String
     let content: SiteContent
     let index: SiteIndex

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Fills a planned page's template with its data plus the site-wide data every page shares
-/// (navigation, base path, canonical URL, breadcrumbs).
+/// Draws a planned page's view inside the chrome every page shares (navigation, base path,
+/// canonical URL, breadcrumbs).
 struct PageRenderer: Sendable {
     let templates: TemplateSet
     let routes: Routes
@@ -9,57 +9,42 @@ struct PageRenderer: Sendable {
     let menuPages: [Page]
 
     func render(_ page: PlannedPage) -> Data {
-        var context = page.data
-        context["site"] = site(current: page.route)
-        context["page"] = pageData(page)
-        context["assets"] = ["css": routes.link("assets/site.css"), "js": routes.link("assets/site.js")]
-        return Data(templates.render(page.template, context).utf8)
+        let chrome = PageChrome(site: site(current: page.route), page: pageMeta(page),
+                                assets: PageAssets(css: routes.link("assets/site.css"), js: routes.link("assets/site.js")))
+        return Data(templates.render(page.body(), chrome: chrome))
     }
 
-    private func site(current: String) -> [String: Any] {
+    private func site(current: String) -> SiteChrome {
         var nav: [(String, String)] = [("Case studies", Routes.caseIndex), ("Strategies", Routes.strategyIndex),
                                        ("States", Routes.stateIndex), ("Topics", Routes.tagIndex), ("Data", Routes.data)]
         nav += menuPages.map { ($0.title, Routes.page($0.slug)) }
         nav.append(("Search", Routes.search))
-        var site: [String: Any] = [
-            "title": config.title, "tagline": config.tagline, "description": config.description,
-            "language": config.language, "author": config.author,
-            "root": routes.basePath, "base_url": routes.baseURL,
-            "feed_url": routes.link("feed.xml"),
-            "search_url": routes.link(Routes.search),
-            "nav": nav.map { label, route -> [String: Any] in
-                var item: [String: Any] = ["label": label, "url": routes.link(route)]
-                if current == route { item["current"] = true } else if current.hasPrefix(route) { item["section"] = true }
-                return item
+        let contact = config.contact
+        return SiteChrome(
+            title: config.title, tagline: config.tagline, description: config.description,
+            language: config.language, author: config.author,
+            root: routes.basePath, baseURL: routes.baseURL,
+            feedURL: routes.link("feed.xml"),
+            searchURL: routes.link(Routes.search),
+            nav: nav.map { label, route in
+                NavItem(label: label, url: routes.link(route),
+                        isCurrent: current == route, isSection: current != route && current.hasPrefix(route))
             },
-            "data_url": routes.link(Routes.data),
-        ]
-        if let contact = config.contact {
-            site["contact_url"] = contact
-            site["contact_label"] = contact.hasPrefix("mailto:") ? String(contact.dropFirst("mailto:".count)) : contact
-        }
-        if let methodology = menuPages.first(where: { $0.slug == "methodology" }) {
-            site["methodology_url"] = routes.link(Routes.page(methodology.slug))
-        }
-        return site
+            dataURL: routes.link(Routes.data),
+            contactURL: contact,
+            contactLabel: contact.map { $0.hasPrefix("mailto:") ? String($0.dropFirst("mailto:".count)) : $0 },
+            methodologyURL: menuPages.first(where: { $0.slug == "methodology" }).map { routes.link(Routes.page($0.slug)) })
     }
 
-    private func pageData(_ page: PlannedPage) -> [String: Any] {
+    private func pageMeta(_ page: PlannedPage) -> PageMeta {
         let isHome = page.route == Routes.home
-        var data: [String: Any] = [
-            "title": page.title,
-            "full_title": isHome ? "\(config.title): \(config.tagline)" : "\(page.title) · \(config.title)",
-            "description": page.description,
-            "canonical": routes.absolute(page.route),
-            "og_type": page.template == "case" ? "article" : "website",
-            "is_home": isHome,
-        ]
-        if !page.breadcrumbs.isEmpty {
-            data["has_breadcrumbs"] = true
-            data["breadcrumbs"] = page.breadcrumbs.map { crumb -> [String: Any] in
-                crumb.route.map { ["label": crumb.label, "url": routes.link($0)] } ?? ["label": crumb.label, "current": true]
-            }
-        }
-        return data
+        return PageMeta(
+            title: page.title,
+            fullTitle: isHome ? "\(config.title): \(config.tagline)" : "\(page.title) · \(config.title)",
+            description: page.description,
+            canonical: routes.absolute(page.route),
+            ogType: page.template == .caseStudy ? "article" : "website",
+            isHome: isHome,
+            breadcrumbs: page.breadcrumbs.map { crumb in Breadcrumb(label: crumb.label, url: crumb.route.map(routes.link)) })
     }
 }

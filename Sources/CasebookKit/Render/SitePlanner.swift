@@ -8,16 +8,15 @@ struct SitePlanner {
 
     /// A case's card: its listing data, with its `html`. It shows the years the program ran up to the
     /// site's latest year, so a kept card is redrawn when that changes.
-    struct Card: @unchecked Sendable {
+    struct Card: Sendable {
         var latestYear: Int
-        var data: [String: Any]
+        var rendered: RenderedCard
     }
 
     /// Each case's card, built once: a case appears on many listings (index, strategy, state, every
     /// tag, year and funding source). Each card is also rendered once with `partials/card.mustache`
     /// (its `html`), so a listing joins finished cards instead of re-rendering the partial per listing.
-    private let cards: [[String: Any]]
-    private let cardsHTML: [String]
+    private let cards: [RenderedCard]
 
     /// - Parameter cardCache: cards from an earlier build of the same templates and settings; only
     ///   cases it does not hold are drawn again.
@@ -31,18 +30,16 @@ struct SitePlanner {
         let drawn = parallelMap(Array(index.cases.indices)) { position -> Card in
             let study = index.cases[position]
             return cardCache.value(study.sourcePath, isCurrent: { $0.latestYear == latest }) {
-                var card = view.card(position)
-                card["html"] = templates.render("partials/card", card)
-                return Card(latestYear: latest, data: card)
+                let card = view.card(position)
+                return Card(latestYear: latest, rendered: RenderedCard(card: card, html: templates.renderCard(card)))
             }
         }
-        self.cards = drawn.map(\.data)
-        self.cardsHTML = drawn.map { $0.data["html"] as! String }
+        self.cards = drawn.map(\.rendered)
     }
 
     /// The finished cards of these cases, in order, for `{{{cards_html}}}`.
     private func cardsHTML(_ members: [Int]) -> String {
-        members.map { cardsHTML[$0] }.joined()
+        members.map { cards[$0].html }.joined()
     }
 
     var config: SiteConfig { index.content.config }
@@ -74,42 +71,38 @@ struct SitePlanner {
         let strongest = all.indices.filter { position in
             config.evidenceDesign(of: all[position].evidence).map { !$0.noEvidence } ?? false
         }.sorted { (rank(all[$0]), $0) < (rank(all[$1]), $1) }.prefix(3)
-        var data: [String: Any] = [
-            "context": homeContext.map { MetricView.card($0, footnote: nil) },
-            "all_context_url": routes.link(Routes.data) + "#national-figures",
-            "has_context": !index.content.context.isEmpty,
-            "totals": [
-                ["figure": "\(all.count)", "label": Self.caseStudyNoun(all.count)],
-                ["figure": "\(index.statesWithCases.filter { $0 != .national }.count)", "label": "states"],
-                ["figure": "\(index.byStrategy.count)", "label": "strategies"],
+        let data = HomePage(
+            context: homeContext.map { MetricView.card($0, footnote: nil) },
+            allContextURL: routes.link(Routes.data) + "#national-figures",
+            hasContext: !index.content.context.isEmpty,
+            totals: [
+                HomeTotal(figure: "\(all.count)", label: Self.caseStudyNoun(all.count)),
+                HomeTotal(figure: "\(index.statesWithCases.filter { $0 != .national }.count)", label: "states"),
+                HomeTotal(figure: "\(index.byStrategy.count)", label: "strategies"),
             ],
-            "headline_lines": headlineLines(),
-            "map": StateMapView.make(index: index, routes: routes),
-            "strategies": strategyCards().filter { $0["has_cases"] as? Bool == true },
-            "evidence_levels": evidenceLevels().filter { $0["has_cases"] as? Bool == true },
-            "has_evidence": !config.evidenceDesigns.isEmpty,
-            "strongest": strongest.map { position -> [String: Any] in
+            headlineLines: headlineLines(),
+            map: StateMapView.make(index: index, routes: routes),
+            strategies: strategyCards().filter(\.term.hasCases),
+            evidenceLevels: evidenceLevels().filter(\.term.hasCases),
+            hasEvidence: !config.evidenceDesigns.isEmpty,
+            strongest: strongest.map { position in
                 let study = all[position]
-                return [
-                    "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)),
-                    "place": cases.placeLine(study),
-                    "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
-                    "finding": study.evidence?.study.finding ?? "",
-                    "evidence": evidence.badge(study.evidence) ?? false,
-                ]
+                return StrongCase(
+                    title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
+                    place: cases.placeLine(study),
+                    strategyLabel: config.strategy(study.strategy)?.label ?? study.strategy,
+                    finding: study.evidence?.study.finding ?? "",
+                    evidence: evidence.badge(study.evidence))
             },
-            "evidence_index_url": routes.link(Routes.evidenceIndex),
-            "compare_url": routes.link(Routes.compare),
-            "featured": (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map { cards[$0] },
-            "case_index_url": routes.link(Routes.caseIndex),
-            "state_links": index.statesWithCases.map { state -> [String: Any] in
+            evidenceIndexURL: routes.link(Routes.evidenceIndex),
+            compareURL: routes.link(Routes.compare),
+            featured: (featured.isEmpty ? Array(all.indices.prefix(3)) : featured).map { cards[$0].card },
+            caseIndexURL: routes.link(Routes.caseIndex),
+            stateLinks: index.statesWithCases.map { state in
                 let count = index.byState[state.code]!.count
-                return ["label": state == .national ? "National" : state.name, "url": routes.link(Routes.state(state.code)), "count": count]
-            },
-        ]
-        data["has_headline_lines"] = !(data["headline_lines"] as! [[String: Any]]).isEmpty
-        data["has_strongest"] = !strongest.isEmpty
-        return PlannedPage(route: Routes.home, template: "home", title: config.title, description: config.description, data: data)
+                return StateLink(label: state == .national ? "National" : state.name, url: routes.link(Routes.state(state.code)), count: count)
+            })
+        return PlannedPage(route: Routes.home, title: config.title, description: config.description, body: data)
     }
 
     /// A case's place in the evidence order: 1 for the strongest design; unrated cases last.
@@ -119,92 +112,85 @@ struct SitePlanner {
 
     /// The home page's figures across cases: a total where the figures count alike, otherwise the
     /// range and each case's own figure (see `HeadlineTotals`).
-    private func headlineLines() -> [[String: Any]] {
+    private func headlineLines() -> [HeadlineLine] {
         HeadlineTotals(cases: index.cases, config: config).lines.map { line in
-            let items = line.entries.map { entry -> [String: Any] in
+            let items = line.entries.map { entry in
                 let study = index.cases[entry.position]
                 let id = index.figureIDs[entry.position][entry.index]
-                return ["title": study.title, "url": routes.link(Routes.figure(study.slug, id: id)),
-                        "phrase": FigureFormatter.display(entry.metric).phrase, "label": entry.metric.label,
-                        "as_of": entry.metric.asOf.display]
+                return HeadlineItem(title: study.title, url: routes.link(Routes.figure(study.slug, id: id)),
+                                    phrase: FigureFormatter.display(entry.metric).phrase, label: entry.metric.label,
+                                    asOf: entry.metric.asOf.display)
             }
-            var data: [String: Any] = ["label": line.definition.label, "label_lower": line.definition.label.lowercased(),
-                                       "items": items, "cases": line.entries.count]
+            let outcome: HeadlineLine.Outcome
             switch line.outcome {
             case .sum(let total, let atLeast):
-                data["is_sum"] = true
                 let about = line.entries.contains { $0.metric.qualifier == .about }
-                if atLeast || about { data["qualifier"] = atLeast ? "At least" : "About" }
-                data["figure"] = FigureFormatter.format(total, unit: line.definition.unit)
+                outcome = .sum(figure: FigureFormatter.format(total, unit: line.definition.unit),
+                               qualifier: atLeast || about ? (atLeast ? "At least" : "About") : nil)
             case .range(let low, let high):
-                data["is_range"] = true
-                data["low"] = FigureFormatter.display(low).phrase
-                data["high"] = FigureFormatter.display(high).phrase
+                outcome = .range(low: FigureFormatter.display(low).phrase, high: FigureFormatter.display(high).phrase)
             }
-            return data
+            return HeadlineLine(label: line.definition.label, items: items, outcome: outcome)
         }
     }
 
     /// Each evidence design with its cases, strongest first, for the home page and the index.
-    private func evidenceLevels() -> [[String: Any]] {
+    private func evidenceLevels() -> [EvidenceLevel] {
         config.evidenceDesigns.map { design in
             let count = index.byEvidence[design.key]?.count ?? 0
-            return ["key": design.key, "label": design.label, "short": design.short, "description": design.description,
-                    "count": count, "count_label": Self.caseStudies(count),
-                    "url": routes.link(Routes.evidence(design.key)), "has_cases": count > 0] as [String: Any]
+            return EvidenceLevel(
+                term: TermsItem(label: design.label, url: routes.link(Routes.evidence(design.key)), count: count,
+                                countLabel: Self.caseStudies(count), hasCases: count > 0, description: design.description),
+                key: design.key, short: design.short)
         }
     }
 
-    private func strategyCards() -> [[String: Any]] {
+    private func strategyCards() -> [StrategyCard] {
         config.strategies.map { strategy in
             let count = index.byStrategy[strategy.key]?.count ?? 0
-            return ["label": strategy.label, "description": strategy.description, "count": count,
-                    "count_label": Self.caseStudies(count),
-                    "url": routes.link(Routes.strategy(strategy.key)), "has_cases": count > 0,
-                    "npss_role": strategy.npssRole ?? "", "has_npss_role": strategy.npssRole != nil] as [String: Any]
+            return StrategyCard(
+                term: TermsItem(label: strategy.label, url: routes.link(Routes.strategy(strategy.key)), count: count,
+                                countLabel: Self.caseStudies(count), hasCases: count > 0, description: strategy.description),
+                npssRole: strategy.npssRole)
         }
     }
 
     private func caseIndex() -> PlannedPage {
-        func options(_ items: [(String, String, Int)]) -> [[String: Any]] {
+        func options(_ items: [(String, String, Int)]) -> [FilterOption] {
             // (value, label, count)
-            items.map { ["value": $0.0, "label": $0.1, "count": $0.2] }
+            items.map { FilterOption(value: $0.0, label: $0.1, count: $0.2) }
         }
-        let data: [String: Any] = [
-            "cards": cards,
-            "cards_html": cardsHTML(Array(index.cases.indices)),
-            "count": index.cases.count,
-            "filters": [
-                ["name": "strategy", "label": "Strategy", "options": options(config.strategies.compactMap { s in
-                    index.byStrategy[s.key].map { (s.key, s.label, $0.count) } })],
-                ["name": "state", "label": "State", "options": options(index.statesWithCases.map {
-                    ($0.code.lowercased(), $0.name, index.byState[$0.code]!.count) })],
-                ["name": "funding", "label": "Funding", "options": options(config.funding.compactMap { f in
-                    index.byFunding[f.key].map { (f.key, f.label, $0.count) } })],
-                ["name": "year", "label": "Year", "options": options(index.sortedYears.map {
-                    ("\($0)", "\($0)", index.byYear[$0]!.count) })],
-                ["name": "evidence", "label": "Evidence", "options": options(config.evidenceDesigns.compactMap { d in
-                    index.byEvidence[d.key].map { (d.key, d.label, $0.count) } })],
-            ].filter { !($0["options"] as! [[String: Any]]).isEmpty }.map { filter -> [String: Any] in
-                var filter = filter
-                filter["any_label"] = "Any " + (filter["label"] as! String).lowercased()
-                return filter
-            },
-            "count_label": Self.caseStudyNoun(index.cases.count),
-            "browse": [
-                ["label": "By strategy", "links": config.strategies.compactMap { s in index.byStrategy[s.key].map { _ in
-                    ["label": s.label, "url": routes.link(Routes.strategy(s.key))] } }],
-                ["label": "By state", "links": index.statesWithCases.map { ["label": $0.name, "url": routes.link(Routes.state($0.code))] }],
-                ["label": "By funding", "links": config.funding.compactMap { f in index.byFunding[f.key].map { _ in
-                    ["label": f.label, "url": routes.link(Routes.funding(f.key))] } }],
-                ["label": "By year", "links": index.sortedYears.map { ["label": "\($0)", "url": routes.link(Routes.year($0))] }],
-                ["label": "By evidence of results", "links": config.evidenceDesigns.compactMap { d in index.byEvidence[d.key].map { _ in
-                    ["label": d.label, "url": routes.link(Routes.evidence(d.key))] } }],
-            ].filter { !($0["links"] as! [[String: Any]]).isEmpty },
-        ]
-        return PlannedPage(route: Routes.caseIndex, template: "case-index", title: "Case studies",
+        let data = CaseIndexPage(
+            cardsHTML: cardsHTML(Array(index.cases.indices)),
+            count: index.cases.count,
+            countLabel: Self.caseStudyNoun(index.cases.count),
+            filters: [
+                CaseFilter(name: "strategy", label: "Strategy", options: options(config.strategies.compactMap { s in
+                    index.byStrategy[s.key].map { (s.key, s.label, $0.count) } })),
+                CaseFilter(name: "state", label: "State", options: options(index.statesWithCases.map {
+                    ($0.code.lowercased(), $0.name, index.byState[$0.code]!.count) })),
+                CaseFilter(name: "funding", label: "Funding", options: options(config.funding.compactMap { f in
+                    index.byFunding[f.key].map { (f.key, f.label, $0.count) } })),
+                CaseFilter(name: "year", label: "Year", options: options(index.sortedYears.map {
+                    ("\($0)", "\($0)", index.byYear[$0]!.count) })),
+                CaseFilter(name: "evidence", label: "Evidence", options: options(config.evidenceDesigns.compactMap { d in
+                    index.byEvidence[d.key].map { (d.key, d.label, $0.count) } })),
+            ].filter { !$0.options.isEmpty },
+            browse: [
+                BrowseGroup(label: "By strategy", links: config.strategies.compactMap { s in index.byStrategy[s.key].map { _ in
+                    LabeledLink(label: s.label, url: routes.link(Routes.strategy(s.key))) } }),
+                BrowseGroup(label: "By state", links: index.statesWithCases.map {
+                    LabeledLink(label: $0.name, url: routes.link(Routes.state($0.code))) }),
+                BrowseGroup(label: "By funding", links: config.funding.compactMap { f in index.byFunding[f.key].map { _ in
+                    LabeledLink(label: f.label, url: routes.link(Routes.funding(f.key))) } }),
+                BrowseGroup(label: "By year", links: index.sortedYears.map {
+                    LabeledLink(label: "\($0)", url: routes.link(Routes.year($0))) }),
+                BrowseGroup(label: "By evidence of results", links: config.evidenceDesigns.compactMap { d in index.byEvidence[d.key].map { _ in
+                    LabeledLink(label: d.label, url: routes.link(Routes.evidence(d.key))) } }),
+            ].filter { !$0.links.isEmpty })
+        return PlannedPage(route: Routes.caseIndex, title: "Case studies",
                            description: "Every case study in \(config.title), filterable by strategy, state, funding, year and evidence of results.",
-                           breadcrumbs: [("Home", Routes.home), ("Case studies", nil)], data: data)
+                           breadcrumbs: [("Home", Routes.home), ("Case studies", nil)], body: data)
     }
 
     private func casePage(_ position: Int) -> PlannedPage {
@@ -214,55 +200,40 @@ struct SitePlanner {
         let neighbours = [position - 1, position + 1].filter(index.cases.indices.contains)
         let related = index.related(to: position)
         let shown = [position] + related + neighbours
-        return PlannedPage(route: Routes.caseStudy(study.slug), template: "case", title: study.title,
+        return PlannedPage(route: Routes.caseStudy(study.slug), title: study.title,
                            description: study.summary,
                            breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), (study.title, nil)],
                            lastModified: study.date, dependsOn: shown.map { index.cases[$0].slug },
-                           data: ["case": casePageData(position, body: rendered?.html ?? "", headings: rendered?.headings ?? [], related: related)])
-    }
-
-    private func casePageData(_ position: Int, body: String, headings: [Markdown.Heading], related: [Int]) -> [String: Any] {
-        var data = cases.page(position, body: body, headings: headings)
-        data["related"] = related.map { cards[$0] }  // the finished cards, with their html
-        return data
+                           body: CaseStudyPage(study: cases.page(position, body: rendered?.html ?? "", headings: rendered?.headings ?? [],
+                                                                 related: related.map { cards[$0] })))  // the finished cards, with their html
     }
 
     // MARK: Listings
 
     private func listing(route: String, title: String, kind: String, description: String, members: [Int],
-                         parent: (String, String), extra: [String: Any] = [:]) -> PlannedPage {
-        func data() -> [String: Any] {
-            var data: [String: Any] = [
-                "heading": title, "kind": kind, "intro": description,
-                "cards": members.map { cards[$0] }, "cards_html": cardsHTML(members), "count": members.count,
-                "count_label": Self.caseStudies(members.count),
-            ]
-            data.merge(extra) { _, new in new }
-            return data
-        }
-        return PlannedPage(route: route, template: "list", title: title, description: description,
-                           breadcrumbs: [("Home", Routes.home), (parent.0, parent.1), (title, nil)],
-                           dependsOn: members.map { index.cases[$0].slug }, data: data())
+                         parent: (String, String), npssRole: String? = nil) -> PlannedPage {
+        PlannedPage(route: route, title: title, description: description,
+                    breadcrumbs: [("Home", Routes.home), (parent.0, parent.1), (title, nil)],
+                    dependsOn: members.map { index.cases[$0].slug },
+                    body: ListingPage(heading: title, kind: kind, intro: description, cardsHTML: cardsHTML(members),
+                                      count: members.count, countLabel: Self.caseStudies(members.count), npssRole: npssRole))
     }
 
-    private func terms(route: String, title: String, intro: String, items: [[String: Any]], extra: [String: Any] = [:]) -> PlannedPage {
-        var data: [String: Any] = ["heading": title, "intro": intro, "items": items]
-        data.merge(extra) { _, new in new }
-        return PlannedPage(route: route, template: "terms", title: title, description: intro,
-                           breadcrumbs: [("Home", Routes.home), (title, nil)], data: data)
+    private func terms(route: String, title: String, intro: String, items: [TermsItem], map: StateMap? = nil) -> PlannedPage {
+        PlannedPage(route: route, title: title, description: intro,
+                    breadcrumbs: [("Home", Routes.home), (title, nil)],
+                    body: TermsPage(heading: title, intro: intro, items: items, map: map))
     }
 
     private func strategyPages() -> [PlannedPage] {
         let overview = terms(route: Routes.strategyIndex, title: "Strategies",
                              intro: "The ways schools and their partners used recovery money, with the case studies for each.",
-                             items: strategyCards())
+                             items: strategyCards().map(\.term))
         return [overview] + config.strategies.compactMap { strategy in
             guard let members = index.byStrategy[strategy.key] else { return nil }
-            var extra: [String: Any] = [:]
-            if let role = strategy.npssRole { extra["npss_role"] = role }
             return listing(route: Routes.strategy(strategy.key), title: strategy.label, kind: "Strategy",
                            description: strategy.description, members: members,
-                           parent: ("Strategies", Routes.strategyIndex), extra: extra)
+                           parent: ("Strategies", Routes.strategyIndex), npssRole: strategy.npssRole)
         }
     }
 
@@ -272,9 +243,9 @@ struct SitePlanner {
                              intro: "Case studies by state. States in colour on the map have at least one case study.",
                              items: states.map { state in
                                  let count = index.byState[state.code]!.count
-                                 return ["label": state.name, "url": routes.link(Routes.state(state.code)), "count": count,
-                                         "count_label": Self.caseStudies(count), "has_cases": true] },
-                             extra: ["map": StateMapView.make(index: index, routes: routes)])
+                                 return TermsItem(label: state.name, url: routes.link(Routes.state(state.code)), count: count,
+                                                  countLabel: Self.caseStudies(count), hasCases: true) },
+                             map: StateMapView.make(index: index, routes: routes))
         return [overview] + states.map { state in
             let name = state == .national ? "National and multi-state programs" : state.name
             return listing(route: Routes.state(state.code), title: name, kind: "State",
@@ -289,8 +260,8 @@ struct SitePlanner {
                              intro: "Every topic the case studies are tagged with.",
                              items: index.sortedTags.map { tag in
                                  let count = index.byTag[tag]!.count
-                                 return ["label": config.tagLabel(tag), "url": routes.link(Routes.tag(tag)), "count": count,
-                                         "count_label": Self.caseStudies(count), "has_cases": true] })
+                                 return TermsItem(label: config.tagLabel(tag), url: routes.link(Routes.tag(tag)), count: count,
+                                                  countLabel: Self.caseStudies(count), hasCases: true) })
         return [overview] + index.sortedTags.map { tag in
             let label = config.tagLabel(tag)
             return listing(route: Routes.tag(tag), title: "Topic: \(label)", kind: "Topic",
@@ -304,8 +275,8 @@ struct SitePlanner {
                              intro: "What paid for the programs. A case study is labelled with a source of money only where its own sources document it.",
                              items: sources.map { source in
                                  let count = index.byFunding[source.key]!.count
-                                 return ["label": source.label, "description": source.description, "url": routes.link(Routes.funding(source.key)),
-                                         "count": count, "count_label": Self.caseStudies(count), "has_cases": true] })
+                                 return TermsItem(label: source.label, url: routes.link(Routes.funding(source.key)), count: count,
+                                                  countLabel: Self.caseStudies(count), hasCases: true, description: source.description) })
         return [overview] + sources.map { source in
             listing(route: Routes.funding(source.key), title: "Funding: \(source.label)", kind: "Funding",
                     description: source.description, members: index.byFunding[source.key]!, parent: ("Funding", Routes.fundingIndex))
@@ -317,8 +288,8 @@ struct SitePlanner {
                              intro: "The school years the programs ran. A program appears under every year it was running.",
                              items: index.sortedYears.map { year in
                                  let count = index.byYear[year]!.count
-                                 return ["label": "\(year)", "url": routes.link(Routes.year(year)), "count": count,
-                                         "count_label": Self.caseStudies(count), "has_cases": true] })
+                                 return TermsItem(label: "\(year)", url: routes.link(Routes.year(year)), count: count,
+                                                  countLabel: Self.caseStudies(count), hasCases: true) })
         return [overview] + index.sortedYears.map { year in
             listing(route: Routes.year(year), title: "Programs active in \(year)", kind: "Year",
                     description: "Case studies of programs that were running in \(year).",
@@ -330,7 +301,7 @@ struct SitePlanner {
         guard !config.evidenceDesigns.isEmpty else { return [] }
         let overview = terms(route: Routes.evidenceIndex, title: "Evidence of results",
                              intro: "How strong the proof is that each program worked, strongest first. This is separate from the certainty of a figure, which says only how well a number is sourced.",
-                             items: evidenceLevels())
+                             items: evidenceLevels().map(\.term))
         return [overview] + config.evidenceDesigns.compactMap { design in
             guard let members = index.byEvidence[design.key] else { return nil }
             return listing(route: Routes.evidence(design.key), title: design.label, kind: "Evidence of results",
@@ -347,13 +318,13 @@ struct SitePlanner {
     private func compare() -> PlannedPage {
         let evidence = EvidenceView(config: config, routes: routes)
         let outcomeKeys = Set(config.metrics.filter { $0.group == "outcomes" }.map(\.key))
-        func cell(_ study: CaseStudy, _ position: Int, ids: [String]) -> [String: Any] {
+        func cell(_ study: CaseStudy, _ position: Int, ids: [String]) -> CompareFigure {
             let metric = study.metrics[position]
-            return ["phrase": FigureFormatter.display(metric).phrase, "label": metric.label, "as_of": metric.asOf.display,
-                    "certainty_label": MetricView.certaintyLabel(metric.certainty), "certainty": metric.certainty.rawValue,
-                    "url": routes.link(Routes.figure(study.slug, id: ids[position])), "sort": metric.value]
+            return CompareFigure(phrase: FigureFormatter.display(metric).phrase, label: metric.label, asOf: metric.asOf.display,
+                                 certainty: metric.certainty, url: routes.link(Routes.figure(study.slug, id: ids[position])),
+                                 sort: metric.value)
         }
-        let rows = index.cases.indices.map { casePosition -> [String: Any] in
+        let rows = index.cases.indices.map { casePosition in
             let study = index.cases[casePosition]
             let ids = index.figureIDs[casePosition]
             let metrics = study.metrics
@@ -362,45 +333,42 @@ struct SitePlanner {
             let highlightedOutcomes = metrics.indices.filter { metrics[$0].highlight && outcomeKeys.contains(metrics[$0].key ?? "") }
             let outcomes = highlightedOutcomes.isEmpty
                 ? Array(metrics.indices.filter { outcomeKeys.contains(metrics[$0].key ?? "") }.prefix(2)) : highlightedOutcomes
-            return [
-                "slug": study.slug, "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)),
-                "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
-                "strategy": study.strategy,
-                "place": cases.placeLine(study), "years": study.years.display,
-                "funding": study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
-                "evidence": evidence.badge(study.evidence) ?? false,
-                "evidence_rank": rank(study),
-                "students": students.map { cell(study, $0, ids: ids) } ?? false,
-                "costs": costs.map { cell(study, $0, ids: ids) }, "has_costs": !costs.isEmpty,
-                "outcomes": outcomes.map { cell(study, $0, ids: ids) }, "has_outcomes": !outcomes.isEmpty,
-            ]
+            return CompareRow(
+                slug: study.slug, title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
+                strategyLabel: config.strategy(study.strategy)?.label ?? study.strategy,
+                strategy: study.strategy,
+                place: cases.placeLine(study), years: study.years.display,
+                funding: study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
+                evidence: evidence.badge(study.evidence),
+                evidenceRank: rank(study),
+                students: students.map { cell(study, $0, ids: ids) },
+                costs: costs.map { cell(study, $0, ids: ids) },
+                outcomes: outcomes.map { cell(study, $0, ids: ids) })
         }
-        return PlannedPage(route: Routes.compare, template: "compare", title: "Compare case studies",
+        return PlannedPage(route: Routes.compare, title: "Compare case studies",
                            description: "Strategy, place, funding, evidence of results, students reached, cost per student and headline results of every case study, side by side.",
                            breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), ("Compare", nil)],
-                           data: ["rows": rows, "count": rows.count, "methodology_hint": true])
+                           body: ComparePage(rows: rows, methodologyHint: true))
     }
 
     /// Every case figure, one row each, for the data page's table: each row links to the figure's
     /// card on its case page.
-    private func figureRows() -> [[String: Any]] {
-        index.cases.indices.flatMap { casePosition -> [[String: Any]] in
+    private func figureRows() -> [FigureRow] {
+        index.cases.indices.flatMap { casePosition in
             let study = index.cases[casePosition]
             let ids = index.figureIDs[casePosition]
             return study.metrics.indices.map { position in
                 let metric = study.metrics[position]
-                return [
-                    "case_title": study.title, "case_url": routes.link(Routes.caseStudy(study.slug)),
-                    "label": metric.label, "url": routes.link(Routes.figure(study.slug, id: ids[position])),
-                    "kind": [metric.key.flatMap { config.metric($0)?.label },
-                             metric.key.flatMap { config.metric($0)?.group }.flatMap { config.metricGroup($0)?.label }]
+                return FigureRow(
+                    caseTitle: study.title, caseURL: routes.link(Routes.caseStudy(study.slug)),
+                    label: metric.label, url: routes.link(Routes.figure(study.slug, id: ids[position])),
+                    kind: [metric.key.flatMap { config.metric($0)?.label },
+                           metric.key.flatMap { config.metric($0)?.group }.flatMap { config.metricGroup($0)?.label }]
                         .compactMap { $0 }.joined(separator: " · "),
-                    "phrase": FigureFormatter.display(metric).phrase, "value": metric.value.plain,
-                    "as_of": metric.asOf.display, "as_of_sort": metric.asOf.text,
-                    "certainty": metric.certainty.rawValue, "certainty_label": MetricView.certaintyLabel(metric.certainty),
-                    "certainty_sort": Certainty.allCases.firstIndex(of: metric.certainty)!,
-                    "source": metric.source, "source_url": metric.url,
-                ]
+                    phrase: FigureFormatter.display(metric).phrase, value: metric.value.plain,
+                    asOf: metric.asOf.display, asOfSort: metric.asOf.text,
+                    certainty: metric.certainty,
+                    source: metric.source, sourceURL: metric.url)
             }
         }
     }
@@ -412,106 +380,99 @@ struct SitePlanner {
     /// their own, so the document has one outline and no repeated ids.
     private func report() -> PlannedPage {
         let view = EvidenceView(config: config, routes: routes)
-        let entries = index.cases.indices.map { position -> [String: Any] in
+        let entries = index.cases.indices.map { position in
             let study = index.cases[position]
             let html = bodies[study.sourcePath]?.html ?? ""
             let metrics = study.metrics
             let key = metrics.filter(\.highlight)
-            return [
-                "anchor": "case-\(study.slug)", "title": study.title, "url": routes.link(Routes.caseStudy(study.slug)),
-                "canonical": routes.absolute(Routes.caseStudy(study.slug)),
-                "summary": study.summary, "organization": study.organization, "place": cases.placeLine(study),
-                "years": study.years.display,
-                "strategy_label": config.strategy(study.strategy)?.label ?? study.strategy,
-                "funding": study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
-                "funding_note": study.fundingNote ?? "",
-                "evidence": view.details(study.evidence) ?? false,
-                "key_figures": (key.isEmpty ? Array(metrics.prefix(3)) : key).map { MetricView.card($0, footnote: nil) },
-                "body_html": Markdown.demotingHeadings(html, idPrefix: "case-\(study.slug)-"),
-                "sources": Set(metrics.map { SourceLink(title: $0.source, url: $0.url) })
+            return ReportEntry(
+                anchor: "case-\(study.slug)", title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
+                canonical: routes.absolute(Routes.caseStudy(study.slug)),
+                summary: study.summary, organization: study.organization, place: cases.placeLine(study),
+                years: study.years.display,
+                strategyLabel: config.strategy(study.strategy)?.label ?? study.strategy,
+                funding: study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
+                fundingNote: study.fundingNote ?? "",
+                evidence: view.details(study.evidence),
+                keyFigures: (key.isEmpty ? Array(metrics.prefix(3)) : key).map { MetricView.card($0, footnote: nil) },
+                bodyHTML: Markdown.demotingHeadings(html, idPrefix: "case-\(study.slug)-"),
+                sources: Set(metrics.map { SourceLink(title: $0.source, url: $0.url) })
                     .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
-                    .map { ["source": $0.title, "url": $0.url] as [String: Any] },
-            ]
+                    .map(ReportSource.init))
         }
-        return PlannedPage(route: Routes.report, template: "report", title: "The showcase as a report",
+        return PlannedPage(route: Routes.report, title: "The showcase as a report",
                            description: "Every case study in one document, with its key figures, evidence of results, story and sources: for printing.",
                            breadcrumbs: [("Home", Routes.home), ("Report", nil)],
-                           data: ["entries": entries, "count": entries.count,
-                                  "count_label": Self.caseStudies(entries.count)])
+                           body: ReportPage(entries: entries))
     }
 
     // MARK: Dashboard, search, pages
 
     private func dashboard() -> PlannedPage {
         let charts = Charts(index: index, routes: routes).all.map { BarChartView.make($0, routes: routes) }
-        let data: [String: Any] = [
-            "charts": charts,
-            "json_url": routes.link("data/case-studies.json"),
-            "csv_url": routes.link("data/metrics.csv"),
-            "metric_count": index.cases.reduce(0) { $0 + $1.metrics.count },
-            "context": index.content.context.map { MetricView.card($0, footnote: nil) },
-            "has_context": !index.content.context.isEmpty,
-            "case_count": index.cases.count,
-            "figures": figureRows(),
-            "certainty_levels": Certainty.allCases.map { ["value": $0.rawValue, "label": MetricView.certaintyLabel($0)] },
-        ]
-        return PlannedPage(route: Routes.data, template: "data", title: "Data and charts",
+        let data = DataPage(
+            charts: charts,
+            jsonURL: routes.link("data/case-studies.json"),
+            csvURL: routes.link("data/metrics.csv"),
+            metricCount: index.cases.reduce(0) { $0 + $1.metrics.count },
+            context: index.content.context.map { MetricView.card($0, footnote: nil) },
+            hasContext: !index.content.context.isEmpty,
+            caseCount: index.cases.count,
+            figures: figureRows())
+        return PlannedPage(route: Routes.data, title: "Data and charts",
                            description: "Charts of the case studies' figures, and every figure with its source as JSON and CSV.",
-                           breadcrumbs: [("Home", Routes.home), ("Data", nil)], data: data)
+                           breadcrumbs: [("Home", Routes.home), ("Data", nil)], body: data)
     }
 
     private func searchPage() -> PlannedPage {
-        PlannedPage(route: Routes.search, template: "search", title: "Search",
+        PlannedPage(route: Routes.search, title: "Search",
                     description: "Search the case studies by program, place, organisation or topic.",
                     breadcrumbs: [("Home", Routes.home), ("Search", nil)], dependsOn: [],
-                    data: ["index_url": routes.link(SearchIndex.manifest), "script_url": routes.link("assets/search.js"),
-                           "case_index_url": routes.link(Routes.caseIndex)])
+                    body: SearchPage(indexURL: routes.link(SearchIndex.manifest), scriptURL: routes.link("assets/search.js"),
+                                     caseIndexURL: routes.link(Routes.caseIndex)))
     }
 
     private func plainPage(_ page: Page) -> PlannedPage {
-        PlannedPage(route: Routes.page(page.slug), template: "page", title: page.title,
+        PlannedPage(route: Routes.page(page.slug), title: page.title,
                     description: page.summary ?? config.description,
                     breadcrumbs: [("Home", Routes.home), (page.title, nil)], dependsOn: [],
-                    data: ["body_html": bodies[page.sourcePath]?.html ?? "", "summary": page.summary ?? "",
-                           "is_methodology": page.slug == "methodology",
-                           "has_strategy_table": page.strategyTable, "strategy_rows": page.strategyTable ? strategyCards() : []])
+                    body: PlainPage(bodyHTML: bodies[page.sourcePath]?.html ?? "", summary: page.summary ?? "",
+                                    isMethodology: page.slug == "methodology",
+                                    hasStrategyTable: page.strategyTable, strategyRows: page.strategyTable ? strategyCards() : []))
     }
 
     private func notFound() -> PlannedPage {
-        PlannedPage(route: "404.html", template: "not-found", title: "Page not found",
+        PlannedPage(route: "404.html", title: "Page not found",
                     description: "This page does not exist.", inSitemap: false,
-                    data: ["strategies": strategyCards().filter { $0["has_cases"] as? Bool == true }])
+                    body: NotFoundPage(strategies: strategyCards().filter(\.term.hasCases)))
     }
 
     // MARK: Machine-readable files
 
     private func feed() -> PlannedPage {
         let entries = index.cases.sorted { ($0.date, $1.title) > ($1.date, $0.title) }
-        let data: [String: Any] = [
-            "feed_url": routes.absolute("feed.xml"),
-            "updated": (entries.first?.date ?? DayDate(year: 2020, month: 1, day: 1)!).rfc3339,
-            "entries": entries.map { study -> [String: Any] in
-                ["title": study.title, "url": routes.absolute(Routes.caseStudy(study.slug)),
-                 "updated": study.date.rfc3339, "summary": study.summary,
-                 "category": config.strategy(study.strategy)?.label ?? study.strategy]
-            },
-        ]
-        return PlannedPage(route: "feed.xml", template: "feed", title: config.title, description: config.description,
-                           inSitemap: false, data: data)
+        let data = FeedPage(
+            feedURL: routes.absolute("feed.xml"),
+            updated: (entries.first?.date ?? DayDate(year: 2020, month: 1, day: 1)!).rfc3339,
+            entries: entries.map { study in
+                FeedEntry(title: study.title, url: routes.absolute(Routes.caseStudy(study.slug)),
+                          updated: study.date.rfc3339, summary: study.summary,
+                          category: config.strategy(study.strategy)?.label ?? study.strategy)
+            })
+        return PlannedPage(route: "feed.xml", title: config.title, description: config.description,
+                           inSitemap: false, body: data)
     }
 
     private func sitemap(_ pages: [PlannedPage]) -> PlannedPage {
-        let urls = pages.filter(\.inSitemap).map { page -> [String: Any] in
-            var entry: [String: Any] = ["loc": routes.absolute(page.route)]
-            if let date = page.lastModified { entry["lastmod"] = date.iso }
-            return entry
+        let urls = pages.filter(\.inSitemap).map { page in
+            SitemapURL(loc: routes.absolute(page.route), lastmod: page.lastModified?.iso)
         }
-        return PlannedPage(route: "sitemap.xml", template: "sitemap", title: "", description: "", inSitemap: false,
-                           data: ["urls": urls])
+        return PlannedPage(route: "sitemap.xml", title: "", description: "", inSitemap: false,
+                           body: SitemapPage(urls: urls))
     }
 
     private func robots() -> PlannedPage {
-        PlannedPage(route: "robots.txt", template: "robots", title: "", description: "", inSitemap: false,
-                    dependsOn: [], data: ["sitemap_url": routes.absolute("sitemap.xml")])
+        PlannedPage(route: "robots.txt", title: "", description: "", inSitemap: false,
+                    dependsOn: [], body: RobotsPage(sitemapURL: routes.absolute("sitemap.xml")))
     }
 }

@@ -1,24 +1,64 @@
-/// Template data for a bar chart: each bar's width as a share of the largest, so the partial can draw
-/// it with a percentage (the text around it is HTML, which wraps and keeps its size on a phone).
+/// A bar chart on the data page (`partials/bar-chart.mustache`).
+struct BarChart: TemplateView {
+    var id: String
+    var title: String
+    var description: String
+    var rows: [BarRow]
+    var csvURL: String
+    /// The bars are case figures (with their case, date, certainty and source), not counts of cases.
+    var isFigures: Bool
+
+    static let viewName = "a bar chart"
+    static let fields = TemplateFields<BarChart>([
+        "id": .text(\.id),
+        "title": .text(\.title),
+        "description": .text(\.description),
+        "rows": .list(\.rows),
+        "csv_url": .text(\.csvURL),
+        "is_figures": .flag(\.isFigures),
+    ])
+}
+
+/// One bar of a chart, with its width as a share of the largest ("42.5%").
+struct BarRow: TemplateView {
+    var label: String
+    var display: String
+    var url: String
+    var width: String
+    var caseTitle: String?
+    var asOf: String?
+    var certainty: Certainty?
+    /// Set only when the bar has both a source and its address.
+    var source: TitledLink?
+
+    static let viewName = "a bar of a chart"
+    static let fields = TemplateFields<BarRow>([
+        "label": .text(\.label),
+        "display": .text(\.display),
+        "url": .text(\.url),
+        "width": .text(\.width),
+        "case_title": .optionalText(\.caseTitle),
+        "as_of": .optionalText(\.asOf),
+        "certainty": .optionalText { $0.certainty?.rawValue },
+        "certainty_label": .optionalText { $0.certainty.map(MetricView.certaintyLabel) },
+        "source": .optional(\.source),
+    ])
+}
+
+/// Builds a chart's view: each bar's width as a share of the largest, so the partial can draw it with
+/// a percentage (the text around it is HTML, which wraps and keeps its size on a phone).
 enum BarChartView {
-    static func make(_ chart: Charts.Chart, routes: Routes) -> [String: Any] {
+    static func make(_ chart: Charts.Chart, routes: Routes) -> BarChart {
         let largest = chart.bars.map(\.value).max() ?? 0
-        let rows: [[String: Any]] = chart.bars.map { bar in
+        let rows = chart.bars.map { bar in
             // At least a sliver, so a small value still shows a bar; widths to a tenth of a percent.
             let share = largest > 0 ? max(0.5, (bar.value / largest * 1000).rounded() / 10) : 0.5
-            var row: [String: Any] = ["label": bar.label, "display": bar.display, "url": bar.url, "width": share.plain + "%"]
-            if let title = bar.caseTitle { row["case_title"] = title }
-            if let asOf = bar.asOf { row["as_of"] = asOf }
-            if let certainty = bar.certainty {
-                row["certainty"] = certainty.rawValue
-                row["certainty_label"] = MetricView.certaintyLabel(certainty)
-            }
-            if let source = bar.source, let url = bar.sourceURL { row["source"] = ["title": source, "url": url] }
-            return row
+            var source: TitledLink?
+            if let title = bar.source, let url = bar.sourceURL { source = TitledLink(title: title, url: url) }
+            return BarRow(label: bar.label, display: bar.display, url: bar.url, width: share.plain + "%",
+                          caseTitle: bar.caseTitle, asOf: bar.asOf, certainty: bar.certainty, source: source)
         }
-        return [
-            "id": chart.id, "title": chart.title, "description": chart.description, "rows": rows,
-            "csv_url": routes.link(chart.csvFile), "is_figures": chart.bars.contains { $0.caseTitle != nil },
-        ]
+        return BarChart(id: chart.id, title: chart.title, description: chart.description, rows: rows,
+                        csvURL: routes.link(chart.csvFile), isFigures: chart.bars.contains { $0.caseTitle != nil })
     }
 }

@@ -1,23 +1,49 @@
-/// Template data for one sourced figure (a metric card or a context figure).
+/// One sourced figure as a card: a case's figure, or a context figure (see `MetricView.card`).
+struct MetricCard: TemplateView {
+    var label: String
+    var figure: String
+    var phrase: String
+    var asOf: String
+    var asOfText: String
+    var certainty: Certainty
+    var source: String
+    var url: String
+    /// "About", "Nearly"…; nil for a figure given exactly.
+    var qualifier: String?
+    var note: String?
+    /// The number of the figure's source in the case's source list; nil outside a case page.
+    var footnote: Int?
+    /// The figure's anchor on its case page; nil outside a case page.
+    var id: String?
+
+    static let viewName = "a figure card"
+    static let fields = TemplateFields<MetricCard>([
+        "label": .text(\.label),
+        "figure": .text(\.figure),
+        "phrase": .text(\.phrase),
+        "as_of": .text(\.asOf),
+        "as_of_text": .text(\.asOfText),
+        "certainty": .text { $0.certainty.rawValue },
+        "certainty_label": .text { MetricView.certaintyLabel($0.certainty) },
+        "is_high": .flag { $0.certainty == .high },
+        "is_medium": .flag { $0.certainty == .medium },
+        "is_low": .flag { $0.certainty == .low },
+        "source": .text(\.source),
+        "url": .text(\.url),
+        "qualifier": .optionalText(\.qualifier),
+        "note": .optionalText(\.note),
+        "footnote": .optionalText { $0.footnote.map(String.init) },
+        "id": .optionalText(\.id),
+    ])
+}
+
+/// Builds the card of one sourced figure (a metric card or a context figure).
 enum MetricView {
-    static func card(_ metric: Metric, footnote: Int?) -> [String: Any] {
+    static func card(_ metric: Metric, footnote: Int?) -> MetricCard {
         let display = FigureFormatter.display(metric)
-        var card: [String: Any] = [
-            "label": metric.label,
-            "figure": display.figure,
-            "phrase": display.phrase,
-            "as_of": metric.asOf.display,
-            "as_of_text": metric.asOf.text,
-            "certainty": metric.certainty.rawValue,
-            "certainty_label": certaintyLabel(metric.certainty),
-            "is_\(metric.certainty.rawValue)": true,
-            "source": metric.source,
-            "url": metric.url,
-        ]
-        if let qualifier = display.qualifier { card["qualifier"] = qualifier.capitalizedFirst }
-        if let note = metric.note { card["note"] = note }
-        if let footnote { card["footnote"] = footnote }
-        return card
+        return MetricCard(label: metric.label, figure: display.figure, phrase: display.phrase, asOf: metric.asOf.display,
+                          asOfText: metric.asOf.text, certainty: metric.certainty, source: metric.source, url: metric.url,
+                          qualifier: display.qualifier?.capitalizedFirst, note: metric.note, footnote: footnote)
     }
 
     static func certaintyLabel(_ certainty: Certainty) -> String {

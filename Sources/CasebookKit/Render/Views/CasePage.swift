@@ -1,0 +1,152 @@
+/// The body of a case study's page: the template draws everything inside `{{#case}}`.
+struct CaseStudyPage: PageView {
+    var study: CasePage
+
+    static let template = TemplateName.caseStudy
+    static let viewName = "a case study's page"
+    static let fields = TemplateFields<CaseStudyPage>([
+        "case": .object(\.study),
+    ])
+}
+
+/// A case study in full: every field of its card, and the page's own.
+struct CasePage: TemplateView {
+    var card: CaseCard
+    var partners: [String]
+    var stateName: String
+    var stateURL: String
+    var strategyURL: String
+    var strategyDescription: String
+    var dateDisplay: String
+    var dateISO: String
+    var funding: [FundingLink]
+    var esserDocumented: Bool
+    /// The note on funding, "" when there is none (the template's section shows either way, as it always has).
+    var fundingNote: String
+    var metrics: [MetricCard]
+    var keyFigures: [MetricCard]
+    var hasKeyFigures: Bool
+    var metricGroups: [FigureGroup]
+    var evidenceDetails: EvidenceDetails?
+    var bodyHTML: String
+    var contents: [ContentsEntry]
+    var hasContents: Bool
+    var sources: [FootnoteSource]
+    var furtherReading: [TitledLink]
+    var tags: [LabeledLink]
+    /// The related cases' cards, finished.
+    var related: [RenderedCard]
+    var hasRelated: Bool
+    var citation: String
+    var image: CaseImage?
+    var previous: TitledLink?
+    var next: TitledLink?
+
+    static let viewName = "a case page"
+    static let fields = TemplateFields<CasePage>([
+        "partners": .list(\.partners),
+        "has_partners": .flag { !$0.partners.isEmpty },
+        "state_name": .text(\.stateName),
+        "state_url": .text(\.stateURL),
+        "strategy_url": .text(\.strategyURL),
+        "strategy_description": .text(\.strategyDescription),
+        "date_display": .text(\.dateDisplay),
+        "date_iso": .text(\.dateISO),
+        "funding": .list(\.funding),
+        "esser_documented": .flag(\.esserDocumented),
+        "funding_note": .optionalText { $0.fundingNote },
+        "metrics": .list(\.metrics),
+        "key_figures": .list(\.keyFigures),
+        "has_key_figures": .flag(\.hasKeyFigures),
+        "metric_groups": .list(\.metricGroups),
+        "evidence_details": .optional(\.evidenceDetails),
+        "body_html": .text(\.bodyHTML),
+        "contents": .list(\.contents),
+        "has_contents": .flag(\.hasContents),
+        "sources": .list(\.sources),
+        "further_reading": .list(\.furtherReading),
+        "has_further_reading": .flag { !$0.furtherReading.isEmpty },
+        "tags": .list(\.tags),
+        "related": .list(\.related),
+        "has_related": .flag(\.hasRelated),
+        "citation": .text(\.citation),
+        "image": .optional(\.image),
+        "previous": .optional(\.previous),
+        "next": .optional(\.next),
+    ]).including(CaseCard.fields, from: \.card)
+}
+
+/// A source of money on a case page, linked to its listing.
+struct FundingLink: TemplateView {
+    var label: String
+    var url: String
+    var description: String
+
+    static let viewName = "a funding source"
+    static let fields = TemplateFields<FundingLink>([
+        "label": .text(\.label),
+        "url": .text(\.url),
+        "description": .text(\.description),
+    ])
+}
+
+/// One distinct source of a case's figures, numbered in the order its figures appear (footnote n ↔ source n).
+struct FootnoteSource: TemplateView {
+    var number: Int
+    var source: String
+    var url: String
+    /// The labels of the figures it gives, joined with "; ".
+    var figures: String
+    /// Set only when all its figures have the same certainty.
+    var certaintyLabel: String?
+
+    static let viewName = "a case's source"
+    static let fields = TemplateFields<FootnoteSource>([
+        "number": .number(\.number),
+        "source": .text(\.source),
+        "url": .text(\.url),
+        "figures": .text(\.figures),
+        "certainty_label": .optionalText(\.certaintyLabel),
+    ])
+}
+
+/// A case's figures under one of the site's metric groups.
+struct FigureGroup: TemplateView {
+    var id: String
+    var label: String
+    /// The group's description; "" for none (its section shows either way, as it always has).
+    var description: String
+    var metrics: [MetricCard]
+
+    static let viewName = "a group of figures"
+    static let fields = TemplateFields<FigureGroup>([
+        "id": .text(\.id),
+        "label": .text(\.label),
+        "description": .optionalText { $0.description },
+        "metrics": .list(\.metrics),
+    ])
+}
+
+/// One entry of a long case page's contents list.
+struct ContentsEntry: TemplateView {
+    var id: String
+    var label: String
+
+    static let viewName = "an entry of the contents"
+    static let fields = TemplateFields<ContentsEntry>([
+        "id": .text(\.id),
+        "label": .text(\.label),
+    ])
+}
+
+/// A case's picture.
+struct CaseImage: TemplateView {
+    var src: String
+    var alt: String
+
+    static let viewName = "a case's image"
+    static let fields = TemplateFields<CaseImage>([
+        "src": .text(\.src),
+        "alt": .text(\.alt),
+    ])
+}

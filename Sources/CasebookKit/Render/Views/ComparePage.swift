@@ -1,0 +1,72 @@
+/// Every case in one table, side by side.
+struct ComparePage: PageView {
+    var rows: [CompareRow]
+    var methodologyHint: Bool
+
+    static let template = TemplateName.compare
+    static let viewName = "the comparison page"
+    static let fields = TemplateFields<ComparePage>([
+        "rows": .list(\.rows),
+        "count": .number { $0.rows.count },
+        "methodology_hint": .flag(\.methodologyHint),
+    ])
+}
+
+/// One case in the comparison table.
+struct CompareRow: TemplateView {
+    var slug: String
+    var title: String
+    var url: String
+    var strategyLabel: String
+    var strategy: String
+    var place: String
+    var years: String
+    var funding: String
+    var evidence: EvidenceBadge?
+    var evidenceRank: Int
+    /// The headline count of students; nil when none was published.
+    var students: CompareFigure?
+    var costs: [CompareFigure]
+    var outcomes: [CompareFigure]
+
+    static let viewName = "a row of the comparison"
+    static let fields = TemplateFields<CompareRow>([
+        "slug": .text(\.slug),
+        "title": .text(\.title),
+        "url": .text(\.url),
+        "strategy_label": .text(\.strategyLabel),
+        "strategy": .text(\.strategy),
+        "place": .text(\.place),
+        "years": .text(\.years),
+        "funding": .text(\.funding),
+        "evidence": .optional(\.evidence),
+        "evidence_rank": .number(\.evidenceRank),
+        "students": .optional(\.students),
+        "costs": .list(\.costs),
+        "has_costs": .flag { !$0.costs.isEmpty },
+        "outcomes": .list(\.outcomes),
+        "has_outcomes": .flag { !$0.outcomes.isEmpty },
+    ])
+}
+
+/// A figure in the comparison, linked to its card on the case page.
+struct CompareFigure: TemplateView {
+    var phrase: String
+    var label: String
+    var asOf: String
+    var certainty: Certainty
+    var url: String
+    /// The value, for sorting.
+    var sort: Double
+
+    static let viewName = "a figure in the comparison"
+    static let fields = TemplateFields<CompareFigure>([
+        "phrase": .text(\.phrase),
+        "label": .text(\.label),
+        "as_of": .text(\.asOf),
+        "certainty_label": .text { MetricView.certaintyLabel($0.certainty) },
+        "certainty": .text { $0.certainty.rawValue },
+        "url": .text(\.url),
+        "sort": .text { String(describing: $0.sort) },
+    ])
+}
