@@ -203,8 +203,8 @@ struct DiagnosticTests {
         try site.write("templates/page.mustache", "<main>\n  {{> partials/missing-one}}\n</main>\n")
         let diagnostics = try site.check()
         #expect(diagnostics.contains(.error(CasebookKit.SourceLocation(file: "templates/list.mustache", line: 4, column: 4),
-                                            "template syntax error: a section is closed with a different name than it was opened with",
-                                            hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}")))
+                                            "template syntax error: `{{/card}}` closes the section `cards` opened at line 2, column 1",
+                                            hint: "close it with {{/cards}}, or close `card` after `cards`")))
         #expect(diagnostics.contains { $0.location == CasebookKit.SourceLocation(file: "templates/page.mustache", line: 2, column: 3)
             && $0.message == "the partial `partials/missing-one` does not exist" })
     }

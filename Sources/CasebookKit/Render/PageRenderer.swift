@@ -9,9 +9,13 @@ struct PageRenderer: Sendable {
     let menuPages: [Page]
 
     func render(_ page: PlannedPage) -> Data {
-        let chrome = PageChrome(site: site(current: page.route), page: pageMeta(page),
-                                assets: PageAssets(css: routes.link("assets/site.css"), js: routes.link("assets/site.js")))
-        return Data(templates.render(page.body(), chrome: chrome))
+        Data(templates.render(page.body(), chrome: chrome(for: page)))
+    }
+
+    /// What the layout shows around the page: the site, the page itself and the assets.
+    func chrome(for page: PlannedPage) -> PageChrome {
+        PageChrome(site: site(current: page.route), page: pageMeta(page),
+                   assets: PageAssets(css: routes.link("assets/site.css"), js: routes.link("assets/site.js")))
     }
 
     private func site(current: String) -> SiteChrome {

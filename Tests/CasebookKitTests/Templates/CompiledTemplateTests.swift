@@ -141,3 +141,50 @@ import Testing
         #expect(error("x {{{html}}") .hasPrefix("1:3 `{{{html` is not closed"))
     }
 }
+
+/// Template mistakes in a real site's templates are reported when the templates load, each at its
+/// tag with a hint, by `check` and `build` alike, and nothing is written.
+@Suite struct TemplateMistakeTests {
+    func diagnostics(_ file: String, replacing old: String, with new: String) throws -> [Diagnostic] {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        let path = site.root + "/templates/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(old))
+        try site.write("templates/" + file, text.replacingOccurrences(of: old, with: new))
+        let checked = try site.check()
+        let built = try site.build()
+        #expect(!built.succeeded)
+        #expect(built.diagnostics == checked)
+        #expect(!site.exists("index.html"))
+        return checked.filter { $0.location.file.hasPrefix("templates/") }
+    }
+
+    @Test func anUnknownFieldIsAnErrorAtItsTagWithASuggestion() throws {
+        let found = try diagnostics("case.mustache", replacing: "    <h1>{{title}}</h1>", with: "    <h1>{{titel}}</h1>")
+        #expect(found.count == 1)
+        #expect(found.first?.location == CasebookKit.SourceLocation(file: "templates/case.mustache", line: 11, column: 9))
+        #expect(found.first?.message == "a case page has no field `titel`")
+        #expect(found.first?.hint == "did you mean `title`?")
+    }
+
+    @Test func anUnknownFieldInAPartialIsReportedOnceWhereverItIsIncluded() throws {
+        let found = try diagnostics("partials/evidence-badge.mustache", replacing: "{{short}}", with: "{{shrot}}")
+        #expect(found.count == 1)
+        #expect(found.first?.location.file == "templates/partials/evidence-badge.mustache")
+        #expect(found.first?.hint == "did you mean `short`?")
+    }
+
+    @Test func anUnclosedTagIsAnErrorWhereItStarts() throws {
+        let found = try diagnostics("list.mustache", replacing: "{{heading}}", with: "{{heading")
+        #expect(found.count == 1)
+        #expect(found.first?.message == "template syntax error: this tag is not closed with }}")
+        #expect(found.first?.hint?.isEmpty == false)
+    }
+
+    @Test func aSectionOverTextIsAnError() throws {
+        let found = try diagnostics("list.mustache", replacing: "{{heading}}", with: "{{#heading}}x{{/heading}}")
+        #expect(found.map(\.message) == ["`heading` is text, so a section over it would always show (or never)"])
+    }
+}

@@ -143,7 +143,7 @@ struct TemplateParser {
         let name = String(decoding: skip(while: { allowed.contains($0) }), as: UTF8.self)
         _ = skip(while: Self.isSpace)
         guard starts(with: Self.close, at: position) else {
-            if atEnd || isNewline(at: position) || starts(with: Self.open, at: position) {
+            if !closedOnThisLine(from: position) {
                 throw error(tagStart, "this tag is not closed with }}", "add }} after the name, or remove the {{")
             }
             throw error(position, "a tag name cannot contain `\(String(decoding: [current], as: UTF8.self))`, or the tag is not closed with }}",
@@ -151,6 +151,17 @@ struct TemplateParser {
         }
         position += 2
         return name
+    }
+
+    /// Whether `}}` comes before the end of the line (or the next `{{`): if not, the tag was never closed.
+    private func closedOnThisLine(from offset: Int) -> Bool {
+        var probe = offset
+        while probe < bytes.count && !isNewline(at: probe) {
+            if starts(with: Self.close, at: probe) { return true }
+            if starts(with: Self.open, at: probe) { return false }
+            probe += 1
+        }
+        return false
     }
 
     private mutating func parseBody(_ initial: State) throws(TemplateSyntaxError) -> (nodes: [TemplateNode], State) {
