@@ -33,7 +33,6 @@ let package = Package(
                 "CCmark",
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // `casebook serve`: the preview server (Hummingbird), file watcher and live reload.
@@ -57,6 +56,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // swift-mustache is linked by the tests only: the reference the compiled templates must match.
         .testTarget(
             name: "CasebookKitTests",
             dependencies: ["CasebookKit", "CasebookServe", .product(name: "Mustache", package: "swift-mustache")]

@@ -172,10 +172,32 @@ enum Markdown {
     /// is one of the headings found above (a literal "<h2>" in the text is escaped).
     private static func withHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
         guard !headings.isEmpty else { return html }
-        var parts = html.components(separatedBy: "<h2>")
-        guard parts.count == headings.count + 1 else { return html }
-        for index in headings.indices { parts[index + 1] = "<h2 id=\"\(headings[index].id)\">" + parts[index + 1] }
-        return parts.joined()
+        // One pass over the bytes, finding each `<h2>`.
+        let tag = Array("<h2>".utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var starts: [Int] = []
+            var index = 0
+            while index + tag.count <= bytes.count {
+                if bytes[index] == tag[0], bytes[index + 1] == tag[1], bytes[index + 2] == tag[2], bytes[index + 3] == tag[3] {
+                    starts.append(index)
+                    index += tag.count
+                } else {
+                    index += 1
+                }
+            }
+            guard starts.count == headings.count else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + headings.count * 48)
+            var copied = 0
+            for (start, heading) in zip(starts, headings) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                out.append(contentsOf: "<h2 id=\"\(heading.id)\">".utf8)
+                copied = start + tag.count
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The first `&#27;` or `&#x1B;` that cmark would turn into a control character (C0 other than tab
