@@ -62,6 +62,10 @@ struct SitePlanner {
     // MARK: Home and index
 
     private func home() -> PlannedPage {
+        PlannedPage(route: Routes.home, title: config.title, description: config.description, body: homePage())
+    }
+
+    private func homePage() -> HomePage {
         let all = index.cases
         let featured = all.indices.filter { all[$0].featured }
         let highlighted = index.content.context.filter(\.highlight)
@@ -71,7 +75,7 @@ struct SitePlanner {
         let strongest = all.indices.filter { position in
             config.evidenceDesign(of: all[position].evidence).map { !$0.noEvidence } ?? false
         }.sorted { (rank(all[$0]), $0) < (rank(all[$1]), $1) }.prefix(3)
-        let data = HomePage(
+        return HomePage(
             context: homeContext.map { MetricView.card($0, footnote: nil) },
             allContextURL: routes.link(Routes.data) + "#national-figures",
             hasContext: !index.content.context.isEmpty,
@@ -102,7 +106,6 @@ struct SitePlanner {
                 let count = index.byState[state.code]!.count
                 return StateLink(label: state == .national ? "National" : state.name, url: routes.link(Routes.state(state.code)), count: count)
             })
-        return PlannedPage(route: Routes.home, title: config.title, description: config.description, body: data)
     }
 
     /// A case's place in the evidence order: 1 for the strongest design; unrated cases last.
@@ -156,11 +159,17 @@ struct SitePlanner {
     }
 
     private func caseIndex() -> PlannedPage {
+        PlannedPage(route: Routes.caseIndex, title: "Case studies",
+                    description: "Every case study in \(config.title), filterable by strategy, state, funding, year and evidence of results.",
+                    breadcrumbs: [("Home", Routes.home), ("Case studies", nil)], body: caseIndexPage())
+    }
+
+    private func caseIndexPage() -> CaseIndexPage {
         func options(_ items: [(String, String, Int)]) -> [FilterOption] {
             // (value, label, count)
             items.map { FilterOption(value: $0.0, label: $0.1, count: $0.2) }
         }
-        let data = CaseIndexPage(
+        return CaseIndexPage(
             cardsHTML: cardsHTML(Array(index.cases.indices)),
             count: index.cases.count,
             countLabel: Self.caseStudyNoun(index.cases.count),
@@ -188,9 +197,6 @@ struct SitePlanner {
                 BrowseGroup(label: "By evidence of results", links: config.evidenceDesigns.compactMap { d in index.byEvidence[d.key].map { _ in
                     LabeledLink(label: d.label, url: routes.link(Routes.evidence(d.key))) } }),
             ].filter { !$0.links.isEmpty })
-        return PlannedPage(route: Routes.caseIndex, title: "Case studies",
-                           description: "Every case study in \(config.title), filterable by strategy, state, funding, year and evidence of results.",
-                           breadcrumbs: [("Home", Routes.home), ("Case studies", nil)], body: data)
     }
 
     private func casePage(_ position: Int) -> PlannedPage {
@@ -316,15 +322,22 @@ struct SitePlanner {
     /// headline results, each figure linking to its card on the case page. A figure that was not
     /// published says so; nothing is computed (no dollars divided by another source's students).
     private func compare() -> PlannedPage {
+        PlannedPage(route: Routes.compare, title: "Compare case studies",
+                    description: "Strategy, place, funding, evidence of results, students reached, cost per student and headline results of every case study, side by side.",
+                    breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), ("Compare", nil)],
+                    body: ComparePage(rows: compareRows(), methodologyHint: true))
+    }
+
+    private func compareRows() -> [CompareRow] {
         let evidence = EvidenceView(config: config, routes: routes)
         let outcomeKeys = Set(config.metrics.filter { $0.group == "outcomes" }.map(\.key))
-        func cell(_ study: CaseStudy, _ position: Int, ids: [String]) -> CompareFigure {
+        @Sendable func cell(_ study: CaseStudy, _ position: Int, ids: [String]) -> CompareFigure {
             let metric = study.metrics[position]
             return CompareFigure(phrase: FigureFormatter.display(metric).phrase, label: metric.label, asOf: metric.asOf.display,
                                  certainty: metric.certainty, url: routes.link(Routes.figure(study.slug, id: ids[position])),
                                  sort: metric.value)
         }
-        let rows = index.cases.indices.map { casePosition in
+        return parallelMap(Array(index.cases.indices)) { casePosition in
             let study = index.cases[casePosition]
             let ids = index.figureIDs[casePosition]
             let metrics = study.metrics
@@ -345,16 +358,12 @@ struct SitePlanner {
                 costs: costs.map { cell(study, $0, ids: ids) },
                 outcomes: outcomes.map { cell(study, $0, ids: ids) })
         }
-        return PlannedPage(route: Routes.compare, title: "Compare case studies",
-                           description: "Strategy, place, funding, evidence of results, students reached, cost per student and headline results of every case study, side by side.",
-                           breadcrumbs: [("Home", Routes.home), ("Case studies", Routes.caseIndex), ("Compare", nil)],
-                           body: ComparePage(rows: rows, methodologyHint: true))
     }
 
     /// Every case figure, one row each, for the data page's table: each row links to the figure's
     /// card on its case page.
     private func figureRows() -> [FigureRow] {
-        index.cases.indices.flatMap { casePosition in
+        parallelMap(Array(index.cases.indices)) { casePosition -> [FigureRow] in
             let study = index.cases[casePosition]
             let ids = index.figureIDs[casePosition]
             return study.metrics.indices.map { position in
@@ -370,7 +379,7 @@ struct SitePlanner {
                     certainty: metric.certainty,
                     source: metric.source, sourceURL: metric.url)
             }
-        }
+        }.flatMap { $0 }
     }
 
     // MARK: Report
@@ -379,8 +388,15 @@ struct SitePlanner {
     /// to a board. Each case's story keeps its text; its headings move down a level and get ids of
     /// their own, so the document has one outline and no repeated ids.
     private func report() -> PlannedPage {
+        PlannedPage(route: Routes.report, title: "The showcase as a report",
+                    description: "Every case study in one document, with its key figures, evidence of results, story and sources: for printing.",
+                    breadcrumbs: [("Home", Routes.home), ("Report", nil)],
+                    body: ReportPage(entries: reportEntries()))
+    }
+
+    private func reportEntries() -> [ReportEntry] {
         let view = EvidenceView(config: config, routes: routes)
-        let entries = index.cases.indices.map { position in
+        return parallelMap(Array(index.cases.indices)) { position in
             let study = index.cases[position]
             let html = bodies[study.sourcePath]?.html ?? ""
             let metrics = study.metrics
@@ -400,17 +416,19 @@ struct SitePlanner {
                     .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
                     .map(ReportSource.init))
         }
-        return PlannedPage(route: Routes.report, title: "The showcase as a report",
-                           description: "Every case study in one document, with its key figures, evidence of results, story and sources: for printing.",
-                           breadcrumbs: [("Home", Routes.home), ("Report", nil)],
-                           body: ReportPage(entries: entries))
     }
 
     // MARK: Dashboard, search, pages
 
     private func dashboard() -> PlannedPage {
+        PlannedPage(route: Routes.data, title: "Data and charts",
+                    description: "Charts of the case studies' figures, and every figure with its source as JSON and CSV.",
+                    breadcrumbs: [("Home", Routes.home), ("Data", nil)], body: dataPage())
+    }
+
+    private func dataPage() -> DataPage {
         let charts = Charts(index: index, routes: routes).all.map { BarChartView.make($0, routes: routes) }
-        let data = DataPage(
+        return DataPage(
             charts: charts,
             jsonURL: routes.link("data/case-studies.json"),
             csvURL: routes.link("data/metrics.csv"),
@@ -419,9 +437,6 @@ struct SitePlanner {
             hasContext: !index.content.context.isEmpty,
             caseCount: index.cases.count,
             figures: figureRows())
-        return PlannedPage(route: Routes.data, title: "Data and charts",
-                           description: "Charts of the case studies' figures, and every figure with its source as JSON and CSV.",
-                           breadcrumbs: [("Home", Routes.home), ("Data", nil)], body: data)
     }
 
     private func searchPage() -> PlannedPage {
@@ -450,8 +465,12 @@ struct SitePlanner {
     // MARK: Machine-readable files
 
     private func feed() -> PlannedPage {
+        PlannedPage(route: "feed.xml", title: config.title, description: config.description, inSitemap: false, body: feedPage())
+    }
+
+    private func feedPage() -> FeedPage {
         let entries = index.cases.sorted { ($0.date, $1.title) > ($1.date, $0.title) }
-        let data = FeedPage(
+        return FeedPage(
             feedURL: routes.absolute("feed.xml"),
             updated: (entries.first?.date ?? DayDate(year: 2020, month: 1, day: 1)!).rfc3339,
             entries: entries.map { study in
@@ -459,16 +478,13 @@ struct SitePlanner {
                           updated: study.date.rfc3339, summary: study.summary,
                           category: config.strategy(study.strategy)?.label ?? study.strategy)
             })
-        return PlannedPage(route: "feed.xml", title: config.title, description: config.description,
-                           inSitemap: false, body: data)
     }
 
     private func sitemap(_ pages: [PlannedPage]) -> PlannedPage {
-        let urls = pages.filter(\.inSitemap).map { page in
-            SitemapURL(loc: routes.absolute(page.route), lastmod: page.lastModified?.iso)
-        }
+        let listed = pages.filter(\.inSitemap).map { ($0.route, $0.lastModified) }
+        let routes = self.routes
         return PlannedPage(route: "sitemap.xml", title: "", description: "", inSitemap: false,
-                           body: SitemapPage(urls: urls))
+                           body: SitemapPage(urls: listed.map { SitemapURL(loc: routes.absolute($0.0), lastmod: $0.1?.iso) }))
     }
 
     private func robots() -> PlannedPage {
