@@ -1,10 +1,12 @@
+import CasebookKit
+
 /// The `Content-Type` for each kind of file the site publishes.
 enum ContentType {
     static func of(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
         let ext = name[name.index(after: dot)...].lowercased()
-        if name == "feed.xml" { return "application/atom+xml; charset=utf-8" }
+        if name == Routes.feed { return "application/atom+xml; charset=utf-8" }
         return types[ext] ?? "application/octet-stream"
     }
 

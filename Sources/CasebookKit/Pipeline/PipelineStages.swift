@@ -30,16 +30,18 @@ public struct PipelineStages: Sendable {
     }
 
     /// Decodes the given case-study files, plans the site and renders every page with the templates,
-    /// writing nothing. Returns the number of pages and the bytes they would take.
+    /// writing nothing, through the same phases a build runs. Returns the number of pages and the
+    /// bytes they would take.
     public func renderSite(caseStudies texts: [String]) -> (pages: Int, bytes: Int) {
         let cases = texts.enumerated().compactMap { i, text in
             CaseStudyDecoder.decode(text: text, path: "content/case-studies/case-\(i).md", config: config).0
         }.inSiteOrder()
         let content = SiteContent(config: config, context: [], caseStudies: cases, pages: [], images: [])
+        let cache = BuildCache()
         let index = SiteIndex(content)
-        let bodies = Dictionary(uniqueKeysWithValues: cases.map { ($0.sourcePath, Markdown.render($0.body, basePath: routes.basePath)) })
-        let pages = SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates).plan()
-        let renderer = PageRenderer(templates: templates, routes: routes, config: config, menuPages: [])
+        let bodies = SiteBuilder.renderBodies(of: content, routes: routes, cache: cache)
+        let pages = SiteBuilder.plan(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
+        let renderer = SiteBuilder.renderer(for: content, templates: templates, routes: routes, contact: nil)
         let sizes = parallelMap(pages) { renderer.render($0).count }
         return (pages.count, sizes.reduce(0, +))
     }

@@ -59,13 +59,8 @@ public struct SiteBuilder: Sendable {
 
         // Render Markdown (only bodies the cache does not hold), plan the pages.
         let (pages, bodies) = timer.time("render markdown") { () -> ([PlannedPage], [String: Markdown.Rendered]) in
-            let sources = content.caseStudies.map(\.body) + content.pages.map(\.body)
-            let rendered = parallelMap(sources) { source in
-                cache.bodies.value(source.file) { Markdown.render(source, basePath: routes.basePath) }
-            }
-            let bodies = Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
-            return (SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates,
-                                cardCache: cache.cards).plan(), bodies)
+            let bodies = Self.renderBodies(of: content, routes: routes, cache: cache)
+            return (Self.plan(index, routes: routes, bodies: bodies, templates: templates, cache: cache), bodies)
         }
 
         // Check links against what will be published.
@@ -98,13 +93,34 @@ public struct SiteBuilder: Sendable {
         if options.strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
-        var config = content.config
-        if let contact = options.contact { config.contact = SiteSettingsCheck.contactLink(contact) }
-        let renderer = PageRenderer(templates: templates, routes: routes, config: config,
-                                    menuPages: content.pages.filter { $0.menu != nil })
+        let renderer = Self.renderer(for: content, templates: templates, routes: routes, contact: options.contact)
         let site = PreparedSite(root: root, content: content, index: index, routes: routes, pages: pages,
                                 renderer: renderer, assets: assets, cache: cache)
         return (site, diagnostics.sortedByLocation())
+    }
+
+    // The phases a build is made of, also run on their own by `PipelineStages` (the benchmarks).
+
+    /// Every case's and page's Markdown rendered with cmark (only what the cache does not hold), by source path.
+    static func renderBodies(of content: SiteContent, routes: Routes, cache: BuildCache) -> [String: Markdown.Rendered] {
+        let sources = content.caseStudies.map(\.body) + content.pages.map(\.body)
+        let rendered = parallelMap(sources) { source in
+            cache.bodies.value(source.file) { Markdown.render(source, basePath: routes.basePath) }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
+    }
+
+    /// Every page the site publishes, with its view made when it is rendered.
+    static func plan(_ index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
+                     cache: BuildCache) -> [PlannedPage] {
+        SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates, cardCache: cache.cards).plan()
+    }
+
+    /// What draws each page, with the site-wide chrome (and `--contact`, when given, as the contact).
+    static func renderer(for content: SiteContent, templates: TemplateSet, routes: Routes, contact: String?) -> PageRenderer {
+        var config = content.config
+        if let contact { config.contact = SiteSettingsCheck.contactLink(contact) }
+        return PageRenderer(templates: templates, routes: routes, config: config, menuPages: content.pages.filter { $0.menu != nil })
     }
 
     /// Renders every page into a staging folder and swaps it in for the output folder.
@@ -144,7 +160,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The downloads, and the search index's entry point; the index's other files depend on the content.
-    static let dataFiles = ["data/case-studies.json", "data/metrics.csv", SearchIndex.manifest]
+    static let dataFiles = [Routes.jsonDownload, Routes.csvDownload, SearchIndex.manifest]
 }
 
 /// A site loaded, checked and planned: everything the write phase needs.
@@ -178,8 +194,8 @@ struct PreparedSite: Sendable {
         }
         let search = DataExport.searchFiles(index: index, routes: routes, fragments: fragments, pageBodies: pageBodies)
         let downloads: [(file: String, make: @Sendable () -> Data)] = [
-            ("data/case-studies.json", { DataExport.json(index: index, routes: routes, fragments: fragments) }),
-            ("data/metrics.csv", { DataExport.csv(fragments: fragments) })]
+            (Routes.jsonDownload, { DataExport.json(index: index, routes: routes, fragments: fragments) }),
+            (Routes.csvDownload, { DataExport.csv(fragments: fragments) })]
         return downloads + search.map { file in
             let data = file.data
             return (file: file.path, make: { @Sendable in data })

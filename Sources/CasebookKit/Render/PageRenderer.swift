@@ -15,7 +15,7 @@ struct PageRenderer: Sendable {
     /// What the layout shows around the page: the site, the page itself and the assets.
     func chrome(for page: PlannedPage) -> PageChrome {
         PageChrome(site: site(current: page.route), page: pageMeta(page),
-                   assets: PageAssets(css: routes.link("assets/site.css"), js: routes.link("assets/site.js")))
+                   assets: PageAssets(css: routes.link(Routes.stylesheet), js: routes.link(Routes.script)))
     }
 
     private func site(current: String) -> SiteChrome {
@@ -28,7 +28,7 @@ struct PageRenderer: Sendable {
             title: config.title, tagline: config.tagline, description: config.description,
             language: config.language, author: config.author,
             root: routes.basePath, baseURL: routes.baseURL,
-            feedURL: routes.link("feed.xml"),
+            feedURL: routes.link(Routes.feed),
             searchURL: routes.link(Routes.search),
             nav: nav.map { label, route in
                 NavItem(label: label, url: routes.link(route),

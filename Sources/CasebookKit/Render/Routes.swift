@@ -27,6 +27,16 @@ public struct Routes: Sendable {
     static let yearIndex = "years/"
     static let compare = "compare/"
     static let report = "report/"
+    // Files at fixed places.
+    public static let feed = "feed.xml"
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
+    static let notFound = "404.html"
+    static let jsonDownload = "data/case-studies.json"
+    static let csvDownload = "data/metrics.csv"
+    static let stylesheet = "assets/site.css"
+    static let script = "assets/site.js"
+    static let searchScript = "assets/search.js"
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func strategy(_ key: String) -> String { "strategies/\(key)/" }
     static func state(_ code: String) -> String { "states/\(code.lowercased())/" }

@@ -430,8 +430,8 @@ struct SitePlanner {
         let charts = Charts(index: index, routes: routes).all.map { BarChartView.make($0, routes: routes) }
         return DataPage(
             charts: charts,
-            jsonURL: routes.link("data/case-studies.json"),
-            csvURL: routes.link("data/metrics.csv"),
+            jsonURL: routes.link(Routes.jsonDownload),
+            csvURL: routes.link(Routes.csvDownload),
             metricCount: index.cases.reduce(0) { $0 + $1.metrics.count },
             context: index.content.context.map { MetricView.card($0, footnote: nil) },
             hasContext: !index.content.context.isEmpty,
@@ -443,7 +443,7 @@ struct SitePlanner {
         PlannedPage(route: Routes.search, title: "Search",
                     description: "Search the case studies by program, place, organisation or topic.",
                     breadcrumbs: [("Home", Routes.home), ("Search", nil)], dependsOn: [],
-                    body: SearchPage(indexURL: routes.link(SearchIndex.manifest), scriptURL: routes.link("assets/search.js"),
+                    body: SearchPage(indexURL: routes.link(SearchIndex.manifest), scriptURL: routes.link(Routes.searchScript),
                                      caseIndexURL: routes.link(Routes.caseIndex)))
     }
 
@@ -457,7 +457,7 @@ struct SitePlanner {
     }
 
     private func notFound() -> PlannedPage {
-        PlannedPage(route: "404.html", title: "Page not found",
+        PlannedPage(route: Routes.notFound, title: "Page not found",
                     description: "This page does not exist.", inSitemap: false,
                     body: NotFoundPage(strategies: strategyCards().filter(\.term.hasCases)))
     }
@@ -465,13 +465,13 @@ struct SitePlanner {
     // MARK: Machine-readable files
 
     private func feed() -> PlannedPage {
-        PlannedPage(route: "feed.xml", title: config.title, description: config.description, inSitemap: false, body: feedPage())
+        PlannedPage(route: Routes.feed, title: config.title, description: config.description, inSitemap: false, body: feedPage())
     }
 
     private func feedPage() -> FeedPage {
         let entries = index.cases.sorted { ($0.date, $1.title) > ($1.date, $0.title) }
         return FeedPage(
-            feedURL: routes.absolute("feed.xml"),
+            feedURL: routes.absolute(Routes.feed),
             updated: (entries.first?.date ?? DayDate(year: 2020, month: 1, day: 1)!).rfc3339,
             entries: entries.map { study in
                 FeedEntry(title: study.title, url: routes.absolute(Routes.caseStudy(study.slug)),
@@ -483,12 +483,12 @@ struct SitePlanner {
     private func sitemap(_ pages: [PlannedPage]) -> PlannedPage {
         let listed = pages.filter(\.inSitemap).map { ($0.route, $0.lastModified) }
         let routes = self.routes
-        return PlannedPage(route: "sitemap.xml", title: "", description: "", inSitemap: false,
+        return PlannedPage(route: Routes.sitemap, title: "", description: "", inSitemap: false,
                            body: SitemapPage(urls: listed.map { SitemapURL(loc: routes.absolute($0.0), lastmod: $0.1?.iso) }))
     }
 
     private func robots() -> PlannedPage {
-        PlannedPage(route: "robots.txt", title: "", description: "", inSitemap: false,
-                    dependsOn: [], body: RobotsPage(sitemapURL: routes.absolute("sitemap.xml")))
+        PlannedPage(route: Routes.robots, title: "", description: "", inSitemap: false,
+                    dependsOn: [], body: RobotsPage(sitemapURL: routes.absolute(Routes.sitemap)))
     }
 }
