@@ -28,8 +28,7 @@ enum DataExport {
             evidence: study.evidence.map { EvidenceRecord($0, config: config) },
             sources: study.sources.map { Source(title: $0.title, url: $0.url) })
         // Elements of `case_studies` sit two levels deep in the document: four spaces on every line.
-        let json = text(record, pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        let json = "    " + JSONText.encode(record, pretty: true, indent: 4)
         let strategy = config.strategy(study.strategy)?.label ?? study.strategy
         let search = SearchIndex.document(SearchIndex.Fields(
             title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
@@ -194,8 +193,6 @@ enum DataExport {
     }
 
     private static func text(_ value: some Encodable, pretty: Bool) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        JSONText.encode(value, pretty: pretty)
     }
 }
