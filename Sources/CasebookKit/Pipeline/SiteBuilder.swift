@@ -128,9 +128,23 @@ public struct SiteBuilder: Sendable {
         let staging = try writer.makeStaging()
         let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
             try writer.filling(staging) {
-                let exports = site.makeDataExports()
-                let files = site.pages.map { Routes.file(for: $0.route) } + exports.map(\.file) + site.copiedFiles.map(\.to)
-                try staging.createFolders(for: files)
+                // The page folders are made (by the kernel, one at a time) while the downloads are encoded.
+                let pageFiles = site.pages.map { Routes.file(for: $0.route) } + site.copiedFiles.map(\.to)
+                let prepared = parallelMap([0, 1]) { job -> PreparedOutput in
+                    if job == 1 { return .exports(site.makeDataExports()) }
+                    do { return .folders(try staging.createFolders(for: pageFiles)) } catch { return .failed(error) }
+                }
+                var exports: [(file: String, make: @Sendable () -> Data)] = []
+                var folders: Set<String> = []
+                for outcome in prepared {
+                    switch outcome {
+                    case .exports(let made): exports = made
+                    case .folders(let made): folders = made
+                    case .failed(let error): throw error
+                    }
+                }
+                try staging.createFolders(for: exports.map(\.file), existing: folders)
+                let files = pageFiles + exports.map(\.file)
                 try Self.render(site.pages, of: site, exports: exports) { data, file in try staging.write(data, to: file) }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
@@ -161,6 +175,13 @@ public struct SiteBuilder: Sendable {
 
     /// The downloads, and the search index's entry point; the index's other files depend on the content.
     static let dataFiles = [Routes.jsonDownload, Routes.csvDownload, SearchIndex.manifest]
+}
+
+/// What the two jobs before writing give: the folders made, or the downloads to write.
+private enum PreparedOutput: Sendable {
+    case folders(Set<String>)
+    case exports([(file: String, make: @Sendable () -> Data)])
+    case failed(any Error)
 }
 
 /// A site loaded, checked and planned: everything the write phase needs.

@@ -168,18 +168,23 @@ public struct OutputWriter: Sendable {
         let fileSystem: any FileSystem
         let path: String
 
-        /// Creates every folder the given files need, once, before files are written in parallel.
-        func createFolders(for files: [String]) throws {
-            var folders = Set<String>()
+        /// Creates every folder the given files need, once, before files are written in parallel; folders
+        /// in `existing` (made by an earlier call) are skipped. Returns every folder the files are in.
+        @discardableResult
+        func createFolders(for files: [String], existing: Set<String> = []) throws -> Set<String> {
+            var folders = existing
+            var created: [String] = []
             for file in files {
                 var folder = (file as NSString).deletingLastPathComponent
                 while !folder.isEmpty, folders.insert(folder).inserted {
+                    created.append(folder)
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
             // Sorted, so each parent comes before its children: one plain mkdir per folder. (Making them
             // in parallel was slower: mkdir locks the parent folder, and most share one.)
-            for folder in folders.sorted() { try fileSystem.makeFolder(at: path + "/" + folder) }
+            for folder in created.sorted() { try fileSystem.makeFolder(at: path + "/" + folder) }
+            return folders
         }
 
         func write(_ data: Data, to relative: String) throws {
