@@ -2,7 +2,7 @@
 # Whole-process comparison for issue #9: Hugo, the libcmark floor and `casebook build` on the same
 # generated corpus, each timed as a clean build. Prints one table row per corpus size and tool.
 #
-#   Benchmarks/scripts/compare.sh [--sizes "1000 10000"] [--runs 5] [--seed 1] [--work DIR] [--smoke]
+#   Benchmarks/scripts/compare.sh [--sizes "1000 10000 50000"] [--runs 5] [--seed 1] [--work DIR] [--smoke]
 #
 # --smoke   N=200, one run; fails if a tool fails or casebook writes fewer pages than cases (for CI).
 # Installs what is missing from Debian's packages (hugo, GNU time, libcmark-dev, a C compiler).
@@ -163,17 +163,35 @@ echo "$(nproc) cores; $(hugo version 2>/dev/null | awk '{print $1, $2}' || true)
 echo
 awk -F'\t' '
   { n[NR]=$1; tool[NR]=$2; t[NR]=$3; kb[NR]=$4; pages[NR]=$5
-    if ($2 == "hugo" && $3 != "FAILED") hugo[$1]=$3
+    if ($2 == "hugo" && $3 != "FAILED") { hugo[$1]=$3; hugokb[$1]=$4 }
     if ($2 == "floor" && $3 != "FAILED") floor[$1]=$3 }
   function ratio(a, b) { return (b > 0 && a != "FAILED") ? sprintf(a / b < 10 ? "%.2f" : "%.1f", a / b) : "-" }
   END {
-    fmt = "%7s  %-9s %9s %7s %9s %10s %8s %7s %7s\n"
-    printf fmt, "N", "tool", "median s", "pages", "pages/s", "s per 1k", "peak MB", "×Hugo", "×floor"
+    fmt = "%7s  %-9s %9s %7s %9s %10s %8s %7s %7s %9s\n"
+    printf fmt, "N", "tool", "median s", "pages", "pages/s", "s per 1k", "peak MB", "×Hugo", "×floor", "peak×Hugo"
     for (i = 1; i <= NR; i++) {
-      if (t[i] == "FAILED") { printf fmt, n[i], tool[i], "FAILED", "-", "-", "-", "-", "-", "-"; continue }
+      if (t[i] == "FAILED") { printf fmt, n[i], tool[i], "FAILED", "-", "-", "-", "-", "-", "-", "-"; continue }
       printf fmt, n[i], tool[i], sprintf("%.3f", t[i]), pages[i],
         (t[i] > 0 ? sprintf("%.0f", pages[i] / t[i]) : "-"), sprintf("%.3f", t[i] / n[i] * 1000),
-        sprintf("%.0f", kb[i] / 1024), ratio(t[i], hugo[n[i]]), ratio(t[i], floor[n[i]])
+        sprintf("%.0f", kb[i] / 1024), ratio(t[i], hugo[n[i]]), ratio(t[i], floor[n[i]]), ratio(kb[i], hugokb[n[i]])
+      if (tool[i] == "casebook") { cb[n[i]] = t[i]; cbkb[n[i]] = kb[i]; sizes[++count] = n[i] }
+    }
+    # The goals of issue #16, for casebook at each size: ≥ 8× faster than Hugo (×Hugo ≤ 0.125), within
+    # 2× the floor, peak memory ≤ ¼ of that of Hugo; and time per case flat (largest size vs smallest, ≤ 1.25×).
+    print ""
+    print "Goals (casebook):"
+    for (j = 1; j <= count; j++) {
+      m = sizes[j]
+      if (!(m in hugo) || !(m in floor)) continue
+      printf "  N=%-6s %-4s ≥ 8× faster than Hugo (%.1f×)   %-4s ≤ 2× the floor (%.1f×)   %-4s peak ≤ ¼ of Hugo'"'"'s (%.2f)\n", m,
+        (cb[m] * 8 <= hugo[m] ? "MET" : "not"), hugo[m] / cb[m],
+        (cb[m] <= 2 * floor[m] ? "MET" : "not"), cb[m] / floor[m],
+        (cbkb[m] * 4 <= hugokb[m] ? "MET" : "not"), cbkb[m] / hugokb[m]
+    }
+    if (count > 1) {
+      first = cb[sizes[1]] / sizes[1]; last = cb[sizes[count]] / sizes[count]
+      printf "  %-4s time per case flat from N=%s to N=%s (%.3f → %.3f s per 1k, %.2f×)\n",
+        (last <= first * 1.25 ? "MET" : "not"), sizes[1], sizes[count], first * 1000, last * 1000, last / first
     }
   }' "$results"
 
