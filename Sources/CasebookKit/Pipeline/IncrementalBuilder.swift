@@ -90,7 +90,7 @@ public actor IncrementalBuilder {
             previous[page.route] == nil || shows(.some(page.dependsOn)) || shows(previous[page.route])
         }
         let removed = previous.keys.filter { plan[$0] == nil }.sorted()
-        let exports = site.makeDataExports()
+        let exports = timer.time("data files and search index") { site.makeDataExports() }
         // The search index's shards and documents are numbered; the numbers no longer used go.
         let exported = Set(exports.map(\.file))
         let unused = digests.keys.filter { $0.hasPrefix(SearchIndex.folder + "/") && !exported.contains($0) }
@@ -152,7 +152,7 @@ public actor IncrementalBuilder {
                                       cardCache: cache.cards, reportCache: cache.reportEntries)
             return changed.sorted().map(planner.casePage) + [planner.report()]
         }
-        let exports = site.searchExports(site.exportFragments())
+        let exports = timer.time("search index") { site.searchExports(site.exportFragments()) }
         let count = try update(pages, of: site, exports: exports, removing: [], timer: timer)
         finish(previous, site: site, diagnostics: diagnostics)
         return Result(report: BuildReport(diagnostics: diagnostics, succeeded: true, pagesWritten: pages.count,
