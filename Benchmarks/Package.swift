@@ -26,5 +26,11 @@ let package = Package(
             path: "Benchmarks/CasebookBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Plain wall-clock timing of the `casebook serve` rebuild (scripts/rebuild.sh).
+        .executableTarget(
+            name: "rebuild-timing",
+            dependencies: [.product(name: "CasebookKit", package: casebook)],
+            path: "Timing/RebuildTiming"
+        ),
     ]
 )

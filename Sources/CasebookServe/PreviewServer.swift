@@ -64,8 +64,8 @@ public struct PreviewServer: Sendable {
     /// be used (content errors do not stop the server: they are shown in the browser).
     public func run() async throws {
         let builder = IncrementalBuilder(options: configuration.build)
-        try rebuild(builder, changed: nil)
-        let basePath = builder.basePath
+        try await rebuild(builder, changed: nil)
+        let basePath = await builder.basePath
             ?? Routes(baseURL: configuration.build.baseURL ?? "http://localhost/").basePath
         let responder = PreviewResponder(paths: RequestPath(folder: configuration.build.outputPath, basePath: basePath),
                                          events: events, policy: policy)
@@ -90,9 +90,9 @@ public struct PreviewServer: Sendable {
     }
 
     /// One build, reported to the person and to the open pages.
-    func rebuild(_ builder: IncrementalBuilder, changed: Set<String>?) throws(BuildError) {
+    func rebuild(_ builder: IncrementalBuilder, changed: Set<String>?) async throws(BuildError) {
         let start = ContinuousClock.now
-        let result = try builder.build(changed: changed)
+        let result = try await builder.build(changed: changed)
         if changed == nil || changed?.contains("templates/layout.mustache") == true { policy.reload() }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -142,7 +142,12 @@ public struct PreviewServer: Sendable {
                             now = next
                         }
                         last = now
-                        await rebuildInBackground(changed)
+                        // The builder runs on its own queue, off the server's threads.
+                        do throws(BuildError) {
+                            try await server.rebuild(builder, changed: changed)
+                        } catch {
+                            server.log(.environment(error))
+                        }
                     }
                 }
               } onGracefulShutdown: {
@@ -150,20 +155,6 @@ public struct PreviewServer: Sendable {
               }
             } catch is CancellationError {
                 server.events.close()  // stopping: not an error
-            }
-        }
-
-        /// The build is CPU work that uses every core: run it off the server's threads.
-        private func rebuildInBackground(_ changed: Set<String>) async {
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                DispatchQueue.global().async {
-                    do throws(BuildError) {
-                        try server.rebuild(builder, changed: changed)
-                    } catch {
-                        server.log(.environment(error))
-                    }
-                    done.resume()
-                }
             }
         }
     }

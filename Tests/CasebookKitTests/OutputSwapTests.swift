@@ -18,10 +18,10 @@ struct OutputSwapTests {
     }
 
     /// A `serve` builder over a file system that can fail on cue, after a first full build.
-    func builtPreview(_ site: TestSite) throws -> (FaultyFileSystem, IncrementalBuilder) {
+    func builtPreview(_ site: TestSite) async throws -> (FaultyFileSystem, IncrementalBuilder) {
         let fileSystem = FaultyFileSystem()
         let builder = IncrementalBuilder(options: BuildOptions(root: site.root), fileSystem: fileSystem)
-        #expect(try builder.build(changed: nil).report.succeeded)
+        #expect(try await builder.build(changed: nil).report.succeeded)
         return (fileSystem, builder)
     }
 
@@ -147,54 +147,54 @@ struct OutputSwapTests {
         }
     }
 
-    @Test func anIncrementalRebuildThatFailsHalfWayChangesNothing() throws {
+    @Test func anIncrementalRebuildThatFailsHalfWayChangesNothing() async throws {
         let site = try makeSite()
         defer { site.remove() }
-        let (fileSystem, builder) = try builtPreview(site)
+        let (fileSystem, builder) = try await builtPreview(site)
         let before = try site.snapshot()
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha Renamed"))
         var writes = 0
         fileSystem.onEveryOperation { operation, _ in
-            if operation == "replace" { writes += 1; if writes == 3 { throw POSIXError(.ENOSPC) } }
+            if operation == "write" { writes += 1; if writes == 3 { throw POSIXError(.ENOSPC) } }
         }
-        #expect(throws: BuildError.self) { try builder.build(changed: ["content/case-studies/alpha.md"]) }
+        await #expect(throws: BuildError.self) { try await builder.build(changed: ["content/case-studies/alpha.md"]) }
         #expect(try site.snapshot() == before)
         #expect(hidden(site) == [])
         // Once the disk has room, the rebuild catches up, and matches a clean build.
         fileSystem.onEveryOperation { _, _ in }
-        let result = try builder.build(changed: [])
+        let result = try await builder.build(changed: [])
         #expect(result.report.succeeded && !result.full)
         let incremental = try site.snapshot()
         #expect(try site.build().succeeded)
         #expect(try site.snapshot() == incremental)
     }
 
-    @Test func aPreviewRebuildThatRunsOutOfFileDescriptorsIsAnEnvironmentErrorNotProblems() throws {
+    @Test func aPreviewRebuildThatRunsOutOfFileDescriptorsIsAnEnvironmentErrorNotProblems() async throws {
         let site = try makeSite()
         defer { site.remove() }
-        let (fileSystem, builder) = try builtPreview(site)
+        let (fileSystem, builder) = try await builtPreview(site)
         let before = try site.snapshot()
         fileSystem.onEveryOperation { operation, path in
             if operation == "read" || operation == "list" { throw EnvironmentFailure(path: path, code: EMFILE) }
         }
         // `serve` reports a BuildError as the environment's (`.environment`), and keeps the pages as they are.
-        #expect(throws: BuildError.self) { try builder.build(changed: ["content/site.yml"]) }
+        await #expect(throws: BuildError.self) { try await builder.build(changed: ["content/site.yml"]) }
         #expect(try site.snapshot() == before)
     }
 
-    @Test func thePreviewFolderExistsWholeThroughFullAndIncrementalRebuilds() throws {
+    @Test func thePreviewFolderExistsWholeThroughFullAndIncrementalRebuilds() async throws {
         let site = try makeSite()
         defer { site.remove() }
-        let (fileSystem, builder) = try builtPreview(site)
+        let (fileSystem, builder) = try await builtPreview(site)
         var gaps: [String] = []
         fileSystem.onEveryOperation { operation, path in
             for page in ["index.html", "case-studies/beta/index.html"]
                 where !FileManager.default.fileExists(atPath: site.output + "/" + page) { gaps.append("\(operation) \(path): \(page)") }
         }
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha Renamed"))
-        let incremental = try builder.build(changed: ["content/case-studies/alpha.md"])
+        let incremental = try await builder.build(changed: ["content/case-studies/alpha.md"])
         #expect(incremental.report.succeeded && !incremental.full)
-        let full = try builder.build(changed: ["templates/layout.mustache"])
+        let full = try await builder.build(changed: ["templates/layout.mustache"])
         #expect(full.report.succeeded && full.full)
         #expect(gaps == [])
         #expect(hidden(site) == [])

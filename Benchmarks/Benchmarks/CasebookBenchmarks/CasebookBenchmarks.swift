@@ -72,13 +72,13 @@ let benchmarks: @Sendable () -> Void = {
     let original = try! String(contentsOfFile: edited, encoding: .utf8)
     Benchmark("Rebuild after editing one case (\(largeSize)-case site)",
               configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxIterations: 30,
-                                   setup: { _ = try! builder.build(changed: nil) })) { benchmark in
+                                   setup: { _ = try! await builder.build(changed: nil) })) { benchmark in
         for iteration in benchmark.scaledIterations {
             let text = original.replacingOccurrences(of: "\n## ", with: "\n## Edit \(iteration) ", options: [], range: nil)
             try! text.write(toFile: edited, atomically: true, encoding: .utf8)
             let relative = "content/case-studies/" + (edited as NSString).lastPathComponent
             benchmark.startMeasurement()
-            let result = try builder.build(changed: [relative])
+            let result = try await builder.build(changed: [relative])
             benchmark.stopMeasurement()
             precondition(result.report.succeeded && !result.full)
         }

@@ -6,9 +6,6 @@ import Foundation
 public protocol FileSystem: Sendable {
     func readFile(at path: String) throws -> Data
     func writeFile(_ data: Data, to path: String) throws
-    /// Writes a file so readers see either the old or the new contents, never half of one
-    /// (a live output folder that a preview server is reading).
-    func replaceFile(_ data: Data, at path: String) throws
     func fileExists(at path: String) -> Bool
     /// The size of a file in bytes (links followed), or nil if there is none.
     func fileSize(at path: String) -> Int64?
@@ -23,6 +20,9 @@ public protocol FileSystem: Sendable {
     func makeFolder(at path: String) throws
     func removeItem(at path: String) throws
     func moveItem(at source: String, to destination: String) throws
+    /// Renames a file over another in one step (rename(2)): a reader of `destination` sees the old
+    /// file or the new one, never half of one, and never no file.
+    func renameReplacing(_ source: String, _ destination: String) throws
     func copyItem(at source: String, to destination: String) throws
     /// The real location of a path with symbolic links resolved (for safety checks).
     func resolvingSymlinks(_ path: String) -> String
@@ -34,9 +34,6 @@ public protocol FileSystem: Sendable {
     /// Whether the folder is where another filesystem is mounted (a container volume), which cannot
     /// be renamed or replaced.
     func isMountPoint(_ path: String) -> Bool
-    /// Recreates the folder tree at `destination` with every file hard-linked to the original (a
-    /// copy in which writes must replace files, never change them in place).
-    func linkTree(from source: String, to destination: String) throws
 }
 
 /// The system or filesystem cannot exchange two paths atomically.
@@ -112,10 +109,6 @@ public struct LocalFileSystem: FileSystem {
         if failure != 0 { throw EnvironmentFailure.classify(failure, path: path) }
     }
 
-    public func replaceFile(_ data: Data, at path: String) throws {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
     public func fileExists(at path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
@@ -156,6 +149,10 @@ public struct LocalFileSystem: FileSystem {
 
     public func moveItem(at source: String, to destination: String) throws {
         try FileManager.default.moveItem(atPath: source, toPath: destination)
+    }
+
+    public func renameReplacing(_ source: String, _ destination: String) throws {
+        if rename(source, destination) != 0 { throw EnvironmentFailure.classify(errno, path: destination) }
     }
 
     public func copyItem(at source: String, to destination: String) throws {
@@ -203,21 +200,5 @@ public struct LocalFileSystem: FileSystem {
         var own = stat(), parent = stat()
         guard stat(path, &own) == 0, stat(path + "/..", &parent) == 0 else { return false }
         return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
-    }
-
-    public func linkTree(from source: String, to destination: String) throws {
-        try createDirectory(at: destination)
-        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
-            let from = source + "/" + name, to = destination + "/" + name
-            var info = stat()
-            guard lstat(from, &info) == 0 else { throw EnvironmentFailure.classify(errno, path: from) }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: try linkTree(from: from, to: to)
-            case S_IFREG:
-                // A hard link where the filesystem allows one; a copy otherwise.
-                if link(from, to) != 0 { try copyFile(from: from, to: to) }
-            default: continue
-            }
-        }
     }
 }

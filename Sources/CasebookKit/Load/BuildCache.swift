@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one build remembers for the next, by source path: each content file as decoded, each body as
-/// rendered, each case's card and its share of the downloads. `casebook serve` keeps one, so a
+/// rendered, each case's card, report entry and share of the downloads. `casebook serve` keeps one, so a
 /// rebuild after a save re-reads and re-renders only the files that changed. Safe to use from the
 /// build's parallel workers.
 public final class BuildCache: Sendable {
@@ -11,6 +11,8 @@ public final class BuildCache: Sendable {
     let exports = PathMemo<DataExport.Fragments>()
     /// Cards are drawn with the templates and the site's settings, so they go when either changes.
     let cards = PathMemo<SitePlanner.Card>()
+    /// Each case's entry in the report, its story's headings already moved down a level.
+    let reportEntries = PathMemo<ReportEntry>()
 
     public init() {}
 
@@ -19,10 +21,10 @@ public final class BuildCache: Sendable {
     /// everything; a template change forgets the cards. Nil forgets everything.
     public func invalidate(_ changed: Set<String>?) {
         guard let changed, !changed.contains("content/site.yml") else {
-            for memo in [cases, pages, bodies, exports, cards] as [any PathMemoProtocol] { memo.removeAll() }
+            for memo in [cases, pages, bodies, exports, cards, reportEntries] as [any PathMemoProtocol] { memo.removeAll() }
             return
         }
-        for memo in [cases, pages, bodies, exports, cards] as [any PathMemoProtocol] { memo.remove(changed) }
+        for memo in [cases, pages, bodies, exports, cards, reportEntries] as [any PathMemoProtocol] { memo.remove(changed) }
         if changed.contains(where: { $0.hasPrefix("templates/") }) { cards.removeAll() }
     }
 

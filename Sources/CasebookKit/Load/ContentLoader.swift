@@ -55,14 +55,7 @@ public struct ContentLoader: Sendable {
                                         hint: "add one with `casebook new case-study \"Program name\"`"))
         }
 
-        let decodedCases = parallelMap(caseFiles) { path -> (CaseStudy?, [Diagnostic]) in
-            cache.cases.value(path) {
-                var found: [Diagnostic] = []
-                guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
-                let (study, more) = CaseStudyDecoder.decode(text: text, path: path, config: config)
-                return (study, found + more)
-            }
-        }
+        let decodedCases = parallelMap(caseFiles) { path in decodeCaseStudy(path, config: config) }
         let decodedPages = parallelMap(pageFiles) { path -> (Page?, [Diagnostic]) in
             cache.pages.value(path) {
                 var found: [Diagnostic] = []
@@ -86,6 +79,24 @@ public struct ContentLoader: Sendable {
     }
 
     private func absolute(_ relative: String) -> String { root + "/" + relative }
+
+    /// One case-study file, decoded against the site's settings (or taken from the cache), with the
+    /// problems found in it.
+    private func decodeCaseStudy(_ path: String, config: SiteConfig) -> (CaseStudy?, [Diagnostic]) {
+        cache.cases.value(path) {
+            var found: [Diagnostic] = []
+            guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return (nil, found) }
+            let (study, more) = CaseStudyDecoder.decode(text: text, path: path, config: config)
+            return (study, found + more)
+        }
+    }
+
+    /// Re-reads one case-study file after a save (`casebook serve`), as `load` would.
+    func reloadCaseStudy(_ path: String, config: SiteConfig) throws(BuildError) -> (CaseStudy?, [Diagnostic]) {
+        let decoded = decodeCaseStudy(path, config: config)
+        try failures.check()
+        return decoded
+    }
 
     /// Settings with one placeholder in each vocabulary, to decode case files against when site.yml has
     /// errors; what they say about vocabulary keys is left out, since the real vocabularies are unknown.

@@ -1,5 +1,5 @@
 /// One case study, decoded and checked against the site's vocabularies.
-public struct CaseStudy: Sendable {
+public struct CaseStudy: Sendable, Equatable {
     public var slug: String
     /// Path of the source file relative to the site root.
     public var sourcePath: String
@@ -70,7 +70,7 @@ public struct Image: Sendable, Hashable {
 }
 
 /// Markdown text with the line where it starts in its file, so links found in it can be located.
-public struct MarkdownSource: Sendable {
+public struct MarkdownSource: Sendable, Equatable {
     public var text: String
     public var file: String
     public var firstLine: Int

@@ -1,14 +1,14 @@
 /// How strong the proof is that a program worked: the design of the strongest study of this program,
 /// what it found, and who ran it. Kept apart from a figure's `Certainty`, which only says how well a
 /// number is sourced.
-public struct Evidence: Sendable {
+public struct Evidence: Sendable, Equatable {
     /// The rating: the study of this program itself.
     public var study: EvidenceStudy
     /// Studies of the same model in another place or an earlier version: context, never the rating.
     public var elsewhere: [EvidenceStudy]
 }
 
-public struct EvidenceStudy: Sendable {
+public struct EvidenceStudy: Sendable, Equatable {
     /// Key into `SiteConfig.evidenceDesigns`.
     public var design: String
     /// Who commissioned or published the study; nil where no study was found.

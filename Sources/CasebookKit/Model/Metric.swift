@@ -1,5 +1,5 @@
 /// A sourced figure: a case study's metric, or a national context figure.
-public struct Metric: Sendable {
+public struct Metric: Sendable, Equatable {
     /// Vocabulary key (case metrics); nil for context figures, which carry their own unit and label.
     public var key: String?
     public var label: String

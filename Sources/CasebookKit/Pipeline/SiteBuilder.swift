@@ -74,29 +74,37 @@ public struct SiteBuilder: Sendable {
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
         published.formUnion(Charts(index: index, routes: routes).all.map(\.csvFile))
         let checker = LinkChecker(published: published, images: Set(content.images))
-        let images = Set(content.images)
-        diagnostics += parallelMap(content.caseStudies) { study -> [Diagnostic] in
-            var found = checker.check(bodies[study.sourcePath]!)
-            if let image = study.image, !images.contains(image.path) {
-                let location = FieldLocator.location(of: ["image", "src"], in: study.sourcePath, root: root, fileSystem: fileSystem)
-                    ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
-                found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
-                                    hint: "put the picture in content/images/ or correct the file name"))
-            }
-            return found
+        diagnostics += parallelMap(content.caseStudies) { study in
+            check(study, body: bodies[study.sourcePath]!, against: checker, root: root)
         }.flatMap { $0 }
         for page in content.pages { diagnostics += checker.check(bodies[page.sourcePath]!) }
         if options.checksPublishingSettings {
             diagnostics += SiteSettingsCheck.check(config: content.config, baseURL: options.baseURL, contact: options.contact)
         }
 
-        if options.strict {
-            diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
-        }
+        if options.strict { diagnostics = Self.strict(diagnostics) }
         let renderer = Self.renderer(for: content, templates: templates, routes: routes, contact: options.contact)
         let site = PreparedSite(root: root, content: content, index: index, routes: routes, pages: pages,
-                                renderer: renderer, assets: assets, cache: cache)
+                                renderer: renderer, assets: assets, checker: checker, cache: cache)
         return (site, diagnostics.sortedByLocation())
+    }
+
+    /// What is wrong with a case beyond its own file: links in its story to pages or files the site
+    /// does not publish, a picture that is not in content/images/.
+    func check(_ study: CaseStudy, body: Markdown.Rendered, against checker: LinkChecker, root: String) -> [Diagnostic] {
+        var found = checker.check(body)
+        if let image = study.image, !checker.images.contains(image.path) {
+            let location = FieldLocator.location(of: ["image", "src"], in: study.sourcePath, root: root, fileSystem: fileSystem)
+                ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
+            found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
+                                hint: "put the picture in content/images/ or correct the file name"))
+        }
+        return found
+    }
+
+    /// `--strict`: every warning is an error.
+    static func strict(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { var d = $0; d.severity = .error; return d }
     }
 
     // The phases a build is made of, also run on their own by `PipelineStages` (the benchmarks).
@@ -113,7 +121,8 @@ public struct SiteBuilder: Sendable {
     /// Every page the site publishes, with its view made when it is rendered.
     static func plan(_ index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
                      cache: BuildCache) -> [PlannedPage] {
-        SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates, cardCache: cache.cards).plan()
+        SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates, cardCache: cache.cards,
+                    reportCache: cache.reportEntries).plan()
     }
 
     /// What draws each page, with the site-wide chrome (and `--contact`, when given, as the contact).
@@ -123,8 +132,10 @@ public struct SiteBuilder: Sendable {
         return PageRenderer(templates: templates, routes: routes, config: config, menuPages: content.pages.filter { $0.menu != nil })
     }
 
-    /// Renders every page into a staging folder and swaps it in for the output folder.
-    func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer) throws(BuildError) -> Int {
+    /// Renders every page into a staging folder and swaps it in for the output folder. `record` is
+    /// handed each rendered file (not the copied ones) with its path relative to the output folder.
+    func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer,
+                  record: (@Sendable (String, Data) -> Void)? = nil) throws(BuildError) -> Int {
         let staging = try writer.makeStaging()
         let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
             try writer.filling(staging) {
@@ -145,7 +156,10 @@ public struct SiteBuilder: Sendable {
                 }
                 try staging.createFolders(for: exports.map(\.file), existing: folders)
                 let files = pageFiles + exports.map(\.file)
-                try Self.render(site.pages, of: site, exports: exports) { data, file in try staging.write(data, to: file) }
+                try Self.render(site.pages, of: site, exports: exports) { data, file in
+                    try staging.write(data, to: file)
+                    record?(file, data)
+                }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 return files.count
             }
@@ -194,6 +208,8 @@ struct PreparedSite: Sendable {
     let renderer: PageRenderer
     /// Files under templates/assets, relative to it.
     let assets: [String]
+    /// Checks links against what the site publishes (a rebuild after a story changed checks that story).
+    let checker: LinkChecker
 
     /// Cases already encoded for the downloads by an earlier build.
     let cache: BuildCache
@@ -202,25 +218,35 @@ struct PreparedSite: Sendable {
     /// parallel (or taken from the cache) now, then each download is joined when asked for. The search
     /// index is split into files whose number depends on the content, so it is made now.
     func makeDataExports() -> [(file: String, make: @Sendable () -> Data)] {
+        let (index, routes) = (index, routes)
+        let fragments = exportFragments()
+        let downloads: [(file: String, make: @Sendable () -> Data)] = [
+            (Routes.jsonDownload, { DataExport.json(index: index, routes: routes, fragments: fragments) }),
+            (Routes.csvDownload, { DataExport.csv(fragments: fragments) })]
+        return downloads + searchExports(fragments) + chartExports()
+    }
+
+    /// Each case's share of the downloads and the search index, in site order.
+    func exportFragments() -> [DataExport.Fragments] {
         let (index, routes, cache) = (index, routes, cache)
-        let fragments = parallelMap(index.cases) { study in
+        return parallelMap(index.cases) { study in
             cache.exports.value(study.sourcePath) {
                 let body = cache.bodies.peek(study.body.file)?.html ?? Markdown.render(study.body, basePath: routes.basePath).html
                 return DataExport.fragments(study, index: index, routes: routes, bodyHTML: body)
             }
         }
+    }
+
+    /// The search index's files: the only downloads that show the cases' stories.
+    func searchExports(_ fragments: [DataExport.Fragments]) -> [(file: String, make: @Sendable () -> Data)] {
         var pageBodies: [String: String] = [:]
         for page in index.content.pages {
             pageBodies[page.sourcePath] = cache.bodies.peek(page.body.file)?.html ?? Markdown.render(page.body, basePath: routes.basePath).html
         }
-        let search = DataExport.searchFiles(index: index, routes: routes, fragments: fragments, pageBodies: pageBodies)
-        let downloads: [(file: String, make: @Sendable () -> Data)] = [
-            (Routes.jsonDownload, { DataExport.json(index: index, routes: routes, fragments: fragments) }),
-            (Routes.csvDownload, { DataExport.csv(fragments: fragments) })]
-        return downloads + search.map { file in
+        return DataExport.searchFiles(index: index, routes: routes, fragments: fragments, pageBodies: pageBodies).map { file in
             let data = file.data
             return (file: file.path, make: { @Sendable in data })
-        } + chartExports()
+        }
     }
 
     /// Each chart's numbers as a CSV of its own, beside the data page.

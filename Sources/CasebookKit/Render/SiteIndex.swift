@@ -1,7 +1,7 @@
 /// Lookups derived once from the content: which cases belong to each strategy, state, tag, funding
 /// source and year, and the neighbours of each case. Everything is sorted, so output is stable.
 struct SiteIndex: Sendable {
-    let content: SiteContent
+    private(set) var content: SiteContent
     let byStrategy: [String: [Int]]
     let byState: [String: [Int]]
     let byTag: [String: [Int]]
@@ -33,6 +33,14 @@ struct SiteIndex: Sendable {
         figureIDs = content.caseStudies.map { MetricView.figureIDs($0.metrics) }
         (byStrategy, byState, byTag, byFunding, byYear, latestYear) = (strategy, state, tag, funding, year, latest)
         (sortedTags, sortedYears) = (tag.keys.sorted(), year.keys.sorted())
+    }
+
+    /// The same lookups over content that differs from this one only in the cases' stories (nothing
+    /// the lookups are made from), so nothing needs sorting again.
+    func withStories(of content: SiteContent) -> SiteIndex {
+        var index = self
+        index.content = content
+        return index
     }
 
     var cases: [CaseStudy] { content.caseStudies }

@@ -17,14 +17,19 @@ struct SitePlanner {
     /// tag, year and funding source). Each card is also rendered once with `partials/card.mustache`
     /// (its `html`), so a listing joins finished cards instead of re-rendering the partial per listing.
     private let cards: [RenderedCard]
+    /// Report entries kept from an earlier build of the same settings.
+    private let reportCache: PathMemo<ReportEntry>
 
-    /// - Parameter cardCache: cards from an earlier build of the same templates and settings; only
-    ///   cases it does not hold are drawn again.
+    /// - Parameters:
+    ///   - cardCache: cards from an earlier build of the same templates and settings; only cases it
+    ///     does not hold are drawn again.
+    ///   - reportCache: the same for the cases' entries in the report.
     init(index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
-         cardCache: PathMemo<Card> = PathMemo()) {
+         cardCache: PathMemo<Card> = PathMemo(), reportCache: PathMemo<ReportEntry> = PathMemo()) {
         self.index = index
         self.routes = routes
         self.bodies = bodies
+        self.reportCache = reportCache
         let view = CaseView(index: index, routes: routes)
         let latest = index.latestYear
         let drawn = parallelMap(Array(index.cases.indices)) { position -> Card in
@@ -199,7 +204,7 @@ struct SitePlanner {
             ].filter { !$0.links.isEmpty })
     }
 
-    private func casePage(_ position: Int) -> PlannedPage {
+    func casePage(_ position: Int) -> PlannedPage {
         let study = index.cases[position]
         let rendered = bodies[study.sourcePath]
         // The page shows its own case, cards of related cases, and its neighbours' titles.
@@ -387,7 +392,7 @@ struct SitePlanner {
     /// Every case in one printable document with a contents list: the showcase as a report to hand
     /// to a board. Each case's story keeps its text; its headings move down a level and get ids of
     /// their own, so the document has one outline and no repeated ids.
-    private func report() -> PlannedPage {
+    func report() -> PlannedPage {
         PlannedPage(route: Routes.report, title: "The showcase as a report",
                     description: "Every case study in one document, with its key figures, evidence of results, story and sources: for printing.",
                     breadcrumbs: [("Home", Routes.home), ("Report", nil)],
@@ -398,24 +403,28 @@ struct SitePlanner {
         let view = EvidenceView(config: config, routes: routes)
         return parallelMap(Array(index.cases.indices)) { position in
             let study = index.cases[position]
-            let html = bodies[study.sourcePath]?.html ?? ""
-            let metrics = study.metrics
-            let key = metrics.filter(\.highlight)
-            return ReportEntry(
-                anchor: "case-\(study.slug)", title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
-                canonical: routes.absolute(Routes.caseStudy(study.slug)),
-                summary: study.summary, organization: study.organization, place: cases.placeLine(study),
-                years: study.years.display,
-                strategyLabel: config.strategy(study.strategy)?.label ?? study.strategy,
-                funding: study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
-                fundingNote: study.fundingNote ?? "",
-                evidence: view.details(study.evidence),
-                keyFigures: (key.isEmpty ? Array(metrics.prefix(3)) : key).map { MetricView.card($0, footnote: nil) },
-                bodyHTML: Markdown.demotingHeadings(html, idPrefix: "case-\(study.slug)-"),
-                sources: Set(metrics.map { SourceLink(title: $0.source, url: $0.url) })
-                    .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
-                    .map(ReportSource.init))
+            return reportCache.value(study.sourcePath) { reportEntry(study, view: view) }
         }
+    }
+
+    private func reportEntry(_ study: CaseStudy, view: EvidenceView) -> ReportEntry {
+        let html = bodies[study.sourcePath]?.html ?? ""
+        let metrics = study.metrics
+        let key = metrics.filter(\.highlight)
+        return ReportEntry(
+            anchor: "case-\(study.slug)", title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
+            canonical: routes.absolute(Routes.caseStudy(study.slug)),
+            summary: study.summary, organization: study.organization, place: cases.placeLine(study),
+            years: study.years.display,
+            strategyLabel: config.strategy(study.strategy)?.label ?? study.strategy,
+            funding: study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
+            fundingNote: study.fundingNote ?? "",
+            evidence: view.details(study.evidence),
+            keyFigures: (key.isEmpty ? Array(metrics.prefix(3)) : key).map { MetricView.card($0, footnote: nil) },
+            bodyHTML: Markdown.demotingHeadings(html, idPrefix: "case-\(study.slug)-"),
+            sources: Set(metrics.map { SourceLink(title: $0.source, url: $0.url) })
+                .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
+                .map(ReportSource.init))
     }
 
     // MARK: Dashboard, search, pages

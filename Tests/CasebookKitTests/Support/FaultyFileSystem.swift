@@ -23,7 +23,6 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
 
     func readFile(at path: String) throws -> Data { try before("read", path); return try disk.readFile(at: path) }
     func writeFile(_ data: Data, to path: String) throws { try before("write", path); try disk.writeFile(data, to: path) }
-    func replaceFile(_ data: Data, at path: String) throws { try before("replace", path); try disk.replaceFile(data, at: path) }
     func fileExists(at path: String) -> Bool { disk.fileExists(at: path) }
     func fileSize(at path: String) -> Int64? { disk.fileSize(at: path) }
     func directoryExists(at path: String) -> Bool { disk.directoryExists(at: path) }
@@ -40,5 +39,5 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func exchangeItems(_ first: String, _ second: String) throws { try before("exchange", first); try disk.exchangeItems(first, second) }
     func copyFile(from source: String, to destination: String) throws { try before("copyFile", source); try disk.copyFile(from: source, to: destination) }
     func isMountPoint(_ path: String) -> Bool { mountPoints.contains(path) || disk.isMountPoint(path) }
-    func linkTree(from source: String, to destination: String) throws { try before("linkTree", source); try disk.linkTree(from: source, to: destination) }
+    func renameReplacing(_ source: String, _ destination: String) throws { try before("rename", destination); try disk.renameReplacing(source, destination) }
 }
