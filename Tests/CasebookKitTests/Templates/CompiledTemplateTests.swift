@@ -188,3 +188,22 @@ import Testing
         #expect(found.map(\.message) == ["`heading` is text, so a section over it would always show (or never)"])
     }
 }
+
+/// What is not known is left out, not shown as an empty paragraph or a dangling separator.
+@Suite struct AbsentValuesTests {
+    @Test func aCaseWithoutFundingLabelsOrStudyAuthorShowsNothingEmpty() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let text = TestSite.caseStudy().replacingOccurrences(of: "funding: [philanthropy]\n", with: "funding: []\n")
+        try site.write("content/case-studies/alpha.md", text)
+        let report = try site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
+        let page = try site.read("case-studies/alpha/index.html")
+        let printable = try site.read("report/index.html")
+        #expect(!page.contains("<p></p>"))
+        #expect(!page.contains("</span> · </p>"))
+        #expect(page.contains("No direct ESSER funding is documented"))
+        #expect(!printable.contains("Funding: </p>"))
+        #expect(!printable.contains("<strong>Evidence of results: No outcome evidence found</strong> ()"))
+    }
+}

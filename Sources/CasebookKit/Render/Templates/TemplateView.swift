@@ -64,6 +64,11 @@ enum TemplateField<View>: Sendable {
     /// Another view, an optional view or a list of views: sections step into it.
     case nested(any NestedTemplateField<View>)
 
+    /// Text that counts as absent when empty: `{{#name}}…{{/name}}` shows only when there is some.
+    static func nonEmptyText(_ get: @escaping @Sendable (View) -> String) -> TemplateField {
+        .optionalText { let text = get($0); return text.isEmpty ? nil : text }
+    }
+
     static func list<Element: TemplateView>(_ get: @escaping @Sendable (View) -> [Element]) -> TemplateField {
         .nested(ListField(get: get))
     }

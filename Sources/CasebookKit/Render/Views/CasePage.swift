@@ -21,7 +21,7 @@ struct CasePage: TemplateView {
     var dateISO: String
     var funding: [FundingLink]
     var esserDocumented: Bool
-    /// The note on funding, "" when there is none (the template's section shows either way, as it always has).
+    /// The note on funding, "" when there is none (then nothing is shown).
     var fundingNote: String
     var metrics: [MetricCard]
     var keyFigures: [MetricCard]
@@ -53,8 +53,9 @@ struct CasePage: TemplateView {
         "date_display": .text(\.dateDisplay),
         "date_iso": .text(\.dateISO),
         "funding": .list(\.funding),
+        "has_funding": .flag { !$0.funding.isEmpty },
         "esser_documented": .flag(\.esserDocumented),
-        "funding_note": .optionalText { $0.fundingNote },
+        "funding_note": .nonEmptyText { $0.fundingNote },
         "metrics": .list(\.metrics),
         "key_figures": .list(\.keyFigures),
         "has_key_figures": .flag(\.hasKeyFigures),
@@ -114,7 +115,7 @@ struct FootnoteSource: TemplateView {
 struct FigureGroup: TemplateView {
     var id: String
     var label: String
-    /// The group's description; "" for none (its section shows either way, as it always has).
+    /// The group's description; "" for none (then nothing is shown).
     var description: String
     var metrics: [MetricCard]
 
@@ -122,7 +123,7 @@ struct FigureGroup: TemplateView {
     static let fields = TemplateFields<FigureGroup>([
         "id": .text(\.id),
         "label": .text(\.label),
-        "description": .optionalText { $0.description },
+        "description": .nonEmptyText { $0.description },
         "metrics": .list(\.metrics),
     ])
 }

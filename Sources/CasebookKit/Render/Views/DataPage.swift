@@ -30,7 +30,7 @@ struct FigureRow: TemplateView {
     var caseURL: String
     var label: String
     var url: String
-    /// The figure's vocabulary label and group, joined with " · "; "" when it has none (its section shows either way, as it always has).
+    /// The figure's vocabulary label and group, joined with " · "; "" when it has none (then nothing is shown).
     var kind: String
     var phrase: String
     /// The value as typed, for sorting.
@@ -47,7 +47,7 @@ struct FigureRow: TemplateView {
         "case_url": .text(\.caseURL),
         "label": .text(\.label),
         "url": .text(\.url),
-        "kind": .optionalText { $0.kind },
+        "kind": .nonEmptyText { $0.kind },
         "phrase": .text(\.phrase),
         "value": .text(\.value),
         "as_of": .text(\.asOf),

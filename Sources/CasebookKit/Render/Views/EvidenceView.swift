@@ -42,7 +42,7 @@ struct EvidenceDetails: TemplateView {
     static let fields = TemplateFields<EvidenceDetails>([
         "description": .text(\.description),
         "finding": .text(\.finding),
-        "study_by_words": .optionalText { $0.studyByWords },
+        "study_by_words": .nonEmptyText { $0.studyByWords },
         "note": .optionalText(\.note),
         "sources": .list(\.sources),
         "has_sources": .flag { !$0.sources.isEmpty },
@@ -66,7 +66,7 @@ struct EvidenceElsewhere: TemplateView {
         "label": .text(\.label),
         "short": .text(\.short),
         "finding": .text(\.finding),
-        "study_by_words": .optionalText { $0.studyByWords },
+        "study_by_words": .nonEmptyText { $0.studyByWords },
         "sources": .list(\.sources),
         "note": .optionalText(\.note),
     ])

@@ -22,9 +22,9 @@ struct ReportEntry: TemplateView {
     var place: String
     var years: String
     var strategyLabel: String
-    /// The funding sources' labels, joined; "" for none (its section shows either way, as it always has).
+    /// The funding sources' labels, joined; "" for none (then the line says nothing of funding).
     var funding: String
-    /// "" for none, as `funding`.
+    /// "" for none (then nothing is shown), as `funding`.
     var fundingNote: String
     var evidence: EvidenceDetails?
     var keyFigures: [MetricCard]
@@ -42,8 +42,8 @@ struct ReportEntry: TemplateView {
         "place": .text(\.place),
         "years": .text(\.years),
         "strategy_label": .text(\.strategyLabel),
-        "funding": .optionalText { $0.funding },
-        "funding_note": .optionalText { $0.fundingNote },
+        "funding": .nonEmptyText { $0.funding },
+        "funding_note": .nonEmptyText { $0.fundingNote },
         "evidence": .optional(\.evidence),
         "key_figures": .list(\.keyFigures),
         "body_html": .text(\.bodyHTML),

@@ -1,7 +1,7 @@
 /// A plain Markdown page (`content/pages/`); the methodology page can have the strategy table.
 struct PlainPage: PageView {
     var bodyHTML: String
-    /// The page's summary, "" for none (its section shows either way, as it always has).
+    /// The page's summary, "" for none (then no lede is shown).
     var summary: String
     var isMethodology: Bool
     var hasStrategyTable: Bool
@@ -11,7 +11,7 @@ struct PlainPage: PageView {
     static let viewName = "a plain page"
     static let fields = TemplateFields<PlainPage>([
         "body_html": .text(\.bodyHTML),
-        "summary": .optionalText { $0.summary },
+        "summary": .nonEmptyText { $0.summary },
         "is_methodology": .flag(\.isMethodology),
         "has_strategy_table": .flag(\.hasStrategyTable),
         "strategy_rows": .list(\.strategyRows),

@@ -23,7 +23,7 @@ struct TermsItem: TemplateView {
     var count: Int
     var countLabel: String
     var hasCases: Bool
-    /// Strategies, funding sources and evidence designs have one ("" shows its section, as it always has);
+    /// Strategies, funding sources and evidence designs have one (an empty one shows nothing);
     /// states, topics and years none.
     var description: String?
 
@@ -34,7 +34,7 @@ struct TermsItem: TemplateView {
         "count": .number(\.count),
         "count_label": .text(\.countLabel),
         "has_cases": .flag(\.hasCases),
-        "description": .optionalText(\.description),
+        "description": .optionalText { $0.description.flatMap { $0.isEmpty ? nil : $0 } },
     ])
 }
 
