@@ -135,7 +135,7 @@ struct YAMLReader {
     mutating func integer(_ node: Node?, field: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node, let value = number(node, field: field) else { return nil }
         guard value == value.rounded(), let int = Int(exactly: value) else {
-            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(Int(value.rounded(.down)))`")
+            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(value.rounded(.down).plain)`")
             return nil
         }
         if let range, !range.contains(int) {
