@@ -1,5 +1,3 @@
-import Yams
-
 /// Finds where a field's value is written in a content file, for the few checks made after decoding
 /// (such as an `image:` whose file does not exist), which the decoded values no longer know. It reads
 /// the file again, so it is only for the rare case where a problem is reported.
@@ -12,7 +10,7 @@ enum FieldLocator {
               case .success(let parsed) = YAMLDocument.parse(front.yaml, file: relative, firstLine: front.yamlFirstLine),
               var node = parsed else { return nil }
         for key in path {
-            guard let next = node.mapping?.first(where: { $0.key.scalar?.string == key })?.value else { break }
+            guard let next = node.mapping?.first(where: { $0.key.scalar == key })?.value else { break }
             node = next
         }
         return YAMLReader(file: relative, firstLine: front.yamlFirstLine).location(node)

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes a plain page (about, methodology).
 enum PageDecoder {
     static func decode(text: String, path: String) -> (Page?, [Diagnostic]) {
@@ -9,7 +7,7 @@ enum PageDecoder {
         case .success(let split): front = split
         }
         var reader = YAMLReader(file: path, firstLine: front.yamlFirstLine)
-        let root: Node?
+        let root: YAMLValue?
         switch YAMLDocument.parse(front.yaml, file: path, firstLine: front.yamlFirstLine) {
         case .failure(let diagnostics): return (nil, diagnostics)
         case .success(let node): root = node

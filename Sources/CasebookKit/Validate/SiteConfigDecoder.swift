@@ -1,11 +1,9 @@
-import Yams
-
 /// Decodes `content/site.yml` into a `SiteConfig`, reporting every problem.
 enum SiteConfigDecoder {
     static let file = "content/site.yml"
 
     static func decode(_ text: String) -> (SiteConfig?, [Diagnostic]) {
-        let node: Node?
+        let node: YAMLValue?
         switch YAMLDocument.parse(text, file: file, firstLine: 1) {
         case .failure(let diagnostics): return (nil, diagnostics)
         case .success(let parsed): node = parsed
@@ -23,21 +21,21 @@ enum SiteConfigDecoder {
         }
         let title = reader.text(fields["title"], field: "title")
         let baseURL = reader.url(fields["base_url"], field: "base_url")
-        let strategies = vocabulary(fields["strategies"], field: "strategies", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> Strategy? in
+        let strategies = vocabulary(fields["strategies"], field: "strategies", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> Strategy? in
             guard let f = reader.fields(of: entry, in: "strategy `\(key)`", known: ["label", "description", "npss_role"],
                                         required: ["label", "description"]) else { return nil }
             guard let label = reader.text(f["label"], field: "label"),
                   let description = reader.text(f["description"], field: "description") else { return nil }
             return Strategy(key: key, label: label, description: description, npssRole: reader.text(f["npss_role"], field: "npss_role"))
         }
-        let funding = vocabulary(fields["funding"], field: "funding", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> FundingSource? in
+        let funding = vocabulary(fields["funding"], field: "funding", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> FundingSource? in
             guard let f = reader.fields(of: entry, in: "funding source `\(key)`", known: ["label", "description"],
                                         required: ["label"]) else { return nil }
             guard let label = reader.text(f["label"], field: "label") else { return nil }
             return FundingSource(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
         }
         let groups = fields["metric_groups"].flatMap { node in
-            vocabulary(node, field: "metric_groups", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricGroup? in
+            vocabulary(node, field: "metric_groups", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> MetricGroup? in
                 guard let f = reader.fields(of: entry, in: "metric group `\(key)`", known: ["label", "description"],
                                             required: ["label"]) else { return nil }
                 guard let label = reader.text(f["label"], field: "label") else { return nil }
@@ -45,7 +43,7 @@ enum SiteConfigDecoder {
             }
         } ?? []
         let tags = fields["tags"].flatMap { node in
-            vocabulary(node, field: "tags", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> TopicTag? in
+            vocabulary(node, field: "tags", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> TopicTag? in
                 guard let f = reader.fields(of: entry, in: "tag `\(key)`", known: ["label"], required: ["label"],
                                             hintFor: { _ in "add `label:` with the words readers see, e.g. label: College access" }),
                       let label = reader.text(f["label"], field: "label") else { return nil }
@@ -53,7 +51,7 @@ enum SiteConfigDecoder {
             }
         } ?? []
         let designs = fields["evidence_designs"].flatMap { evidenceDesigns($0, reader: &reader) } ?? []
-        let metrics = vocabulary(fields["metrics"], field: "metrics", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricDefinition? in
+        let metrics = vocabulary(fields["metrics"], field: "metrics", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> MetricDefinition? in
             guard let f = reader.fields(of: entry, in: "metric `\(key)`", known: ["label", "unit", "aggregate", "group", "chart"],
                                         required: ["label", "unit"] + (groups.isEmpty ? [] : ["group"]),
                                         hintFor: { $0 == "group" ? "add `group:` with one of " + groups.map { "`\($0.key)`" }.joined(separator: ", ") : nil })
@@ -100,8 +98,8 @@ enum SiteConfigDecoder {
     }
 
     /// The study designs, strongest first; exactly one of them may be `no_evidence: true`.
-    private static func evidenceDesigns(_ node: Node, reader: inout YAMLReader) -> [EvidenceDesign]? {
-        let designs = vocabulary(node, field: "evidence_designs", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> EvidenceDesign? in
+    private static func evidenceDesigns(_ node: YAMLValue, reader: inout YAMLReader) -> [EvidenceDesign]? {
+        let designs = vocabulary(node, field: "evidence_designs", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> EvidenceDesign? in
             guard let f = reader.fields(of: entry, in: "evidence design `\(key)`",
                                         known: ["label", "short", "description", "no_evidence"], required: ["label", "description"],
                                         hintFor: { $0 == "description" ? "say in a sentence what this kind of study can and cannot show" : nil })
@@ -122,17 +120,18 @@ enum SiteConfigDecoder {
     }
 
     /// A mapping of slug-like keys to entries, in file order.
-    private static func vocabulary<T>(_ node: Node?, field: String, reader: inout YAMLReader,
-                                      entry: (String, Node, inout YAMLReader) -> T?) -> [T]? {
+    private static func vocabulary<T>(_ node: YAMLValue?, field: String, reader: inout YAMLReader,
+                                      entry: (String, YAMLValue, inout YAMLReader) -> T?) -> [T]? {
         guard let node else { return nil }
         guard let mapping = node.mapping else {
-            reader.error(node, "`\(field)` should be a set of `key:` entries, but this is \(YAMLReader.kind(of: node))")
+            reader.error(node, "`\(field)` should be a set of `key:` entries, but this is \(node.kind)")
             return nil
         }
         var result: [T] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string, Slug.isValid(key) || key.range(of: "^[a-z0-9_]+$", options: .regularExpression) != nil else {
-                reader.error(keyNode, "`\(keyNode.scalar?.string ?? "?")` is not a valid key in `\(field)`",
+        for pair in mapping {
+            let keyNode = pair.key, value = pair.value
+            guard let key = keyNode.scalar, Slug.isValid(key) || key.range(of: "^[a-z0-9_]+$", options: .regularExpression) != nil else {
+                reader.error(keyNode, "`\(keyNode.scalar ?? "?")` is not a valid key in `\(field)`",
                              hint: "keys use lower-case letters, digits, hyphens or underscores")
                 continue
             }
