@@ -83,8 +83,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += parallelMap(content.caseStudies) { study -> [Diagnostic] in
             var found = checker.check(bodies[study.sourcePath]!)
             if let image = study.image, !images.contains(image.path) {
-                let location = FieldLocator.location(of: ["image", "src"], in: study.sourcePath, root: root, fileSystem: fileSystem)
-                    ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
+                let location = image.locations["src"] ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
                 found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
                                     hint: "put the picture in content/images/ or correct the file name"))
             }

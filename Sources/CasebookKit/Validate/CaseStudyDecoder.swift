@@ -112,7 +112,7 @@ enum CaseStudyDecoder {
             partners: partners, state: state, place: place, strategy: strategy, funding: funding,
             fundingNote: fundingNote, years: years, tags: tags, date: date, featured: featured, draft: draft,
             metrics: metrics, evidence: evidence, sources: sources, image: image,
-            body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine))
+            body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine), locations: f.locations)
         return (study, reader.diagnostics)
     }
 
@@ -191,7 +191,7 @@ enum CaseStudyDecoder {
         return items.compactMap { item in
             guard let f = reader.fields(of: item, in: "this source", known: ["title", "url"], required: ["title", "url"]),
                   let title = reader.text(f["title"], field: "title"), let url = reader.url(f["url"], field: "url") else { return nil }
-            return SourceLink(title: title, url: url)
+            return SourceLink(title: title, url: url, locations: f.locations)
         }
     }
 
@@ -202,7 +202,7 @@ enum CaseStudyDecoder {
         if alt.isEmpty {
             reader.warning(node, "the image has no `alt` text", hint: "describe the picture for people who cannot see it: `alt: …`")
         }
-        return Image(source: src, alt: alt)
+        return Image(source: src, alt: alt, locations: f.locations)
     }
 
     private static func hint(_ field: String) -> String? {

@@ -57,7 +57,7 @@ enum EvidenceDecoder {
             }
         }
         guard let finding else { return nil }
-        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, note: note, sources: sources)
+        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, note: note, sources: sources, locations: f.locations)
     }
 
     private static func hint(_ field: String) -> String? {

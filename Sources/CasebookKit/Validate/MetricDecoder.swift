@@ -57,7 +57,7 @@ enum MetricDecoder {
         guard let label, let unit, let value, let asOf, let source, let url, let certainty else { return nil }
         return Metric(key: key, label: label, unit: unit, value: value, qualifier: qualifier, upper: upper,
                       baseline: baseline, asOf: asOf, source: source, url: url, certainty: certainty, note: note,
-                      highlight: highlight)
+                      highlight: highlight, locations: fields.locations)
     }
 
     private static func hint(_ field: String) -> String? {

@@ -26,6 +26,7 @@ enum PageDecoder {
         guard let slug, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         return (Page(slug: slug, sourcePath: path, title: title, summary: summary, menu: menu, draft: draft,
                      strategyTable: strategyTable,
-                     body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine)), reader.diagnostics)
+                     body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine), locations: f.locations),
+                reader.diagnostics)
     }
 }

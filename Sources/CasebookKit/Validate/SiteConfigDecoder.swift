@@ -26,20 +26,23 @@ enum SiteConfigDecoder {
                                         required: ["label", "description"]) else { return nil }
             guard let label = reader.text(f["label"], field: "label"),
                   let description = reader.text(f["description"], field: "description") else { return nil }
-            return Strategy(key: key, label: label, description: description, npssRole: reader.text(f["npss_role"], field: "npss_role"))
+            return Strategy(key: key, label: label, description: description, npssRole: reader.text(f["npss_role"], field: "npss_role"),
+                            locations: f.locations)
         }
         let funding = vocabulary(fields["funding"], field: "funding", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> FundingSource? in
             guard let f = reader.fields(of: entry, in: "funding source `\(key)`", known: ["label", "description"],
                                         required: ["label"]) else { return nil }
             guard let label = reader.text(f["label"], field: "label") else { return nil }
-            return FundingSource(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
+            return FundingSource(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "",
+                                 locations: f.locations)
         }
         let groups = fields["metric_groups"].flatMap { node in
             vocabulary(node, field: "metric_groups", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> MetricGroup? in
                 guard let f = reader.fields(of: entry, in: "metric group `\(key)`", known: ["label", "description"],
                                             required: ["label"]) else { return nil }
                 guard let label = reader.text(f["label"], field: "label") else { return nil }
-                return MetricGroup(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
+                return MetricGroup(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "",
+                                   locations: f.locations)
             }
         } ?? []
         let tags = fields["tags"].flatMap { node in
@@ -47,7 +50,7 @@ enum SiteConfigDecoder {
                 guard let f = reader.fields(of: entry, in: "tag `\(key)`", known: ["label"], required: ["label"],
                                             hintFor: { _ in "add `label:` with the words readers see, e.g. label: College access" }),
                       let label = reader.text(f["label"], field: "label") else { return nil }
-                return TopicTag(key: key, label: label)
+                return TopicTag(key: key, label: label, locations: f.locations)
             }
         } ?? []
         let designs = fields["evidence_designs"].flatMap { evidenceDesigns($0, reader: &reader) } ?? []
@@ -71,6 +74,7 @@ enum SiteConfigDecoder {
             }
             var definition = MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
             definition.chart = f["chart"].flatMap { reader.bool($0, field: "chart") } ?? false
+            definition.locations = f.locations
             return definition
         }
         var contact: String?
@@ -92,6 +96,7 @@ enum SiteConfigDecoder {
             strategies: strategies, funding: funding, metrics: metrics,
             evidenceDesigns: designs, metricGroups: groups)
         config.baseURLLocation = reader.location(fields["base_url"])
+        config.locations = fields.locations
         config.contact = contact
         config.tags = tags
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
@@ -108,7 +113,7 @@ enum SiteConfigDecoder {
                   let description = reader.text(f["description"], field: "description") else { return nil }
             let noEvidence = f["no_evidence"].flatMap { reader.bool($0, field: "no_evidence") } ?? false
             return EvidenceDesign(key: key, label: label, short: reader.text(f["short"], field: "short") ?? label,
-                                  description: description, rank: 0, noEvidence: noEvidence)
+                                  description: description, rank: 0, noEvidence: noEvidence, locations: f.locations)
         }
         guard var designs else { return nil }
         for index in designs.indices { designs[index].rank = index + 1 }
