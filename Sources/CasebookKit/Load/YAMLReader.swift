@@ -109,7 +109,9 @@ struct YAMLReader {
                   hint: "write one number on the same line as `\(field):`, e.g. `\(field): 2000`")
             return nil
         }
-        let raw = scalar.trimmingCharacters(in: .whitespaces)
+        // Most figures have no surrounding spaces and no underscores: skip Foundation for them.
+        let raw = Self.hasPlainEnds(scalar) ? scalar : scalar.trimmingCharacters(in: .whitespaces)
+        let unseparated = raw.utf8.contains(UInt8(ascii: "_")) ? raw.replacingOccurrences(of: "_", with: "") : raw
         let lowered = raw.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan", "inf", "nan", "infinity", "-infinity"].contains(lowered) {
             error(node, "`\(field)` must be a finite number, not `\(raw)`", hint: "write the figure as published, e.g. 2000")
@@ -121,12 +123,12 @@ struct YAMLReader {
             return nil
         }
         // Swift's Double() also reads hexadecimal (`0x1F` as 31) and other forms no author means.
-        if Double(raw.replacingOccurrences(of: "_", with: "")) != nil, !Self.isDecimal(raw) {
+        if Double(unseparated) != nil, !Self.isDecimal(raw) {
             error(node, "`\(field)` must be written in decimal digits, not `\(raw)`",
                   hint: "write the figure as published, such as 2000, 0.36 or 2.4e6")
             return nil
         }
-        guard let value = Double(raw.replacingOccurrences(of: "_", with: "")) else {
+        guard let value = Double(unseparated) else {
             error(node, "`\(field)` should be a number, but `\(raw)` is text", hint: Self.numberHint(raw))
             return nil
         }
@@ -233,9 +235,14 @@ struct YAMLReader {
     /// The text without surrounding whitespace; most values have none, and are returned untouched
     /// without going through Foundation.
     static func trimmed(_ text: String) -> String {
+        hasPlainEnds(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether the text starts and ends with a visible ASCII character (or is empty), so that trimming
+    /// whitespace would leave it as it is.
+    static func hasPlainEnds(_ text: String) -> Bool {
         func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
-        if plain(text.utf8.first) && plain(text.utf8.last) { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return plain(text.utf8.first) && plain(text.utf8.last)
     }
 
     /// `2000`, `-3`, `0.36`, `.5`, `2_000`, `2.4e6`: digits, one optional point, an optional exponent.
