@@ -354,6 +354,12 @@ struct HostileInputTests {
         for raw in ["2000", "2_000", "-3", "0.36", ".5", "2.4e6", "1E-3"] { #expect(YAMLReader.isDecimal(raw), "\(raw)") }
     }
 
+    @Test func aWholeNumberTooLargeForAnIntegerIsAnErrorNotACrash() throws {
+        let text = TestSite.caseStudy().replacingOccurrences(of: "years: {start: 2021, end: 2023}", with: "years: {start: 2021, end: 1e30}")
+        #expect(try diagnose(text) == [.error(at(8, 27), "`end` should be a whole number",
+                                              hint: "write it without a decimal point, e.g. `end: 1000000000000000000000000000000`")])
+    }
+
     @Test(arguments: ["https://exa\"mple.org/", "https://example.org/<script>", "https://exam\u{200B}ple.org/",
                       "https://example.org\u{2060}/a", "https://exämple.org/", "https://example.org/`x`"])
     func urlsWithQuotesBracketsOrInvisibleCharactersAreRefused(url: String) {

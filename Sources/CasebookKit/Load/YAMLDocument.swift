@@ -1,10 +1,15 @@
-import Yams
+import CYaml
 
-/// Parses YAML text (a front matter or a `.yml` file) into a Yams node tree with positions,
-/// turning libyaml's terse errors into located diagnostics in plain words.
+/// Parses YAML text (a front matter or a `.yml` file) into a `YAMLValue` with positions, in one pass
+/// over libyaml's events, turning libyaml's terse errors into located diagnostics in plain words.
+///
+/// The same pass refuses anchors and aliases where they are written (no field of Casebook's needs
+/// them, and expanding them is how a few hundred bytes become minutes of work) and finds keys written
+/// twice in a mapping, reporting each at its second occurrence.
 enum YAMLDocument {
     enum Outcome {
-        case success(Node?)
+        /// The first document's value; nil when the text holds no document (empty, or only comments).
+        case success(YAMLValue?)
         case failure([Diagnostic])
     }
 
@@ -12,46 +17,10 @@ enum YAMLDocument {
     static func parse(_ yaml: String, file: String, firstLine: Int) -> Outcome {
         let tabs = tabIndentation(in: yaml, file: file, firstLine: firstLine)
         if !tabs.isEmpty { return .failure(tabs) }
-        // `&` and `*` can only start an anchor or alias where the text has them at all.
-        if yaml.utf8.contains(0x26) || yaml.utf8.contains(0x2A) {
-            let refused = YAMLEvents.scan(yaml).compactMap { finding -> Diagnostic? in
-                switch finding {
-                case let .anchor(name, line, column):
-                    return .error(SourceLocation(file: file, line: line + firstLine - 1, column: column),
-                                  "`&\(name)` marks a YAML anchor, which Casebook does not accept",
-                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes")
-                case let .alias(name, line, column):
-                    return .error(SourceLocation(file: file, line: line + firstLine - 1, column: column),
-                                  "`*\(name)` is a YAML alias, which Casebook does not accept",
-                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes")
-                case .duplicateKey: return nil
-                }
-            }
-            if !refused.isEmpty { return .failure(refused) }
-        }
-        do {
-            // The basic resolver tags every scalar as a string: the readers parse numbers, dates and
-            // booleans themselves (with better errors), and skipping the default resolver's regular
-            // expressions makes composing several times cheaper.
-            return .success(try Yams.compose(yaml: yaml, .basic))
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-            // Yams names the mapping; the pass over the events finds each key written a second time.
-            let found = YAMLEvents.scan(yaml).compactMap { finding -> Diagnostic? in
-                guard case let .duplicateKey(key, line, column, first) = finding else { return nil }
-                return .error(SourceLocation(file: file, line: line + firstLine - 1, column: column),
-                              "the field `\(key)` appears more than once here",
-                              hint: "it is also on line \(first + firstLine - 1); keep one of them and delete the other")
-            }
-            return .failure(found.isEmpty
-                ? [diagnostic(for: .duplicatedKeysInMapping(duplicates: duplicates, context: context), file: file, firstLine: firstLine)]
-                : found)
-        } catch let error as YamlError {
-            return .failure([diagnostic(for: error, file: file, firstLine: firstLine)])
-        } catch {
-            return .failure([.error(SourceLocation(file: file, line: firstLine, column: 1),
-                                    "\(describing(file)) could not be read: \(error)",
-                                    hint: "save the file as plain UTF-8 text and check its YAML")])
-        }
+        var pass = EventPass(file: file, firstLine: firstLine)
+        var text = yaml
+        text.withUTF8 { pass.run($0) }
+        return pass.outcome
     }
 
     /// YAML forbids tabs for indentation; say so precisely rather than letting libyaml guess.
@@ -73,36 +42,8 @@ enum YAMLDocument {
         file.hasSuffix(".md") ? "the front matter" : "`" + (file.split(separator: "/").last.map(String.init) ?? file) + "`"
     }
 
-    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
-        let what = describing(file)
-        func location(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
-        }
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            let (message, hint) = explain(problem, what: what)
-            return .error(location(mark), message, hint: hint)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return .error(location(context.mark), "the field \(keys) appears more than once here",
-                          hint: "keep one of them and delete the other")
-        case let .reader(problem, _, _, _):
-            return .error(SourceLocation(file: file, line: firstLine, column: 1),
-                          "\(what) contains characters that cannot be read (\(problem))",
-                          hint: "save the file as UTF-8 text")
-        case .memory:
-            // libyaml's only memory error in practice: more than 1,000 nested lists or sets of fields.
-            return .error(SourceLocation(file: file, line: firstLine, column: 1),
-                          "\(what) nests lists or sets of fields too deeply for YAML (more than 1,000 levels)",
-                          hint: "look for [ or { that are never closed; no field needs more than a few levels")
-        default:
-            return .error(SourceLocation(file: file, line: firstLine, column: 1), "\(what) could not be read: \(error)",
-                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation")
-        }
-    }
-
     /// libyaml's problem strings, said the way an author can act on them.
-    private static func explain(_ problem: String, what: String) -> (String, String) {
+    fileprivate static func explain(_ problem: String, what: String) -> (String, String) {
         switch problem {
         case let p where p.contains("mapping values are not allowed"):
             return ("a colon here makes this line unreadable as YAML",
@@ -120,11 +61,261 @@ enum YAMLDocument {
             return ("a value is missing here", "write a value after the colon, or remove the field")
         case let p where p.contains("could not find expected ':'"):
             return ("this line has no colon after its field name", "write fields as `name: value`")
-        case let p where p.contains("undefined alias"):
-            return ("this `*name` refers to an anchor that is not defined", "remove the `*` or define `&name` first")
         default:
             return ("\(what) is not valid YAML: \(problem)",
                     "check the YAML syntax here: `name: value` fields, lists with `- `, spaces for indentation")
+        }
+    }
+}
+
+/// The single pass over libyaml's events behind `YAMLDocument.parse`. It builds the first document's
+/// value and, over the whole text (up to a syntax error, where libyaml stops), collects what is
+/// refused. What it reports, in this order of precedence:
+/// 1. every anchor and alias;
+/// 2. otherwise whichever comes first of: a mapping of the first document closing with a key written
+///    twice (then every key written twice anywhere, each at its second occurrence), a second
+///    document, a syntax error;
+/// 3. otherwise the value.
+/// Keys are compared as text, and each mapping keeps a set of its keys, so the pass is linear in the
+/// text's length. (A key that is itself a list or a set of fields, which no field of Casebook's is,
+/// is compared by a hash of its structure, built as its events go by.)
+private struct EventPass {
+    let file: String
+    let firstLine: Int
+
+    private(set) var refused: [Diagnostic] = []
+    private(set) var duplicates: [Diagnostic] = []
+    private var stop: Stop?
+    private var root: YAMLValue?
+    private var documents = 0
+    private var frames: [Frame] = []
+
+    private enum Stop {
+        /// A mapping closed with keys written twice that are lists or sets of fields, not text:
+        /// how many, and where the first of them is first written.
+        case duplicateKeys(complex: Int, first: SourceLocation?)
+        case anotherDocument(SourceLocation)
+        case syntax(Diagnostic)
+    }
+
+    /// One open list or set of fields.
+    private struct Frame {
+        let location: SourceLocation
+        let isMapping: Bool
+        var items: [YAMLValue] = []
+        var pairs: [YAMLValue.Pair] = []
+        var key: YAMLValue?
+        var expectingKey = true
+        /// The mapping's keys as text: where each is first written, and under which tags (nil is the
+        /// ordinary one), since `!!int 1` and `1` are different keys to YAML.
+        var keys: [String: KeyRecord] = [:]
+        /// Keys that are lists or sets of fields, by a hash of their structure, with where each is first written.
+        var complexKeys: [Int: SourceLocation] = [:]
+        var duplicatedComplexKeys: [SourceLocation] = []
+        /// A key is written twice with the same tag, which makes the mapping invalid YAML.
+        var hasDuplicate = false
+        /// The structure's hash, kept only while this collection is a mapping key or inside one.
+        var hasher: Hasher?
+    }
+
+    private struct KeyRecord {
+        var firstLine: Int
+        var untagged: Bool
+        var tags: [String]
+    }
+
+    init(file: String, firstLine: Int) {
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    var outcome: YAMLDocument.Outcome {
+        if !refused.isEmpty { return .failure(refused) }
+        switch stop {
+        case nil:
+            return .success(root)
+        case let .duplicateKeys(complex, first):
+            if !duplicates.isEmpty { return .failure(duplicates) }
+            let keys = Array(repeating: "`<uncovertable>`", count: max(complex, 1)).joined(separator: ", ")
+            return .failure([.error(first ?? SourceLocation(file: file, line: firstLine, column: 1),
+                                    "the field \(keys) appears more than once here",
+                                    hint: "keep one of them and delete the other")])
+        case let .anotherDocument(location):
+            let (message, hint) = YAMLDocument.explain("but found another document", what: YAMLDocument.describing(file))
+            return .failure([.error(location, message, hint: hint)])
+        case let .syntax(diagnostic):
+            return .failure([diagnostic])
+        }
+    }
+
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            stop = .syntax(error(parser))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                if stop == nil { stop = .syntax(error(parser)) }
+                return
+            }
+            let type = event.type
+            if type == YAML_STREAM_END_EVENT {
+                yaml_event_delete(&event)
+                return
+            }
+            handle(&event, type)
+            yaml_event_delete(&event)
+        }
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + firstLine, column: Int(mark.column) + 1)
+    }
+
+    private mutating func handle(_ event: inout yaml_event_t, _ type: yaml_event_type_t) {
+        switch type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let at = location(event.start_mark)
+            if let anchor = scalar.anchor { refuseAnchor(anchor, at) }
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let style: YAMLValue.Style = switch scalar.style {
+            case YAML_PLAIN_SCALAR_STYLE: .plain
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .any
+            }
+            let tag = Self.explicitTag(scalar.tag, ordinary: "tag:yaml.org,2002:str")
+            if frames.last?.hasher != nil {
+                frames[frames.count - 1].hasher!.combine(0)
+                frames[frames.count - 1].hasher!.combine(tag)
+                frames[frames.count - 1].hasher!.combine(text)
+            }
+            add(YAMLValue(content: .scalar(text, style), location: at), keyText: text, tag: tag, structure: nil)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = type == YAML_MAPPING_START_EVENT
+            let at = location(event.start_mark)
+            let (anchor, tag) = isMapping ? (event.data.mapping_start.anchor, event.data.mapping_start.tag)
+                                          : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
+            if let anchor { refuseAnchor(anchor, at) }
+            var frame = Frame(location: at, isMapping: isMapping)
+            if let top = frames.last, top.hasher != nil || (top.isMapping && top.expectingKey) {
+                var hasher = Hasher()
+                hasher.combine(isMapping ? 2 : 1)
+                hasher.combine(Self.explicitTag(tag, ordinary: isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"))
+                frame.hasher = hasher
+            }
+            frames.append(frame)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let frame = frames.removeLast()
+            if frame.isMapping, stop == nil, frame.hasDuplicate || !frame.duplicatedComplexKeys.isEmpty {
+                stop = .duplicateKeys(complex: frame.duplicatedComplexKeys.count,
+                                      first: frame.duplicatedComplexKeys.min { ($0.line, $0.column) < ($1.line, $1.column) })
+            }
+            let structure = frame.hasher?.finalize()
+            if let structure, frames.last?.hasher != nil { frames[frames.count - 1].hasher!.combine(structure) }
+            let content: YAMLValue.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            add(YAMLValue(content: content, location: frame.location), keyText: nil, tag: nil, structure: structure)
+        case YAML_ALIAS_EVENT:
+            let at = location(event.start_mark)
+            let name = event.data.alias.anchor.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? ""
+            refused.append(.error(at, "`*\(name)` is a YAML alias, which Casebook does not accept",
+                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+            // Stands in for the value it names; the document is refused, so only its place counts.
+            if frames.last?.hasher != nil { frames[frames.count - 1].hasher!.combine(name) }
+            add(YAMLValue(content: .scalar("", .any), location: at), keyText: nil, tag: nil, structure: nil)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents == 2, stop == nil { stop = .anotherDocument(location(event.start_mark)) }
+        default:
+            break
+        }
+    }
+
+    private mutating func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, _ at: SourceLocation) {
+        let name = String(cString: UnsafeRawPointer(anchor).assumingMemoryBound(to: CChar.self))
+        refused.append(.error(at, "`&\(name)` marks a YAML anchor, which Casebook does not accept",
+                              hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+    }
+
+    /// A tag written on a node, or nil for the node's ordinary tag (none, `!`, or the ordinary one
+    /// spelled out, such as `!!str` on a scalar).
+    private static func explicitTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, ordinary: String) -> String? {
+        guard let tag, tag[0] != 0, !(tag[0] == UInt8(ascii: "!") && tag[1] == 0) else { return nil }
+        let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
+        return name == ordinary ? nil : name
+    }
+
+    /// A finished value: the document's root, an item of the open list, or a key or value of the open mapping.
+    /// `keyText` is the text of a scalar; `structure` the hash of a list or set of fields that may be a key.
+    private mutating func add(_ value: YAMLValue, keyText: String?, tag: String?, structure: Int?) {
+        guard !frames.isEmpty else {
+            if documents == 1 { root = value }
+            return
+        }
+        let top = frames.count - 1
+        guard frames[top].isMapping else {
+            if stop == nil { frames[top].items.append(value) }
+            return
+        }
+        if frames[top].expectingKey {
+            if let keyText {
+                let line = value.location.line
+                if var record = frames[top].keys[keyText] {
+                    duplicates.append(.error(value.location, "the field `\(keyText)` appears more than once here",
+                                             hint: "it is also on line \(record.firstLine); keep one of them and delete the other"))
+                    if let tag {
+                        if record.tags.contains(tag) { frames[top].hasDuplicate = true } else { record.tags.append(tag) }
+                    } else {
+                        if record.untagged { frames[top].hasDuplicate = true } else { record.untagged = true }
+                    }
+                    frames[top].keys[keyText] = record
+                } else {
+                    frames[top].keys[keyText] = KeyRecord(firstLine: line, untagged: tag == nil, tags: tag.map { [$0] } ?? [])
+                }
+            } else if let structure {
+                if let first = frames[top].complexKeys[structure] {
+                    if !frames[top].duplicatedComplexKeys.contains(where: { $0 == first }) {
+                        frames[top].duplicatedComplexKeys.append(first)
+                    }
+                } else {
+                    frames[top].complexKeys[structure] = value.location
+                }
+            }
+            frames[top].key = value
+        } else if stop == nil, let key = frames[top].key {
+            frames[top].pairs.append(YAMLValue.Pair(key: key, value: value))
+        }
+        frames[top].expectingKey.toggle()
+    }
+
+    /// libyaml's error, located and explained.
+    private func error(_ parser: yaml_parser_t) -> Diagnostic {
+        let what = YAMLDocument.describing(file)
+        let problem = parser.problem.map { String(cString: $0) } ?? ""
+        switch parser.error {
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
+            let (message, hint) = YAMLDocument.explain(problem, what: what)
+            return .error(location(parser.problem_mark), message, hint: hint)
+        case YAML_READER_ERROR:
+            return .error(SourceLocation(file: file, line: firstLine, column: 1),
+                          "\(what) contains characters that cannot be read (\(problem))",
+                          hint: "save the file as UTF-8 text")
+        case YAML_MEMORY_ERROR:
+            // libyaml's only memory error in practice: more than 1,000 nested lists or sets of fields.
+            return .error(SourceLocation(file: file, line: firstLine, column: 1),
+                          "\(what) nests lists or sets of fields too deeply for YAML (more than 1,000 levels)",
+                          hint: "look for [ or { that are never closed; no field needs more than a few levels")
+        default:
+            return .error(SourceLocation(file: file, line: firstLine, column: 1), "\(what) could not be read: \(problem)",
+                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation")
         }
     }
 }

@@ -1,7 +1,5 @@
-import Yams
-
-/// Reads typed values out of a YAML node tree, collecting a diagnostic for each value of the wrong
-/// type instead of stopping at the first. Positions are converted to file lines and columns.
+/// Reads typed values out of a `YAMLValue`, collecting a diagnostic for each value of the wrong type
+/// instead of stopping at the first. Every value carries its file line and column.
 struct YAMLReader {
     let file: String
     /// File line of the YAML text's first line.
@@ -14,18 +12,17 @@ struct YAMLReader {
         self.firstLine = firstLine
     }
 
-    func location(_ node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: max(1, firstLine - 1), column: 1) }
-        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    func location(_ node: YAMLValue?) -> SourceLocation {
+        node?.location ?? SourceLocation(file: file, line: max(1, firstLine - 1), column: 1)
     }
 
     /// Every error carries a hint; where the caller has none to give, the hint says where the field is described.
-    mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
+    mutating func error(_ node: YAMLValue?, _ message: String, hint: String? = nil) {
         diagnostics.append(.error(location(node), message,
                                   hint: hint ?? "see docs/content-format.md for what this field accepts, with examples"))
     }
 
-    mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+    mutating func warning(_ node: YAMLValue?, _ message: String, hint: String? = nil) {
         diagnostics.append(.warning(location(node), message, hint: hint))
     }
 
@@ -34,17 +31,18 @@ struct YAMLReader {
     // MARK: Mappings
 
     /// The fields of a mapping, checked against the known and required keys of a schema.
-    mutating func fields(of node: Node, in what: String, known: [String], required: [String],
-                         missingAt: Node? = nil, hintFor: (String) -> String? = { _ in nil }) -> Fields? {
+    mutating func fields(of node: YAMLValue, in what: String, known: [String], required: [String],
+                         missingAt: YAMLValue? = nil, hintFor: (String) -> String? = { _ in nil }) -> Fields? {
         guard let mapping = node.mapping else {
-            error(node, "\(what) should be a set of `name: value` fields, but this is \(Self.kind(of: node))",
+            error(node, "\(what) should be a set of `name: value` fields, but this is \(node.kind)",
                   hint: "write one `name: value` field per line, indented under the line that names it")
             return nil
         }
-        var values: [String: Node] = [:]
-        var keyNodes: [String: Node] = [:]
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+        var values: [String: YAMLValue] = [:]
+        var keyNodes: [String: YAMLValue] = [:]
+        for pair in mapping {
+            let keyNode = pair.key, value = pair.value
+            guard let key = keyNode.scalar else {
                 error(keyNode, "a field name must be plain text",
                       hint: "write the field's name as a plain word followed by a colon, e.g. `title:`")
                 continue
@@ -64,25 +62,32 @@ struct YAMLReader {
                 error(missingAt ?? node, "\(what) has no `\(key)`, which is required", hint: hintFor(key))
             }
         }
-        return Fields(values: values.filter { !Self.isNull($0.value) }, keyNodes: keyNodes)
+        return Fields(values: values.filter { !Self.isNull($0.value) }, keyNodes: keyNodes, location: node.location)
     }
 
     struct Fields {
-        var values: [String: Node]
-        var keyNodes: [String: Node]
-        subscript(key: String) -> Node? { values[key] }
+        var values: [String: YAMLValue]
+        var keyNodes: [String: YAMLValue]
+        /// Where the set of fields starts.
+        var location: SourceLocation
+        subscript(key: String) -> YAMLValue? { values[key] }
+
+        /// Where each field's value is written, for the decoded model to keep.
+        var locations: FieldLocations {
+            FieldLocations(start: location, fields: values.mapValues(\.location))
+        }
     }
 
     // MARK: Scalars
 
-    mutating func text(_ node: Node?, field: String) -> String? {
+    mutating func text(_ node: YAMLValue?, field: String) -> String? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
-            error(node, "`\(field)` should be text, but this is \(Self.kind(of: node))",
+        guard case .scalar(let scalar, _) = node.content else {
+            error(node, "`\(field)` should be text, but this is \(node.kind)",
                   hint: node.sequence != nil ? "write a single value, not a list" : "write the value on the same line as `\(field):`")
             return nil
         }
-        let value = Self.trimmed(scalar.string)
+        let value = Self.trimmed(scalar)
         if value.isEmpty {
             error(node, "`\(field)` is empty", hint: "write a value after `\(field):`, or remove the line if the field is optional")
             return nil
@@ -97,31 +102,33 @@ struct YAMLReader {
         return value
     }
 
-    mutating func number(_ node: Node?, field: String) -> Double? {
+    mutating func number(_ node: YAMLValue?, field: String) -> Double? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
-            error(node, "`\(field)` should be a number, but this is \(Self.kind(of: node))",
+        guard case .scalar(let scalar, let style) = node.content else {
+            error(node, "`\(field)` should be a number, but this is \(node.kind)",
                   hint: "write one number on the same line as `\(field):`, e.g. `\(field): 2000`")
             return nil
         }
-        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        // Most figures have no surrounding spaces and no underscores: skip Foundation for them.
+        let raw = Self.hasPlainEnds(scalar) ? scalar : scalar.trimmingCharacters(in: .whitespaces)
+        let unseparated = raw.utf8.contains(UInt8(ascii: "_")) ? raw.replacingOccurrences(of: "_", with: "") : raw
         let lowered = raw.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan", "inf", "nan", "infinity", "-infinity"].contains(lowered) {
             error(node, "`\(field)` must be a finite number, not `\(raw)`", hint: "write the figure as published, e.g. 2000")
             return nil
         }
-        if scalar.style != .plain, Double(raw) != nil {
+        if style != .plain, Double(raw) != nil {
             error(node, "`\(field)` is written in quotes, so it is text, not a number",
                   hint: "remove the quotes: \(field): \(raw)")
             return nil
         }
         // Swift's Double() also reads hexadecimal (`0x1F` as 31) and other forms no author means.
-        if Double(raw.replacingOccurrences(of: "_", with: "")) != nil, !Self.isDecimal(raw) {
+        if Double(unseparated) != nil, !Self.isDecimal(raw) {
             error(node, "`\(field)` must be written in decimal digits, not `\(raw)`",
                   hint: "write the figure as published, such as 2000, 0.36 or 2.4e6")
             return nil
         }
-        guard let value = Double(raw.replacingOccurrences(of: "_", with: "")) else {
+        guard let value = Double(unseparated) else {
             error(node, "`\(field)` should be a number, but `\(raw)` is text", hint: Self.numberHint(raw))
             return nil
         }
@@ -132,10 +139,10 @@ struct YAMLReader {
         return value
     }
 
-    mutating func integer(_ node: Node?, field: String, range: ClosedRange<Int>? = nil) -> Int? {
+    mutating func integer(_ node: YAMLValue?, field: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node, let value = number(node, field: field) else { return nil }
         guard value == value.rounded(), let int = Int(exactly: value) else {
-            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(Int(value.rounded(.down)))`")
+            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(value.rounded(.down).plain)`")
             return nil
         }
         if let range, !range.contains(int) {
@@ -146,9 +153,9 @@ struct YAMLReader {
         return int
     }
 
-    mutating func bool(_ node: Node?, field: String) -> Bool? {
+    mutating func bool(_ node: YAMLValue?, field: String) -> Bool? {
         guard let node else { return nil }
-        switch node.scalar?.string.lowercased() {
+        switch node.scalar?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
@@ -157,7 +164,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func date(_ node: Node?, field: String) -> DayDate? {
+    mutating func date(_ node: YAMLValue?, field: String) -> DayDate? {
         guard let raw = text(node, field: field) else { return nil }
         guard let date = DayDate(iso: raw) else {
             error(node, "`\(field)` should be a date written as YYYY-MM-DD, not `\(raw)`", hint: "for example: \(field): 2025-11-19")
@@ -166,7 +173,7 @@ struct YAMLReader {
         return date
     }
 
-    mutating func asOf(_ node: Node?, field: String) -> AsOf? {
+    mutating func asOf(_ node: YAMLValue?, field: String) -> AsOf? {
         guard let raw = text(node, field: field) else { return nil }
         guard let value = AsOf(raw) else {
             error(node, "`\(field)` should be a year (2021), a school year (2022-23), a month (2021-09) or a date (2021-09-30), not `\(raw)`",
@@ -177,11 +184,11 @@ struct YAMLReader {
     }
 
     /// A list of texts; a single value is accepted as a list of one.
-    mutating func textList(_ node: Node?, field: String) -> [String]? {
+    mutating func textList(_ node: YAMLValue?, field: String) -> [String]? {
         guard let node else { return nil }
         if node.scalar != nil { return text(node, field: field).map { [$0] } }
         guard let sequence = node.sequence else {
-            error(node, "`\(field)` should be a list, but this is \(Self.kind(of: node))",
+            error(node, "`\(field)` should be a list, but this is \(node.kind)",
                   hint: "write it as [first, second] or as lines starting with `- `")
             return nil
         }
@@ -189,10 +196,10 @@ struct YAMLReader {
     }
 
     /// The items of a list (for lists of mappings such as metrics).
-    mutating func list(_ node: Node?, field: String) -> [Node]? {
+    mutating func list(_ node: YAMLValue?, field: String) -> [YAMLValue]? {
         guard let node else { return nil }
         guard let sequence = node.sequence else {
-            error(node, "`\(field)` should be a list, but this is \(Self.kind(of: node))",
+            error(node, "`\(field)` should be a list, but this is \(node.kind)",
                   hint: "start each item on its own line with `- `")
             return nil
         }
@@ -200,7 +207,7 @@ struct YAMLReader {
     }
 
     /// One of a fixed set of words.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node?, field: String, as: T.Type) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLValue?, field: String, as: T.Type) -> T? where T.RawValue == String {
         guard let raw = text(node, field: field) else { return nil }
         if let value = T(rawValue: raw) ?? T(rawValue: raw.lowercased()) { return value }
         let choices = T.allCases.map(\.rawValue)
@@ -210,7 +217,7 @@ struct YAMLReader {
 
     /// A web address that readers can follow: http or https, with a host. `javascript:` and `data:`
     /// addresses are refused because they would run or embed content instead of linking to a source.
-    mutating func url(_ node: Node?, field: String) -> String? {
+    mutating func url(_ node: YAMLValue?, field: String) -> String? {
         guard let raw = text(node, field: field) else { return nil }
         // A file names the same few sources many times: check each address once.
         let outcome = checkedURLs[raw] ?? URLCheck.check(raw)
@@ -228,9 +235,14 @@ struct YAMLReader {
     /// The text without surrounding whitespace; most values have none, and are returned untouched
     /// without going through Foundation.
     static func trimmed(_ text: String) -> String {
+        hasPlainEnds(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether the text starts and ends with a visible ASCII character (or is empty), so that trimming
+    /// whitespace would leave it as it is.
+    static func hasPlainEnds(_ text: String) -> Bool {
         func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
-        if plain(text.utf8.first) && plain(text.utf8.last) { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return plain(text.utf8.first) && plain(text.utf8.last)
     }
 
     /// `2000`, `-3`, `0.36`, `.5`, `2_000`, `2.4e6`: digits, one optional point, an optional exponent.
@@ -258,18 +270,9 @@ struct YAMLReader {
         (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    static func kind(of node: Node) -> String {
-        switch node {
-        case .scalar: "a single value"
-        case .mapping: "a set of fields"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
+    static func isNull(_ node: YAMLValue) -> Bool {
+        guard case .scalar(let text, .plain) = node.content else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     private static func numberHint(_ raw: String) -> String {

@@ -23,6 +23,8 @@ public struct CaseStudy: Sendable, Equatable {
     public var sources: [SourceLink]
     public var image: Image?
     public var body: MarkdownSource
+    /// Where each front-matter field is written in `sourcePath`.
+    public var locations = FieldLocations()
 }
 
 extension CaseStudy {
@@ -53,12 +55,16 @@ public struct YearSpan: Sendable, Hashable {
 public struct SourceLink: Sendable, Hashable {
     public var title: String
     public var url: String
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 /// A picture from front matter (`image: {src, alt}`), kept under `content/`.
 public struct Image: Sendable, Hashable {
     public var source: String
     public var alt: String
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 
     /// The file's path under `content/images/` (and under `/images/` in the output), however the
     /// author wrote it: `photo.jpg`, `images/photo.jpg` or `/images/photo.jpg`.
@@ -87,6 +93,8 @@ public struct Page: Sendable {
     /// Show the table of strategies (with their NPSS roles and cases) after the text.
     public var strategyTable = false
     public var body: MarkdownSource
+    /// Where each front-matter field is written in `sourcePath`.
+    public var locations = FieldLocations()
 }
 
 extension Array where Element == CaseStudy {

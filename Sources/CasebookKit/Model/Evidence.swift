@@ -17,6 +17,8 @@ public struct EvidenceStudy: Sendable, Equatable {
     public var finding: String
     public var note: String?
     public var sources: [SourceLink]
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 /// "Own": commissioned or published by the program, its funder or its vendor. "Independent": not.
@@ -42,6 +44,8 @@ public struct EvidenceDesign: Sendable, Hashable {
     public var rank: Int
     /// "No outcome evidence found": the one design that needs no source.
     public var noEvidence: Bool
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 /// One entry of the `metric_groups` vocabulary: how figures are grouped on a case page, in order.
@@ -49,4 +53,6 @@ public struct MetricGroup: Sendable, Hashable {
     public var key: String
     public var label: String
     public var description: String
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }

@@ -14,6 +14,8 @@ public struct Metric: Sendable, Equatable {
     public var certainty: Certainty
     public var note: String?
     public var highlight: Bool
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 public enum Certainty: String, Sendable, CaseIterable {

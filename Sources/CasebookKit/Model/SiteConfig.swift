@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     public var contact: String?
     /// site.yml itself, for problems about a field that is missing.
     public var location = SourceLocation(file: "content/site.yml", line: 1, column: 1)
+    /// Where each field of site.yml is written.
+    public var locations = FieldLocations()
     public var language: String
     public var author: String
     public var strategies: [Strategy]
@@ -39,17 +41,23 @@ public struct Strategy: Sendable, Hashable {
     public var description: String
     /// The matching student-support role of the National Partnership for Student Success, if any.
     public var npssRole: String?
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 public struct TopicTag: Sendable, Hashable {
     public var key: String
     public var label: String
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 public struct FundingSource: Sendable, Hashable {
     public var key: String
     public var label: String
     public var description: String
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 public struct MetricDefinition: Sendable, Hashable {
@@ -68,6 +76,8 @@ public struct MetricDefinition: Sendable, Hashable {
     /// The data page charts each case's headline figure of this key: only for keys whose figures count
     /// the same thing from case to case.
     public var chart = false
+    /// Where each field is written in its file.
+    public var locations = FieldLocations()
 }
 
 public enum MetricUnit: String, Sendable, CaseIterable {

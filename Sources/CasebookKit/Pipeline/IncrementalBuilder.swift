@@ -133,7 +133,7 @@ public actor IncrementalBuilder {
             content.caseStudies[position] = study
             changed.append(position)
             let body = cache.bodies.value(study.body.file) { Markdown.render(study.body, basePath: routes.basePath) }
-            found += diagnostics + builder.check(study, body: body, against: last.site.checker, root: options.root)
+            found += diagnostics + builder.check(study, body: body, against: last.site.checker)
         }
         let paths = pendingPaths
         let diagnostics = (last.diagnostics.filter { !paths.contains($0.location.file) }

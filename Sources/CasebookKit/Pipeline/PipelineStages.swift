@@ -18,7 +18,7 @@ public struct PipelineStages: Sendable {
         self.routes = Routes(baseURL: config.baseURL)
     }
 
-    /// Decodes one case-study file (front matter and body split, YAML composed, fields checked).
+    /// Decodes one case-study file (front matter and body split, YAML read, fields checked).
     /// Returns the number of diagnostics; 0 for a clean file.
     public func decodeCaseStudy(_ text: String, path: String = "content/case-studies/x.md") -> Int {
         CaseStudyDecoder.decode(text: text, path: path, config: config).1.count

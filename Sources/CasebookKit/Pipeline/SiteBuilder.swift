@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
         published.formUnion(Charts(index: index, routes: routes).all.map(\.csvFile))
         let checker = LinkChecker(published: published, images: Set(content.images))
         diagnostics += parallelMap(content.caseStudies) { study in
-            check(study, body: bodies[study.sourcePath]!, against: checker, root: root)
+            check(study, body: bodies[study.sourcePath]!, against: checker)
         }.flatMap { $0 }
         for page in content.pages { diagnostics += checker.check(bodies[page.sourcePath]!) }
         if options.checksPublishingSettings {
@@ -91,11 +91,10 @@ public struct SiteBuilder: Sendable {
 
     /// What is wrong with a case beyond its own file: links in its story to pages or files the site
     /// does not publish, a picture that is not in content/images/.
-    func check(_ study: CaseStudy, body: Markdown.Rendered, against checker: LinkChecker, root: String) -> [Diagnostic] {
+    func check(_ study: CaseStudy, body: Markdown.Rendered, against checker: LinkChecker) -> [Diagnostic] {
         var found = checker.check(body)
         if let image = study.image, !checker.images.contains(image.path) {
-            let location = FieldLocator.location(of: ["image", "src"], in: study.sourcePath, root: root, fileSystem: fileSystem)
-                ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
+            let location = image.locations["src"] ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
             found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
                                 hint: "put the picture in content/images/ or correct the file name"))
         }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes one case study file into a `CaseStudy`, checking every field against the schema and the
 /// site's vocabularies. All problems in the file are reported, not just the first.
 enum CaseStudyDecoder {
@@ -14,7 +12,7 @@ enum CaseStudyDecoder {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let split): front = split
         }
-        let root: Node?
+        let root: YAMLValue?
         switch YAMLDocument.parse(front.yaml, file: path, firstLine: front.yamlFirstLine) {
         case .failure(let diagnostics): return (nil, diagnostics)
         case .success(let node): root = node
@@ -114,7 +112,7 @@ enum CaseStudyDecoder {
             partners: partners, state: state, place: place, strategy: strategy, funding: funding,
             fundingNote: fundingNote, years: years, tags: tags, date: date, featured: featured, draft: draft,
             metrics: metrics, evidence: evidence, sources: sources, image: image,
-            body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine))
+            body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine), locations: f.locations)
         return (study, reader.diagnostics)
     }
 
@@ -138,7 +136,7 @@ enum CaseStudyDecoder {
         return name
     }
 
-    private static func yearSpan(_ node: Node?, reader: inout YAMLReader) -> YearSpan? {
+    private static func yearSpan(_ node: YAMLValue?, reader: inout YAMLReader) -> YearSpan? {
         guard let node else { return nil }
         if node.scalar != nil, let year = reader.integer(node, field: "years", range: 1900...2200) {
             return YearSpan(start: year, end: year)
@@ -157,7 +155,7 @@ enum CaseStudyDecoder {
         return YearSpan(start: start, end: end)
     }
 
-    private static func tagList(_ node: Node?, config: SiteConfig, reader: inout YAMLReader) -> [String] {
+    private static func tagList(_ node: YAMLValue?, config: SiteConfig, reader: inout YAMLReader) -> [String] {
         guard let node, let raw = reader.textList(node, field: "tags") else { return [] }
         var tags: [String] = []
         var seen = Set<String>()
@@ -178,7 +176,7 @@ enum CaseStudyDecoder {
         return tags
     }
 
-    private static func metricList(_ node: Node?, config: SiteConfig, reader: inout YAMLReader) -> [Metric]? {
+    private static func metricList(_ node: YAMLValue?, config: SiteConfig, reader: inout YAMLReader) -> [Metric]? {
         guard let items = reader.list(node, field: "metrics") else { return nil }
         if items.isEmpty {
             reader.error(node, "a case study needs at least one metric", hint: "add a figure with its source under `metrics:`")
@@ -188,23 +186,23 @@ enum CaseStudyDecoder {
     }
 
     /// A list of `{title, url}` sources: a case's further reading, or the studies behind its evidence.
-    static func sourceList(_ node: Node?, reader: inout YAMLReader) -> [SourceLink] {
+    static func sourceList(_ node: YAMLValue?, reader: inout YAMLReader) -> [SourceLink] {
         guard let items = reader.list(node, field: "sources") else { return [] }
         return items.compactMap { item in
             guard let f = reader.fields(of: item, in: "this source", known: ["title", "url"], required: ["title", "url"]),
                   let title = reader.text(f["title"], field: "title"), let url = reader.url(f["url"], field: "url") else { return nil }
-            return SourceLink(title: title, url: url)
+            return SourceLink(title: title, url: url, locations: f.locations)
         }
     }
 
-    private static func imageField(_ node: Node, reader: inout YAMLReader) -> Image? {
+    private static func imageField(_ node: YAMLValue, reader: inout YAMLReader) -> Image? {
         guard let f = reader.fields(of: node, in: "`image`", known: ["src", "alt"], required: ["src"]),
               let src = reader.text(f["src"], field: "src") else { return nil }
         let alt = f["alt"].flatMap { reader.text($0, field: "alt") } ?? ""
         if alt.isEmpty {
             reader.warning(node, "the image has no `alt` text", hint: "describe the picture for people who cannot see it: `alt: …`")
         }
-        return Image(source: src, alt: alt)
+        return Image(source: src, alt: alt, locations: f.locations)
     }
 
     private static func hint(_ field: String) -> String? {

@@ -10,7 +10,8 @@ enum ContentValidator {
         var seen: [String: String] = [:]
         for study in content.caseStudies {
             if let other = seen[study.slug] {
-                diagnostics.append(.error(SourceLocation(file: study.sourcePath, line: 1, column: 1),
+                // At `slug:` where the file sets one; otherwise the file's name is the address.
+                diagnostics.append(.error(study.locations["slug"] ?? SourceLocation(file: study.sourcePath, line: 1, column: 1),
                                           "two case studies would be published at /case-studies/\(study.slug)/ (this one and \(other))",
                                           hint: "rename one of the files, or give one of them a different `slug:`"))
             } else {
@@ -19,7 +20,7 @@ enum ContentValidator {
         }
         var pageSlugs: [String: String] = [:]
         for page in content.pages {
-            let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            let location = page.locations["slug"] ?? SourceLocation(file: page.sourcePath, line: 1, column: 1)
             if reservedSlugs.contains(page.slug) {
                 diagnostics.append(.error(location, "the page address /\(page.slug)/ is used by the site itself",
                                           hint: "rename the file or set another `slug:`"))

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes `content/context.yml`: the national figures shown on the home page.
 enum ContextDecoder {
     static let file = "content/context.yml"

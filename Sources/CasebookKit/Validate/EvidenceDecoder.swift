@@ -1,12 +1,10 @@
-import Yams
-
 /// Decodes a case study's `evidence:` block against the `evidence_designs` vocabulary. A rating is
 /// only as strong as its source: every design except the one that means "no outcome evidence found"
 /// must name who ran the study and at least one source.
 enum EvidenceDecoder {
     static let studyFields = ["design", "study_by", "finding", "note", "sources"]
 
-    static func decode(_ node: Node, config: SiteConfig, reader: inout YAMLReader) -> Evidence? {
+    static func decode(_ node: YAMLValue, config: SiteConfig, reader: inout YAMLReader) -> Evidence? {
         guard let f = reader.fields(of: node, in: "`evidence`", known: studyFields + ["elsewhere"],
                                     required: ["design", "finding"], hintFor: hint) else { return nil }
         let study = study(f, node: node, config: config, reader: &reader)
@@ -28,7 +26,7 @@ enum EvidenceDecoder {
         return study.map { Evidence(study: $0, elsewhere: elsewhere) }
     }
 
-    private static func study(_ f: YAMLReader.Fields, node: Node, config: SiteConfig, reader: inout YAMLReader) -> EvidenceStudy? {
+    private static func study(_ f: YAMLReader.Fields, node: YAMLValue, config: SiteConfig, reader: inout YAMLReader) -> EvidenceStudy? {
         var design: EvidenceDesign?
         if let key = reader.text(f["design"], field: "design") {
             design = config.evidenceDesign(key)
@@ -59,7 +57,7 @@ enum EvidenceDecoder {
             }
         }
         guard let finding else { return nil }
-        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, note: note, sources: sources)
+        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, note: note, sources: sources, locations: f.locations)
     }
 
     private static func hint(_ field: String) -> String? {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes one sourced figure: a case study's metric or a national context figure. Both must say
 /// where the number comes from (source, url, certainty), because every number on the site is traceable.
 enum MetricDecoder {
@@ -13,7 +11,7 @@ enum MetricDecoder {
     static let sourcingFields = ["as_of", "source", "url", "certainty"]
     static let valueFields = ["value", "qualifier", "upper", "baseline", "note", "highlight"]
 
-    static func decode(_ node: Node, kind: Kind, config: SiteConfig, reader: inout YAMLReader) -> Metric? {
+    static func decode(_ node: YAMLValue, kind: Kind, config: SiteConfig, reader: inout YAMLReader) -> Metric? {
         let what = kind == .caseMetric ? "this metric" : "this figure"
         let known = (kind == .caseMetric ? ["key", "label"] : ["label", "unit"]) + valueFields + sourcingFields
         let required = (kind == .caseMetric ? ["key", "value"] : ["label", "unit", "value"]) + sourcingFields
@@ -59,7 +57,7 @@ enum MetricDecoder {
         guard let label, let unit, let value, let asOf, let source, let url, let certainty else { return nil }
         return Metric(key: key, label: label, unit: unit, value: value, qualifier: qualifier, upper: upper,
                       baseline: baseline, asOf: asOf, source: source, url: url, certainty: certainty, note: note,
-                      highlight: highlight)
+                      highlight: highlight, locations: fields.locations)
     }
 
     private static func hint(_ field: String) -> String? {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes a plain page (about, methodology).
 enum PageDecoder {
     static func decode(text: String, path: String) -> (Page?, [Diagnostic]) {
@@ -9,7 +7,7 @@ enum PageDecoder {
         case .success(let split): front = split
         }
         var reader = YAMLReader(file: path, firstLine: front.yamlFirstLine)
-        let root: Node?
+        let root: YAMLValue?
         switch YAMLDocument.parse(front.yaml, file: path, firstLine: front.yamlFirstLine) {
         case .failure(let diagnostics): return (nil, diagnostics)
         case .success(let node): root = node
@@ -28,6 +26,7 @@ enum PageDecoder {
         guard let slug, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         return (Page(slug: slug, sourcePath: path, title: title, summary: summary, menu: menu, draft: draft,
                      strategyTable: strategyTable,
-                     body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine)), reader.diagnostics)
+                     body: MarkdownSource(text: front.body, file: path, firstLine: front.bodyFirstLine), locations: f.locations),
+                reader.diagnostics)
     }
 }

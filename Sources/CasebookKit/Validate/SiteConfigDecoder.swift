@@ -1,11 +1,9 @@
-import Yams
-
 /// Decodes `content/site.yml` into a `SiteConfig`, reporting every problem.
 enum SiteConfigDecoder {
     static let file = "content/site.yml"
 
     static func decode(_ text: String) -> (SiteConfig?, [Diagnostic]) {
-        let node: Node?
+        let node: YAMLValue?
         switch YAMLDocument.parse(text, file: file, firstLine: 1) {
         case .failure(let diagnostics): return (nil, diagnostics)
         case .success(let parsed): node = parsed
@@ -23,37 +21,40 @@ enum SiteConfigDecoder {
         }
         let title = reader.text(fields["title"], field: "title")
         let baseURL = reader.url(fields["base_url"], field: "base_url")
-        let strategies = vocabulary(fields["strategies"], field: "strategies", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> Strategy? in
+        let strategies = vocabulary(fields["strategies"], field: "strategies", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> Strategy? in
             guard let f = reader.fields(of: entry, in: "strategy `\(key)`", known: ["label", "description", "npss_role"],
                                         required: ["label", "description"]) else { return nil }
             guard let label = reader.text(f["label"], field: "label"),
                   let description = reader.text(f["description"], field: "description") else { return nil }
-            return Strategy(key: key, label: label, description: description, npssRole: reader.text(f["npss_role"], field: "npss_role"))
+            return Strategy(key: key, label: label, description: description, npssRole: reader.text(f["npss_role"], field: "npss_role"),
+                            locations: f.locations)
         }
-        let funding = vocabulary(fields["funding"], field: "funding", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> FundingSource? in
+        let funding = vocabulary(fields["funding"], field: "funding", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> FundingSource? in
             guard let f = reader.fields(of: entry, in: "funding source `\(key)`", known: ["label", "description"],
                                         required: ["label"]) else { return nil }
             guard let label = reader.text(f["label"], field: "label") else { return nil }
-            return FundingSource(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
+            return FundingSource(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "",
+                                 locations: f.locations)
         }
         let groups = fields["metric_groups"].flatMap { node in
-            vocabulary(node, field: "metric_groups", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricGroup? in
+            vocabulary(node, field: "metric_groups", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> MetricGroup? in
                 guard let f = reader.fields(of: entry, in: "metric group `\(key)`", known: ["label", "description"],
                                             required: ["label"]) else { return nil }
                 guard let label = reader.text(f["label"], field: "label") else { return nil }
-                return MetricGroup(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "")
+                return MetricGroup(key: key, label: label, description: reader.text(f["description"], field: "description") ?? "",
+                                   locations: f.locations)
             }
         } ?? []
         let tags = fields["tags"].flatMap { node in
-            vocabulary(node, field: "tags", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> TopicTag? in
+            vocabulary(node, field: "tags", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> TopicTag? in
                 guard let f = reader.fields(of: entry, in: "tag `\(key)`", known: ["label"], required: ["label"],
                                             hintFor: { _ in "add `label:` with the words readers see, e.g. label: College access" }),
                       let label = reader.text(f["label"], field: "label") else { return nil }
-                return TopicTag(key: key, label: label)
+                return TopicTag(key: key, label: label, locations: f.locations)
             }
         } ?? []
         let designs = fields["evidence_designs"].flatMap { evidenceDesigns($0, reader: &reader) } ?? []
-        let metrics = vocabulary(fields["metrics"], field: "metrics", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> MetricDefinition? in
+        let metrics = vocabulary(fields["metrics"], field: "metrics", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> MetricDefinition? in
             guard let f = reader.fields(of: entry, in: "metric `\(key)`", known: ["label", "unit", "aggregate", "group", "chart"],
                                         required: ["label", "unit"] + (groups.isEmpty ? [] : ["group"]),
                                         hintFor: { $0 == "group" ? "add `group:` with one of " + groups.map { "`\($0.key)`" }.joined(separator: ", ") : nil })
@@ -73,6 +74,7 @@ enum SiteConfigDecoder {
             }
             var definition = MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
             definition.chart = f["chart"].flatMap { reader.bool($0, field: "chart") } ?? false
+            definition.locations = f.locations
             return definition
         }
         var contact: String?
@@ -94,14 +96,15 @@ enum SiteConfigDecoder {
             strategies: strategies, funding: funding, metrics: metrics,
             evidenceDesigns: designs, metricGroups: groups)
         config.baseURLLocation = reader.location(fields["base_url"])
+        config.locations = fields.locations
         config.contact = contact
         config.tags = tags
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
     }
 
     /// The study designs, strongest first; exactly one of them may be `no_evidence: true`.
-    private static func evidenceDesigns(_ node: Node, reader: inout YAMLReader) -> [EvidenceDesign]? {
-        let designs = vocabulary(node, field: "evidence_designs", reader: &reader) { (key: String, entry: Node, reader: inout YAMLReader) -> EvidenceDesign? in
+    private static func evidenceDesigns(_ node: YAMLValue, reader: inout YAMLReader) -> [EvidenceDesign]? {
+        let designs = vocabulary(node, field: "evidence_designs", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> EvidenceDesign? in
             guard let f = reader.fields(of: entry, in: "evidence design `\(key)`",
                                         known: ["label", "short", "description", "no_evidence"], required: ["label", "description"],
                                         hintFor: { $0 == "description" ? "say in a sentence what this kind of study can and cannot show" : nil })
@@ -110,7 +113,7 @@ enum SiteConfigDecoder {
                   let description = reader.text(f["description"], field: "description") else { return nil }
             let noEvidence = f["no_evidence"].flatMap { reader.bool($0, field: "no_evidence") } ?? false
             return EvidenceDesign(key: key, label: label, short: reader.text(f["short"], field: "short") ?? label,
-                                  description: description, rank: 0, noEvidence: noEvidence)
+                                  description: description, rank: 0, noEvidence: noEvidence, locations: f.locations)
         }
         guard var designs else { return nil }
         for index in designs.indices { designs[index].rank = index + 1 }
@@ -122,17 +125,18 @@ enum SiteConfigDecoder {
     }
 
     /// A mapping of slug-like keys to entries, in file order.
-    private static func vocabulary<T>(_ node: Node?, field: String, reader: inout YAMLReader,
-                                      entry: (String, Node, inout YAMLReader) -> T?) -> [T]? {
+    private static func vocabulary<T>(_ node: YAMLValue?, field: String, reader: inout YAMLReader,
+                                      entry: (String, YAMLValue, inout YAMLReader) -> T?) -> [T]? {
         guard let node else { return nil }
         guard let mapping = node.mapping else {
-            reader.error(node, "`\(field)` should be a set of `key:` entries, but this is \(YAMLReader.kind(of: node))")
+            reader.error(node, "`\(field)` should be a set of `key:` entries, but this is \(node.kind)")
             return nil
         }
         var result: [T] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string, Slug.isValid(key) || key.range(of: "^[a-z0-9_]+$", options: .regularExpression) != nil else {
-                reader.error(keyNode, "`\(keyNode.scalar?.string ?? "?")` is not a valid key in `\(field)`",
+        for pair in mapping {
+            let keyNode = pair.key, value = pair.value
+            guard let key = keyNode.scalar, Slug.isValid(key) || key.range(of: "^[a-z0-9_]+$", options: .regularExpression) != nil else {
+                reader.error(keyNode, "`\(keyNode.scalar ?? "?")` is not a valid key in `\(field)`",
                              hint: "keys use lower-case letters, digits, hyphens or underscores")
                 continue
             }

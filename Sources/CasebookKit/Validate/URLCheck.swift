@@ -19,8 +19,11 @@ enum URLCheck {
         }
         // Characters no address may hold as they are (quotes and angle brackets end an attribute or a
         // tag), and invisible ones (zero-width spaces, direction marks) that make an address look like another.
-        if let bad = raw.unicodeScalars.first(where: { "\"<>`{}|\\^".unicodeScalars.contains($0)
-                || $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
+        // (ASCII has no format characters, and its controls are below U+0020 and U+007F.)
+        if let bad = raw.unicodeScalars.first(where: { scalar in
+            if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F || "\"<>`{}|\\^".unicodeScalars.contains(scalar) }
+            return scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .control
+        }) {
             let shown = bad.isASCII && bad.value >= 0x20 ? "`\(bad)`" : "the invisible character U+\(String(format: "%04X", bad.value))"
             return .problem("contains \(shown), which a web address cannot hold as it is",
                             hint: "copy the address again from the browser's address bar (it writes such characters as %22, %3C, …)")
