@@ -127,6 +127,9 @@ for n in $sizes; do
   fi
   cases="$corpus/casebook/content/case-studies"
 
+  # One untimed pass first, so every tool reads the corpus from a warm file cache (a 50,000-case
+  # corpus read cold from disk took the floor 45 s instead of 3).
+  "$floor" "$cases" 2 >/dev/null 2>&1 || true
   measure floor "$n" "$work/out-floor" \
     "awk '{print \$1; exit}' '$work/floor.log'" -- "$floor" "$cases" 2
   measure hugo "$n" "$work/out-hugo" \

@@ -132,6 +132,15 @@ final class TemplateCompiler {
         return compile(TemplateBody(nodes: template.nodes, environment: inner), as: scope)
     }
 
+    /// A section's body, compiled in the view it steps into (`inList`: directly inside a list, where
+    /// `first()` and `last()` mean something).
+    func compile<Child: TemplateView, S: TemplateScope>(_ body: TemplateBody, inside: InnerScope<Child, S>.Type,
+                                                        inList: Bool) -> CompiledNode<InnerScope<Child, S>> {
+        var environment = body.environment
+        environment.inList = inList
+        return compile(TemplateBody(nodes: body.nodes, environment: environment), as: inside)
+    }
+
     // MARK: Names
 
     /// `name` or `a.b.c`, bound for the scope `S`; reports the problem and returns nil when it is unknown.
@@ -234,9 +243,7 @@ final class TemplateCompiler {
                 let inner = compile(body, as: scope)
                 return { out, scope in if get(scope) == nil { inner(&out, scope) } }
             }
-            var environment = body.environment
-            environment.inList = false
-            let inner = compile(TemplateBody(nodes: body.nodes, environment: environment), as: InnerScope<String, S>.self)
+            let inner = compile(body, inside: InnerScope<String, S>.self, inList: false)
             return { out, scope in if let text = get(scope) { inner(&out, InnerScope(text, in: scope)) } }
         case .text, .number:
             report(tag.location, "`\(tag.name)` is \(field.kindWords), so a section over it would always show (or never)",
@@ -256,9 +263,7 @@ extension ListField {
             let inner = compiler.compile(body, as: S.self)
             return { out, scope in if items(get(scope)).isEmpty { inner(&out, scope) } }
         }
-        var environment = body.environment
-        environment.inList = true
-        let inner = compiler.compile(TemplateBody(nodes: body.nodes, environment: environment), as: InnerScope<Element, S>.self)
+        let inner = compiler.compile(body, inside: InnerScope<Element, S>.self, inList: true)
         return { out, scope in
             let list = items(get(scope))
             for (offset, item) in list.enumerated() {
@@ -274,9 +279,7 @@ extension ObjectField {
         // An object is always there: its inverted section never shows.
         if inverted { return { _, _ in } }
         let child = self.get
-        var environment = body.environment
-        environment.inList = false
-        let inner = compiler.compile(TemplateBody(nodes: body.nodes, environment: environment), as: InnerScope<Child, S>.self)
+        let inner = compiler.compile(body, inside: InnerScope<Child, S>.self, inList: false)
         return { out, scope in inner(&out, InnerScope(child(get(scope)), in: scope)) }
     }
 }
@@ -289,9 +292,7 @@ extension OptionalField {
             let inner = compiler.compile(body, as: S.self)
             return { out, scope in if child(get(scope)) == nil { inner(&out, scope) } }
         }
-        var environment = body.environment
-        environment.inList = false
-        let inner = compiler.compile(TemplateBody(nodes: body.nodes, environment: environment), as: InnerScope<Child, S>.self)
+        let inner = compiler.compile(body, inside: InnerScope<Child, S>.self, inList: false)
         return { out, scope in if let value = child(get(scope)) { inner(&out, InnerScope(value, in: scope)) } }
     }
 }

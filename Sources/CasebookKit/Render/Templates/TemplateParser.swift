@@ -153,6 +153,19 @@ struct TemplateParser {
         return name
     }
 
+    /// The name after `{{>` or `{{<` (the sigil not yet read). A name taken from the page's data
+    /// (`{{>*name}}`) is refused: the templates a page uses must be known when they load.
+    private mutating func readTemplateName(tagStart: Int, kind: String, example: String) throws(TemplateSyntaxError) -> String {
+        let sigil = String(decoding: [current], as: UTF8.self)
+        position += 1
+        _ = skip(while: Self.isWhitespace)
+        if !atEnd && current == UInt8(ascii: "*") {
+            throw error(tagStart, "a \(kind) named by the page's data (`{{\(sigil)*…}}`) is not supported",
+                        "name the \(kind) itself: \(example)")
+        }
+        return try readName(tagStart: tagStart, partial: true)
+    }
+
     /// Whether `}}` comes before the end of the line (or the next `{{`): if not, the tag was never closed.
     private func closedOnThisLine(from offset: Int) -> Bool {
         var probe = offset
@@ -259,26 +272,14 @@ struct TemplateParser {
                 }
                 nodes.append(.variable(try checked(TemplateTag(name: name, location: tagLocation), at: tagStart), escaped: false))
             case UInt8(ascii: ">"):
-                position += 1
-                _ = skip(while: Self.isWhitespace)
-                if !atEnd && current == UInt8(ascii: "*") {
-                    throw error(tagStart, "a partial named by the page's data (`{{>*…}}`) is not supported",
-                                "name the partial itself: {{> partials/name}}")
-                }
-                let name = try readName(tagStart: tagStart, partial: true)
+                let name = try readTemplateName(tagStart: tagStart, kind: "partial", example: "{{> partials/name}}")
                 if !whiteBefore.isEmpty { nodes.append(.text(whiteBefore)) }
                 let tag = TemplateTag(name: name, location: tagLocation)
                 setNewLine = standalone(state)
                 nodes.append(.partial(tag, indentation: setNewLine ? whiteBefore : nil))
                 whiteBefore = []
             case UInt8(ascii: "<"):
-                position += 1
-                _ = skip(while: Self.isWhitespace)
-                if !atEnd && current == UInt8(ascii: "*") {
-                    throw error(tagStart, "a layout named by the page's data (`{{<*…}}`) is not supported",
-                                "name the layout itself: {{< layout}}")
-                }
-                let name = try readName(tagStart: tagStart, partial: true)
+                let name = try readTemplateName(tagStart: tagStart, kind: "layout", example: "{{< layout}}")
                 if !whiteBefore.isEmpty { nodes.append(.text(whiteBefore)) }
                 if standalone(state) { setNewLine = true }
                 let tag = TemplateTag(name: name, location: tagLocation)
