@@ -207,3 +207,22 @@ import Testing
         #expect(!printable.contains("<strong>Evidence of results: No outcome evidence found</strong> ()"))
     }
 }
+
+/// Hostile template sets end with an error, never a hang.
+@Suite struct TemplateBudgetTests {
+    @Test func partialsThatIncludeEachOtherTwiceInAChainStopAtTheBudget() throws {
+        // p0 includes p1 twice, p1 includes p2 twice, …: 2^30 inclusions if inlined blindly.
+        var templates: [String: (path: String, nodes: [TemplateNode])] = [:]
+        for level in 0..<30 {
+            let text = level == 29 ? "{{title}}" : "{{> p\(level + 1)}}{{> p\(level + 1)}}"
+            guard case .success(let nodes) = TemplateParser.parse(text, file: "templates/p\(level).mustache") else {
+                Issue.record("p\(level) should parse"); return
+            }
+            templates["p\(level)"] = ("templates/p\(level).mustache", nodes)
+        }
+        let compiler = TemplateCompiler(templates: templates)
+        _ = compiler.compile(template: "p0", as: RootScope<CompiledTemplateTests.Doc>.self)
+        #expect(compiler.diagnostics.count >= 1)
+        #expect(compiler.diagnostics.allSatisfy { $0.message.hasPrefix("the templates include partials and layouts more than") })
+    }
+}

@@ -24,6 +24,11 @@ struct TemplateEnvironment {
 final class TemplateCompiler {
     let templates: [String: (path: String, nodes: [TemplateNode])]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Partials and layouts are inlined where they are included, so templates that include one another
+    /// in a doubling chain (each including the next twice) would grow exponentially. Real templates
+    /// inline a few hundred; past this many inclusions the compiler stops and says so.
+    static let inclusionBudget = 100_000
+    private var inclusions = 0
     private var reported: Set<String> = []
 
     init(templates: [String: (path: String, nodes: [TemplateNode])]) {
@@ -124,6 +129,12 @@ final class TemplateCompiler {
         guard !environment.including.contains(tag.name) else {
             report(tag.location, "`\(environment.including.last ?? tag.name)` includes `\(tag.name)`, which is already being drawn here: the templates would never finish rendering",
                    hint: "remove this tag; a template cannot contain itself, directly or through others")
+            return nil
+        }
+        inclusions += 1
+        guard inclusions <= Self.inclusionBudget else {
+            report(tag.location, "the templates include partials and layouts more than \(Self.inclusionBudget) times in all, so they are not compiled",
+                   hint: "a partial that includes another several times, which includes another several times, multiplies; include each piece once")
             return nil
         }
         var inner = environment
