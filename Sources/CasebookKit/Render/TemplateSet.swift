@@ -104,20 +104,19 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(pages: pages, card: card, names: names), diagnostics)
     }
 
-    /// swift-mustache renders a missing partial as nothing; a designer would rather hear about it. A
-    /// partial named by the page's data (`{{>*name}}`) could be anything, so it is not allowed.
+    /// A missing partial or layout is an error where it is named (it would otherwise draw nothing).
     private static func unusable(_ references: [TemplateReference], path: String, available: Set<String>) -> [Diagnostic] {
         references.compactMap { reference in
-            let location = SourceLocation(file: path, line: reference.line, column: reference.column)
-            if reference.dynamic {
-                return .error(location, "`\(reference.tag)` takes the template's name from the page's data, which Casebook does not allow",
-                              hint: "name the partial itself: {{> partials/name}}")
-            }
             guard !available.contains(reference.name) else { return nil }
-            return .error(location, "the \(reference.kind == .partial ? "partial" : "layout") `\(reference.name)` does not exist",
-                          hint: Suggestion.hint(for: reference.name, in: available.sorted(), listing: false)
-                            ?? "create templates/\(reference.name).mustache, or fix the name")
+            return missing(reference.name, kind: reference.kind == .partial ? "partial" : "layout",
+                           at: SourceLocation(file: path, line: reference.line, column: reference.column), available: available)
         }
+    }
+
+    /// "the partial `x` does not exist", with the closest name there is.
+    static func missing(_ name: String, kind: String, at location: SourceLocation, available: some Collection<String>) -> Diagnostic {
+        .error(location, "the \(kind) `\(name)` does not exist",
+               hint: Suggestion.hint(for: name, in: available.sorted(), listing: false) ?? "create templates/\(name).mustache, or fix the name")
     }
 
     /// A template that includes or inherits from itself, directly or through others, would render
@@ -128,14 +127,14 @@ public struct TemplateSet: Sendable {
         func reachable(from start: String) -> Set<String> {
             var seen: Set<String> = [], stack = [start]
             while let name = stack.popLast() {
-                for next in references[name] ?? [] where !next.dynamic && seen.insert(next.name).inserted { stack.append(next.name) }
+                for next in references[name] ?? [] where seen.insert(next.name).inserted { stack.append(next.name) }
             }
             return seen
         }
         let reach = Dictionary(uniqueKeysWithValues: references.keys.map { ($0, reachable(from: $0)) })
         var diagnostics: [Diagnostic] = []
         for (name, tags) in references.sorted(by: { $0.key < $1.key }) {
-            for tag in tags where !tag.dynamic && (tag.name == name || reach[tag.name]?.contains(name) == true) {
+            for tag in tags where tag.name == name || reach[tag.name]?.contains(name) == true {
                 let verb = tag.kind == .partial ? "includes" : "inherits from"
                 let message = tag.name == name
                     ? "`\(name)` \(verb) itself, so it would never finish rendering"

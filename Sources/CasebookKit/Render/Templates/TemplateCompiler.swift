@@ -42,8 +42,15 @@ final class TemplateCompiler {
     }
 
     func report(_ location: SourceLocation, _ message: String, hint: String) {
-        let key = "\(location.file):\(location.line):\(location.column):\(message)"
-        if reported.insert(key).inserted { diagnostics.append(.error(location, message, hint: hint)) }
+        report(.error(location, message, hint: hint))
+    }
+
+    /// Each problem once, however many times a partial is included.
+    func report(_ diagnostic: Diagnostic) {
+        let location = diagnostic.location
+        if reported.insert("\(location.file):\(location.line):\(location.column):\(diagnostic.message)").inserted {
+            diagnostics.append(diagnostic)
+        }
     }
 
     /// A body, compiled for `S`. Inside an indented standalone partial, a piece that starts a line is
@@ -121,9 +128,7 @@ final class TemplateCompiler {
 
     private func include<S: TemplateScope>(_ tag: TemplateTag, kind: String, environment: TemplateEnvironment, as scope: S.Type) -> CompiledNode<S>? {
         guard let template = templates[tag.name] else {
-            report(tag.location, "the \(kind) `\(tag.name)` does not exist",
-                   hint: Suggestion.hint(for: tag.name, in: templates.keys.sorted(), listing: false)
-                    ?? "create templates/\(tag.name).mustache, or fix the name")
+            report(TemplateSet.missing(tag.name, kind: kind, at: tag.location, available: templates.keys))
             return nil
         }
         guard !environment.including.contains(tag.name) else {

@@ -41,7 +41,7 @@ struct TemplateParser {
     static func parse(_ text: String, file: String) -> Result<[TemplateNode], TemplateSyntaxError> {
         var parser = TemplateParser(bytes: Array(text.utf8), file: file)
         do {
-            return .success(try parser.parseBody(State()).nodes)
+            return .success(try parser.parseBody(State()))
         } catch {
             return .failure(error)
         }
@@ -166,6 +166,15 @@ struct TemplateParser {
         return try readName(tagStart: tagStart, partial: true)
     }
 
+    /// The body of a section or block opened by `tag`, up to its closing tag.
+    private mutating func parseInside(_ tag: TemplateTag, from state: State, openedAlone: Bool) throws(TemplateSyntaxError) -> [TemplateNode] {
+        var inner = state
+        inner.section = tag
+        inner.parentTopLevel = false
+        if !openedAlone { inner.newLine = false }
+        return try parseBody(inner)
+    }
+
     /// Whether `}}` comes before the end of the line (or the next `{{`): if not, the tag was never closed.
     private func closedOnThisLine(from offset: Int) -> Bool {
         var probe = offset
@@ -177,7 +186,7 @@ struct TemplateParser {
         return false
     }
 
-    private mutating func parseBody(_ initial: State) throws(TemplateSyntaxError) -> (nodes: [TemplateNode], State) {
+    private mutating func parseBody(_ initial: State) throws(TemplateSyntaxError) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var state = initial
         var whiteBefore: [UInt8] = []
@@ -224,12 +233,8 @@ struct TemplateParser {
                     nodes.append(.text(whiteBefore))
                     whiteBefore = []
                 }
-                var inner = state
-                inner.section = tag
-                inner.parentTopLevel = false
-                if !setNewLine { inner.newLine = false }
-                let (body, _) = try parseBody(inner)
-                nodes.append(.section(tag, inverted: sigil == UInt8(ascii: "^"), body: body))
+                nodes.append(.section(tag, inverted: sigil == UInt8(ascii: "^"),
+                                      body: try parseInside(tag, from: state, openedAlone: setNewLine)))
             case UInt8(ascii: "/"):
                 position += 1
                 let nameStart = position
@@ -242,13 +247,11 @@ struct TemplateParser {
                     throw error(nameStart, "`{{/\(name)}}` closes the section `\(open.name)` opened at line \(open.location.line), column \(open.location.column)",
                                 "close it with {{/\(open.name)}}, or close `\(name)` after `\(open.name)`")
                 }
-                if standalone(state) {
-                    setNewLine = true
-                } else if !whiteBefore.isEmpty {
+                // A closing tag alone on its line takes the line with it (`standalone` consumes it).
+                if !standalone(state) && !whiteBefore.isEmpty {
                     nodes.append(.text(whiteBefore))
                 }
-                state.newLine = setNewLine
-                return (nodes, state)
+                return nodes
             case UInt8(ascii: "!"):
                 position += 1
                 while !atEnd && !starts(with: Self.close, at: position) { position += 1 }
@@ -288,7 +291,7 @@ struct TemplateParser {
                 inner.newLine = true
                 inner.inParent = true
                 inner.parentTopLevel = true
-                let (body, _) = try parseBody(inner)
+                let body = try parseBody(inner)
                 var overrides: [String: [TemplateNode]] = [:]
                 for node in body {
                     switch node {
@@ -306,25 +309,13 @@ struct TemplateParser {
                 position += 1
                 let name = try readName(tagStart: tagStart)
                 let tag = TemplateTag(name: name, location: tagLocation)
-                if state.parentTopLevel {
-                    if standalone(state) { setNewLine = true }
-                    var inner = state
-                    inner.section = tag
-                    inner.parentTopLevel = false
-                    if !setNewLine { inner.newLine = false }
-                    let (body, _) = try parseBody(inner)
-                    nodes.append(.block(tag, indentation: [], defaultBody: body))
-                } else {
-                    if !whiteBefore.isEmpty { nodes.append(.text(whiteBefore)) }
-                    if standalone(state) { setNewLine = true }
-                    var inner = state
-                    inner.section = tag
-                    inner.parentTopLevel = false
-                    if !setNewLine { inner.newLine = false }
-                    let (body, _) = try parseBody(inner)
-                    nodes.append(.block(tag, indentation: whiteBefore, defaultBody: body))
-                    whiteBefore = []
-                }
+                // Directly inside `{{<parent}}` a block is given to the parent; elsewhere it is drawn here.
+                let given = state.parentTopLevel
+                if !given && !whiteBefore.isEmpty { nodes.append(.text(whiteBefore)) }
+                setNewLine = standalone(state)
+                let body = try parseInside(tag, from: state, openedAlone: setNewLine)
+                nodes.append(.block(tag, indentation: given ? [] : whiteBefore, defaultBody: body))
+                if !given { whiteBefore = [] }
             case UInt8(ascii: "="):
                 throw error(tagStart, "changing the tag delimiters (`{{=… …=}}`) is not supported",
                             "keep {{ and }}; see docs/templates.md for the Mustache Casebook supports")
@@ -346,7 +337,7 @@ struct TemplateParser {
             throw TemplateSyntaxError(location: open.location, message: "\(what) opened here is never closed",
                                       hint: "add {{/\(open.name)}} where it should end")
         }
-        return (nodes, state)
+        return nodes
     }
 
     /// Names are plain or dotted field names, `.`, or the list positions `first()` and `last()`.
