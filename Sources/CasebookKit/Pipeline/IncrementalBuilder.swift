@@ -144,10 +144,7 @@ public actor IncrementalBuilder {
         let site = PreparedSite(root: last.site.root, content: content, index: index, routes: routes, pages: last.site.pages,
                                 renderer: last.site.renderer, assets: last.site.assets, checker: last.site.checker, cache: cache)
         let pages = timer.time("plan \(changed.count + 1) pages") { () -> [PlannedPage] in
-            let cache = cache
-            let bodies = Dictionary(uniqueKeysWithValues: content.caseStudies.map { study in
-                (study.sourcePath, cache.bodies.value(study.body.file) { Markdown.render(study.body, basePath: routes.basePath) })
-            })
+            let bodies = SiteBuilder.renderBodies(of: content, routes: routes, cache: cache)
             let planner = SitePlanner(index: index, routes: routes, bodies: bodies, templates: site.renderer.templates,
                                       cardCache: cache.cards, reportCache: cache.reportEntries)
             return changed.sorted().map(planner.casePage) + [planner.report()]
