@@ -12,7 +12,6 @@ public struct TemplateSet: Sendable {
     /// Each page template, compiled for its body's scope (`CompiledNode<PageScope<Body>>`).
     private let pages: [TemplateName: any Sendable]
     private let card: CompiledNode<RootScope<CaseCard>>?
-    let names: Set<String>
 
     static func load(fileSystem: any FileSystem, root: String) throws(BuildError) -> (TemplateSet?, [Diagnostic]) {
         let failures = EnvironmentFailures()
@@ -101,7 +100,7 @@ public struct TemplateSet: Sendable {
         let card = names.contains(Self.cardPartial) ? compiler.compile(template: Self.cardPartial, as: RootScope<CaseCard>.self) : nil
         diagnostics += compiler.diagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(pages: pages, card: card, names: names), diagnostics)
+        return (TemplateSet(pages: pages, card: card), diagnostics)
     }
 
     /// A missing partial or layout is an error where it is named (it would otherwise draw nothing).
