@@ -104,10 +104,11 @@ def test_search_fetches_only_part_of_the_index_from_this_site(page, site_url):
     index = [url for url in requests if "/search-index/" in url]
     assert any(url.endswith("/search-index/manifest.json") for url in index)
     docs = [url for url in index if "/docs/" in url]
-    assert 0 < len(docs) <= 10  # one document per result shown, ten at a time
+    # Documents come in shards of consecutive cases: ten results fetch at most ten shards, never the whole index.
+    assert 0 < len(docs) <= 10
     assert "search.js" in " ".join(requests)
     shown = page.locator("#search-results > li").count()
-    assert shown == len(docs)
+    assert 0 < shown <= 10
     if page.locator("#search-more").is_visible():
         page.click("#search-more")
         page.locator("#search-results > li").nth(shown).wait_for()

@@ -54,9 +54,15 @@
     if (!shards[n]) { shards[n] = getJSON(versioned("terms/" + n + ".json")); }
     return shards[n];
   };
+  // Documents come in shards of consecutive numbers; the manifest gives each shard's first number.
   var documentFor = function (id) {
-    if (!documents[id]) { documents[id] = getJSON(versioned("docs/" + id + ".json")); }
-    return documents[id];
+    var first = manifest.document_shards, low = 0, high = first.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (first[middle] <= id) { low = middle; } else { high = middle - 1; }
+    }
+    if (!documents[low]) { documents[low] = getJSON(versioned("docs/" + low + ".json")); }
+    return documents[low].then(function (shard) { return shard[id - first[low]]; });
   };
 
   // The last shard whose first term is at or before `term` (shards are in JavaScript's string order).

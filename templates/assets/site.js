@@ -2,144 +2,317 @@
 (function () {
   "use strict";
 
-  // Case index: instant filters and sorting, with the state in the URL. The option counts follow the
-  // other filters, so no choice silently leads to an empty list. With JavaScript this replaces the
-  // browse links, so there is one filter system, not two.
+  // The facet index (data/facets/): a manifest with the vocabularies and shards of compact case
+  // records, loaded once. Each record: [slug, title, strategy, state, funding, start, end, evidence,
+  // date, students], vocabulary entries as numbers into the manifest's lists.
+  var loadFacets = function (manifestURL) {
+    var base = manifestURL.replace(/manifest\.json$/, "");
+    var getJSON = function (url) {
+      return fetch(url).then(function (response) {
+        if (!response.ok) { throw new Error(url + ": " + response.status); }
+        return response.json();
+      });
+    };
+    return getJSON(manifestURL).then(function (manifest) {
+      var shards = [];
+      for (var n = 0; n < manifest.shards; n++) { shards.push(getJSON(base + n + ".json")); }
+      return Promise.all(shards).then(function (parts) {
+        var records = [].concat.apply([], parts).map(function (r, i) {
+          return { slug: r[0], title: r[1], strategy: r[2], state: r[3], funding: r[4], start: r[5],
+                   end: r[6] === null ? manifest.latest_year : r[6], evidence: r[7], date: r[8], students: r[9], order: i };
+        });
+        return { manifest: manifest, records: records, root: manifestURL.replace(/data\/facets\/manifest\.json$/, "") };
+      });
+    });
+  };
+
+  // Case index: filters and sorting over the facet index, the state in the URL, one page of results
+  // at a time. The option counts follow the other filters, so no choice silently leads to an empty
+  // list. Without JavaScript the browse links and the paginated listings are the way in.
   var form = document.getElementById("filters");
   var list = document.getElementById("case-list");
-  if (form && list) {
-    var cards = Array.prototype.slice.call(list.querySelectorAll(".card"));
+  if (form && list && window.fetch && window.Promise) {
+    var serverCards = Array.prototype.slice.call(list.querySelectorAll(".card"));
+    var pageSize = Math.max(serverCards.length, 24);
     var number = document.getElementById("result-number");
     var noun = document.getElementById("result-noun");
     var empty = document.getElementById("empty-state");
+    var moreRow = document.getElementById("case-list-more-row");
+    var moreButton = document.getElementById("case-list-more");
+    var serverPages = document.getElementById("case-pages");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select:not([name=sort])"));
     var sortSelect = form.elements.sort;
-    var attribute = { year: "years" };
-    var values = function (card, name) { return (card.getAttribute("data-" + (attribute[name] || name)) || "").split(" "); };
-    var matches = function (card, query, skip) {
-      return selects.every(function (select) {
-        var wanted = query[select.name];
-        return select.name === skip || !wanted || values(card, select.name).indexOf(wanted) !== -1;
-      });
-    };
     var params = new URLSearchParams(window.location.search);
-    selects.concat([sortSelect]).forEach(function (select) {
-      var wanted = params.get(select.name);
-      if (wanted && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(wanted) : wanted) + '"]')) { select.value = wanted; }
-    });
-    var sorters = {
-      date: function (card) { return card.getAttribute("data-date"); },
-      students: function (card) { var v = card.getAttribute("data-students"); return v ? parseFloat(v) : -1; },
-      evidence: function (card) { return -parseInt(card.getAttribute("data-evidence-rank"), 10); }
-    };
-    var apply = function () {
-      var query = {};
-      selects.forEach(function (select) { if (select.value) { query[select.name] = select.value; } });
-      var shown = 0;
-      cards.forEach(function (card) {
-        var match = matches(card, query, null);
-        card.hidden = !match;
-        if (match) { shown += 1; }
+    var visible = pageSize;
+    loadFacets(form.getAttribute("data-facets")).then(function (facets) {
+      var manifest = facets.manifest, records = facets.records;
+      var cardFor = {};
+      serverCards.forEach(function (card) {
+        var link = card.querySelector(".card-title a");
+        if (link) { cardFor[link.getAttribute("href")] = card; }
       });
-      // Each option's count: the cases it would show together with the other filters.
-      selects.forEach(function (select) {
-        Array.prototype.forEach.call(select.options, function (option) {
-          if (!option.value) { return; }
-          var count = cards.filter(function (card) {
-            return matches(card, query, select.name) && values(card, select.name).indexOf(option.value) !== -1;
-          }).length;
-          option.textContent = option.getAttribute("data-label") + " (" + count + ")";
-          option.disabled = count === 0 && option.value !== select.value;
+      var caseURL = function (record) { return facets.root + "case-studies/" + record.slug + "/"; };
+      // A record's values for one filter, as the select's option values write them.
+      var valuesOf = {
+        strategy: function (r) { return r.strategy < 0 ? [] : [manifest.strategies[r.strategy][0]]; },
+        state: function (r) { return r.state < 0 ? [] : [manifest.states[r.state][0]]; },
+        funding: function (r) { return r.funding.map(function (i) { return manifest.funding[i][0]; }); },
+        year: function (r) { var years = []; for (var y = r.start; y <= r.end; y++) { years.push(String(y)); } return years; },
+        evidence: function (r) { return r.evidence < 0 ? [] : [manifest.evidence[r.evidence][0]]; }
+      };
+      var sorters = {
+        date: function (a, b) { return a.date > b.date ? -1 : a.date < b.date ? 1 : a.order - b.order; },
+        students: function (a, b) {
+          var x = a.students === null ? -1 : a.students, y = b.students === null ? -1 : b.students;
+          return y - x || a.order - b.order;
+        },
+        evidence: function (a, b) {
+          var x = a.evidence < 0 ? 1e9 : a.evidence, y = b.evidence < 0 ? 1e9 : b.evidence;
+          return x - y || a.order - b.order;
+        }
+      };
+      // A card for a case whose full card is not on this page: its title, strategy, place, evidence and years.
+      var compactCard = function (r) {
+        var card = document.createElement("article");
+        card.className = "card card-compact";
+        var kicker = document.createElement("p");
+        kicker.className = "card-kicker";
+        var tag = document.createElement("span");
+        tag.className = "tag";
+        tag.textContent = r.strategy < 0 ? "" : manifest.strategies[r.strategy][1];
+        var place = document.createElement("span");
+        place.className = "card-place";
+        place.textContent = r.state < 0 ? "" : manifest.states[r.state][1];
+        kicker.appendChild(tag); kicker.appendChild(document.createTextNode(" ")); kicker.appendChild(place);
+        var title = document.createElement("h3");
+        title.className = "card-title";
+        var link = document.createElement("a");
+        link.href = caseURL(r);
+        link.textContent = r.title;
+        title.appendChild(link);
+        card.appendChild(kicker);
+        card.appendChild(title);
+        if (r.evidence >= 0) {
+          var evidence = document.createElement("p");
+          evidence.className = "card-evidence muted small";
+          evidence.textContent = "Evidence: " + manifest.evidence[r.evidence][2];
+          card.appendChild(evidence);
+        }
+        var years = document.createElement("p");
+        years.className = "card-years";
+        years.textContent = r.start + (r.end === r.start ? "" : "–" + r.end);
+        card.appendChild(years);
+        return card;
+      };
+      selects.concat([sortSelect]).forEach(function (select) {
+        var wanted = params.get(select.name);
+        if (wanted && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(wanted) : wanted) + '"]')) { select.value = wanted; }
+      });
+      var render = function () {
+        var query = {};
+        selects.forEach(function (select) { if (select.value) { query[select.name] = select.value; } });
+        var active = Object.keys(query).length > 0 || sortSelect.value !== "";
+        var counts = {};
+        selects.forEach(function (select) { counts[select.name] = {}; });
+        var matching = records.filter(function (r) {
+          var failed = [];
+          selects.forEach(function (select) {
+            var wanted = query[select.name];
+            if (wanted && valuesOf[select.name](r).indexOf(wanted) === -1) { failed.push(select.name); }
+          });
+          // An option's count: the cases it would show together with the other filters.
+          selects.forEach(function (select) {
+            if (failed.length === 0 || (failed.length === 1 && failed[0] === select.name)) {
+              valuesOf[select.name](r).forEach(function (v) { counts[select.name][v] = (counts[select.name][v] || 0) + 1; });
+            }
+          });
+          return failed.length === 0;
         });
-      });
-      var key = sorters[sortSelect.value];
-      var ordered = cards.slice();
-      if (key) {
-        ordered = cards.map(function (card, i) { return { card: card, key: key(card), i: i }; })
-          .sort(function (a, b) { return a.key > b.key ? -1 : a.key < b.key ? 1 : a.i - b.i; })
-          .map(function (item) { return item.card; });
-      }
-      ordered.forEach(function (card) { list.appendChild(card); });
-      number.textContent = String(shown);
-      noun.textContent = shown === 1 ? "case study" : "case studies";
-      empty.hidden = shown !== 0;
-      var search = new URLSearchParams(query);
-      if (sortSelect.value) { search.set("sort", sortSelect.value); }
-      var text = search.toString();
-      window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
-    };
-    form.hidden = false;
-    document.getElementById("browse").hidden = true;
-    document.getElementById("static-count").hidden = true;
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-    apply();
+        selects.forEach(function (select) {
+          Array.prototype.forEach.call(select.options, function (option) {
+            if (!option.value) { return; }
+            var count = counts[select.name][option.value] || 0;
+            option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+            option.disabled = count === 0 && option.value !== select.value;
+          });
+        });
+        if (sorters[sortSelect.value]) { matching.sort(sorters[sortSelect.value]); }
+        if (!active) {
+          // The page as built: its own cards and page links.
+          list.textContent = "";
+          serverCards.forEach(function (card) { list.appendChild(card); });
+          moreRow.hidden = true;
+          if (serverPages) { serverPages.hidden = false; }
+        } else {
+          list.textContent = "";
+          matching.slice(0, visible).forEach(function (r) { list.appendChild(cardFor[caseURL(r)] || compactCard(r)); });
+          moreRow.hidden = matching.length <= visible;
+          if (serverPages) { serverPages.hidden = true; }
+        }
+        number.textContent = String(matching.length);
+        noun.textContent = matching.length === 1 ? "case study" : "case studies";
+        empty.hidden = matching.length !== 0;
+        var search = new URLSearchParams(query);
+        if (sortSelect.value) { search.set("sort", sortSelect.value); }
+        var text = search.toString();
+        window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+      };
+      var apply = function () { visible = pageSize; render(); };
+      form.hidden = false;
+      document.getElementById("browse").hidden = true;
+      document.getElementById("static-count").hidden = true;
+      form.addEventListener("change", apply);
+      form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+      moreButton.addEventListener("click", function () { visible += pageSize; render(); });
+      apply();
+    }, function () { /* Without the index, the page stays as built: browse links and page links. */ });
   }
 
-  // Compare: choose two to four cases and see them side by side, one column each (built from the
-  // full table's own cells, so every figure keeps its link). The choice lives in the URL (?cases=a,b).
+  // Compare: find cases by name in the facet index and see two to four side by side, one column
+  // each; each chosen case's row is fetched from its shard of data/compare/ (so the page never holds
+  // every case). The choice lives in the URL (?cases=a,b).
   var chooser = document.getElementById("compare-chooser");
-  var compareTable = document.getElementById("compare-table");
-  if (chooser && compareTable) {
-    var boxes = Array.prototype.slice.call(chooser.querySelectorAll("input[name=cases]"));
-    var rows = Array.prototype.slice.call(compareTable.tBodies[0].rows);
-    var fieldNames = Array.prototype.map.call(compareTable.tHead.rows[0].cells, function (th) { return th.textContent; });
+  if (chooser && window.fetch && window.Promise) {
     var fullView = document.getElementById("compare-all");
     var sideView = document.getElementById("compare-side");
     var compareStatus = document.getElementById("compare-status");
-    var limit = 4;
-    var wanted = (new URLSearchParams(window.location.search).get("cases") || "").split(",").filter(Boolean);
-    boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1 && wanted.indexOf(box.value) < limit; });
-    var sideBySide = function (chosen) {
-      var picked = chosen.map(function (slug) {
-        return rows.filter(function (row) { return row.getAttribute("data-case") === slug; })[0];
-      }).filter(Boolean);
-      var table = document.createElement("table");
-      table.className = "compare-table compare-side-table";
-      var caption = table.createCaption();
-      caption.textContent = "Comparing " + picked.length + " case studies";
-      var head = table.createTHead().insertRow();
-      var corner = document.createElement("td");
-      head.appendChild(corner);
-      picked.forEach(function (row) {
-        var th = document.createElement("th");
-        th.scope = "col";
-        th.appendChild(row.cells[0].cloneNode(true).firstElementChild || document.createTextNode(row.cells[0].textContent));
-        head.appendChild(th);
-      });
-      var body = table.createTBody();
-      for (var field = 1; field < fieldNames.length; field++) {
-        var tr = body.insertRow();
-        var th = document.createElement("th");
-        th.scope = "row";
-        th.textContent = fieldNames[field];
-        tr.appendChild(th);
-        picked.forEach(function (row) {
-          var td = document.createElement("td");
-          Array.prototype.forEach.call(row.cells[field].childNodes, function (node) { td.appendChild(node.cloneNode(true)); });
-          tr.appendChild(td);
+    var optionList = document.getElementById("compare-options");
+    var searchBox = document.getElementById("compare-search");
+    var rowsBase = chooser.getAttribute("data-rows");
+    var limit = 4, shown = 12;
+    var chosen = (new URLSearchParams(window.location.search).get("cases") || "").split(",").filter(Boolean);
+    var rowShards = {};
+    loadFacets(chooser.getAttribute("data-facets")).then(function (facets) {
+      var manifest = facets.manifest;
+      var bySlug = {};
+      facets.records.forEach(function (r) { bySlug[r.slug] = r; });
+      chosen = chosen.filter(function (slug) { return bySlug[slug]; }).slice(0, limit);
+      var rowFor = function (record) {
+        var n = Math.floor(record.order / 100);
+        if (!rowShards[n]) {
+          rowShards[n] = fetch(rowsBase + n + ".json").then(function (response) {
+            if (!response.ok) { throw new Error(response.status); }
+            return response.json();
+          });
+        }
+        return rowShards[n].then(function (rows) { return rows[record.order - n * 100]; });
+      };
+      var words = function (text) { return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean); };
+      var haystack = function (r) {
+        return words([r.title, r.state < 0 ? "" : manifest.states[r.state][1], r.strategy < 0 ? "" : manifest.strategies[r.strategy][1]].join(" ")).join(" ");
+      };
+      var link = function (href, text) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; };
+      var figureCell = function (td, figures, none) {
+        if (!figures || figures.length === 0) {
+          var span = document.createElement("span"); span.className = "not-published"; span.textContent = none; td.appendChild(span); return;
+        }
+        figures.forEach(function (f) {
+          var p = document.createElement("p");
+          p.appendChild(link(f.url, f.phrase));
+          p.appendChild(document.createElement("br"));
+          var meta = document.createElement("span");
+          meta.className = "muted small";
+          meta.textContent = f.label + ", " + f.as_of + " · " + f.certainty_label + " · ";
+          meta.appendChild(link(f.source_url, f.source));
+          p.appendChild(meta);
+          td.appendChild(p);
         });
-      }
-      sideView.textContent = "";
-      sideView.appendChild(table);
-    };
-    var update = function () {
-      var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      var active = chosen.length >= 2;
-      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= limit; });
-      compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side below."
-        : chosen.length === 1 ? "Choose at least one more case study." : "Showing every case study.";
-      if (active) { sideBySide(chosen); }
-      sideView.hidden = !active;
-      fullView.hidden = active;
-      var url = window.location.pathname + (chosen.length ? "?cases=" + chosen.map(encodeURIComponent).join(",") : "");
-      window.history.replaceState(null, "", url);
-    };
-    chooser.hidden = false;
-    chooser.addEventListener("change", update);
-    chooser.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    update();
+      };
+      var fields = [
+        ["Strategy", function (td, row) { td.textContent = row.strategy; }],
+        ["Place", function (td, row) { td.textContent = row.place; }],
+        ["Years", function (td, row) { td.textContent = row.years; }],
+        ["Funding", function (td, row) { td.textContent = row.funding || "Not published"; }],
+        ["Evidence of results", function (td, row) {
+          if (row.evidence) { td.appendChild(link(row.evidence.url, row.evidence.label + (row.evidence.study_by ? " · " + row.evidence.study_by : ""))); }
+          else { td.textContent = "Not rated"; }
+        }],
+        ["Students reached", function (td, row) { figureCell(td, row.students ? [row.students] : [], "Not published"); }],
+        ["Cost per student", function (td, row) { figureCell(td, row.costs, "Not published"); }],
+        ["Money", function (td, row) { figureCell(td, row.money, "Not published"); }],
+        ["Headline results", function (td, row) { figureCell(td, row.outcomes, "None published"); }]
+      ];
+      var sideBySide = function () {
+        var token = chosen.join(",");
+        Promise.all(chosen.map(function (slug) { return rowFor(bySlug[slug]); })).then(function (rows) {
+          if (token !== chosen.join(",")) { return; }
+          var table = document.createElement("table");
+          table.className = "compare-table compare-side-table";
+          table.createCaption().textContent = "Comparing " + rows.length + " case studies";
+          var head = table.createTHead().insertRow();
+          head.appendChild(document.createElement("td"));
+          rows.forEach(function (row) {
+            var th = document.createElement("th");
+            th.scope = "col";
+            th.appendChild(link(row.url, row.title));
+            head.appendChild(th);
+          });
+          var body = table.createTBody();
+          fields.forEach(function (field) {
+            var tr = body.insertRow();
+            var th = document.createElement("th");
+            th.scope = "row";
+            th.textContent = field[0];
+            tr.appendChild(th);
+            rows.forEach(function (row) { var td = tr.insertCell(); field[1](td, row); });
+          });
+          sideView.textContent = "";
+          sideView.appendChild(table);
+        }, function () { compareStatus.textContent = "The chosen case studies could not be loaded; try again."; });
+      };
+      var renderOptions = function () {
+        var query = words(searchBox.value);
+        var matches = facets.records.filter(function (r) {
+          if (chosen.indexOf(r.slug) !== -1) { return false; }
+          var text = haystack(r);
+          return query.every(function (w) { return text.indexOf(w) !== -1; });
+        });
+        var items = chosen.map(function (slug) { return bySlug[slug]; }).concat(matches.slice(0, shown));
+        optionList.textContent = "";
+        items.forEach(function (r) {
+          var li = document.createElement("li");
+          var label = document.createElement("label");
+          var box = document.createElement("input");
+          box.type = "checkbox"; box.name = "cases"; box.value = r.slug;
+          box.checked = chosen.indexOf(r.slug) !== -1;
+          box.disabled = !box.checked && chosen.length >= limit;
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(" " + r.title));
+          li.appendChild(label);
+          optionList.appendChild(li);
+        });
+        if (matches.length > shown) {
+          var more = document.createElement("li");
+          more.className = "muted small";
+          more.textContent = (matches.length - shown) + " more match; type more of a name to narrow the list.";
+          optionList.appendChild(more);
+        }
+      };
+      var update = function () {
+        var active = chosen.length >= 2;
+        compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side below."
+          : chosen.length === 1 ? "Choose at least one more case study." : "Showing every case study.";
+        if (active) { sideBySide(); }
+        sideView.hidden = !active;
+        fullView.hidden = active;
+        renderOptions();
+        var url = window.location.pathname + (chosen.length ? "?cases=" + chosen.map(encodeURIComponent).join(",") : "");
+        window.history.replaceState(null, "", url);
+      };
+      chooser.hidden = false;
+      chooser.addEventListener("change", function (event) {
+        var box = event.target;
+        if (box.name !== "cases") { return; }
+        chosen = chosen.filter(function (slug) { return slug !== box.value; });
+        if (box.checked && chosen.length < limit) { chosen.push(box.value); }
+        update();
+      });
+      searchBox.addEventListener("input", renderOptions);
+      chooser.addEventListener("submit", function (event) { event.preventDefault(); });
+      chooser.addEventListener("reset", function () { chosen = []; window.setTimeout(update, 0); });
+      update();
+    }, function () { /* Without the index, the table stays as built. */ });
   }
 
   // Tables marked data-sortable: headers become sort buttons. The figure table also filters.

@@ -10,7 +10,7 @@ public final class BuildCache: Sendable {
     let bodies = PathMemo<Markdown.Rendered>()
     let exports = PathMemo<DataExport.Fragments>()
     /// Cards are drawn with the templates and the site's settings, so they go when either changes.
-    let cards = PathMemo<SitePlanner.Card>()
+    let cards = PathMemo<KeptCard>()
     /// Each case's entry in the report, its story's headings already moved down a level.
     let reportEntries = PathMemo<ReportEntry>()
 

@@ -83,7 +83,7 @@ public struct MarkdownSource: Sendable, Equatable {
 }
 
 /// A plain page such as About or Methodology.
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     public var slug: String
     public var sourcePath: String
     public var title: String

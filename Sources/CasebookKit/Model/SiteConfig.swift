@@ -1,5 +1,5 @@
 /// `content/site.yml`: the site's settings and the vocabularies every case study is checked against.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public var title: String
     public var tagline: String
     public var description: String
@@ -23,6 +23,10 @@ public struct SiteConfig: Sendable {
     public var tags: [TopicTag] = []
     /// Groups of figures on a case page, in order; empty when figures are not grouped.
     public var metricGroups: [MetricGroup] = []
+    /// What the generator needs to know about these vocabularies (`roles:`).
+    public var roles = SiteRoles()
+    /// How many items a page holds before it is split (`paging:`).
+    public var paging = Paging()
 
     public func strategy(_ key: String) -> Strategy? { strategies.first { $0.key == key } }
     public func fundingSource(_ key: String) -> FundingSource? { funding.first { $0.key == key } }

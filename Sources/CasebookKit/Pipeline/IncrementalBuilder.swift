@@ -2,13 +2,12 @@ import Foundation
 
 /// Rebuilds a site as its files change (`casebook serve`), redoing only what a change affects.
 ///
-/// The first build, and any build after a change to site.yml, context.yml, a page, a template, an
-/// asset or an image, is a full one: every page rendered into a staging folder and swapped in. After
-/// that, a change to case-study files re-reads only those files, re-renders only their Markdown, and
-/// re-renders only the pages that show one of the changed cases (its own page, the listings it is
-/// on, its neighbours and related cases) plus the pages drawn from the whole site (home, index,
-/// feed, sitemap, data files). A change to nothing but a case's story skips even that: the site is
-/// not planned again, and only the case's page, the report and the search index are rendered.
+/// The first build, and any build after a change to a template, an asset or an image, is a full
+/// one: every page rendered into a staging folder and swapped in, each recording what it read
+/// (`SiteReader`). After a change to content (a case, a page, site.yml, context.yml), only the
+/// changed files are read again and their Markdown rendered; the new site is compared with the one
+/// last written (`ChangeSet`), and exactly the pages and file groups whose recorded reads the change
+/// touched are rendered again.
 ///
 /// Files whose bytes did not change are not written. The others are written beside their targets
 /// under temporary names and renamed into place only once all of them were written
@@ -24,15 +23,12 @@ public actor IncrementalBuilder {
     private nonisolated let queue = BuildQueue()
     public nonisolated var unownedExecutor: UnownedSerialExecutor { queue.asUnownedSerialExecutor() }
 
-    /// Every page as last written, with the cases it shows (nil: the whole site). Nil until a full build.
-    private var written: [String: [String]?]?
+    /// The site as last written, what was found in it, and what each of its pages and file groups
+    /// read. Nil until a full build.
+    private var last: (site: PreparedSite, diagnostics: [Diagnostic], reads: Reads)?
     /// The size and fingerprint of every file rendered into the output, by path relative to it.
     private var digests: [String: FileDigest] = [:]
-    /// The site as last written, and what was found in it.
-    private var last: (site: PreparedSite, diagnostics: [Diagnostic])?
-    /// Case files changed since the output was last written, and the slugs they had then.
-    private var pendingPaths: Set<String> = []
-    private var pendingSlugs: Set<String> = []
+    /// Something changed that every page may show (a template, an asset): the next build is a full one.
     private var pendingFull = true
     /// The path the site lives under (`/` or `/showcase/`), known once site.yml has been read.
     public private(set) var basePath: String?
@@ -61,112 +57,65 @@ public actor IncrementalBuilder {
         note(changed)
         let timer = PhaseTimer(onProgress: options.onProgress)
         let writer = try builder.outputWriter(options)
-        if let result = try rebuildStories(timer: timer) { return result }
         let prepared = try builder.prepare(options, cache: cache, timer: timer)
         guard let site = prepared.site, !prepared.diagnostics.hasErrors else {
             return Self.failed(prepared.diagnostics, timer: timer)
         }
         basePath = site.routes.basePath
-        let plan = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.route, $0.dependsOn) })
-        guard let previous = written, !pendingFull, builder.fileSystem.directoryExists(at: options.outputPath) else {
+        guard let previous = last, !pendingFull, builder.fileSystem.directoryExists(at: options.outputPath) else {
             let recorder = DigestRecorder()
-            let count = try builder.writeAll(site, writer: writer, timer: timer) { file, data in recorder.add(file, data) }
-            digests = recorder.digests
-            finish(plan, site: site, diagnostics: prepared.diagnostics)
-            return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true,
-                                              pagesWritten: site.pages.count, filesWritten: count, timings: timer.timings),
-                          full: true, rendered: site.pages.map(\.route), removed: [], pages: site.pages.count)
-        }
-
-        // Which cases changed: the slugs the changed files had before, and the ones they have now.
-        var changedSlugs = pendingSlugs
-        for study in site.content.caseStudies where pendingPaths.contains(study.sourcePath) { changedSlugs.insert(study.slug) }
-        func shows(_ dependencies: [String]??) -> Bool {
-            guard let dependencies else { return false }      // not on the previous site
-            guard let slugs = dependencies else { return true } // draws on the whole site
-            return slugs.contains(where: changedSlugs.contains)
-        }
-        let affected = site.pages.filter { page in
-            previous[page.route] == nil || shows(.some(page.dependsOn)) || shows(previous[page.route])
-        }
-        let removed = previous.keys.filter { plan[$0] == nil }.sorted()
-        let exports = timer.time("data files and search index") { site.makeDataExports() }
-        // The search index's shards and documents are numbered; the numbers no longer used go.
-        let exported = Set(exports.map(\.file))
-        let unused = digests.keys.filter { $0.hasPrefix(SearchIndex.folder + "/") && !exported.contains($0) }
-        let written = try update(affected, of: site, exports: exports, removing: removed.map(Routes.file(for:)) + unused,
-                                 timer: timer)
-        finish(plan, site: site, diagnostics: prepared.diagnostics)
-        return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: affected.count,
-                                          filesWritten: written, timings: timer.timings),
-                      full: false, rendered: affected.map(\.route), removed: removed, pages: site.pages.count)
-    }
-
-    /// The rebuild after saves that changed nothing but case studies' stories (the Markdown after the
-    /// front matter): the site is not loaded or planned again, since every page but the cases' own,
-    /// the report and the search index is drawn from the front matter alone. Nil when the change is
-    /// anything else (or there is no earlier site to start from), for `build` to do it the long way.
-    private func rebuildStories(timer: PhaseTimer) throws(BuildError) -> Result? {
-        guard !pendingFull, !pendingPaths.isEmpty, let previous = written, let last,
-              builder.fileSystem.directoryExists(at: options.outputPath) else { return nil }
-        let loader = ContentLoader(fileSystem: builder.fileSystem, root: options.root, cache: cache)
-        var content = last.site.content
-        let positions = Dictionary(uniqueKeysWithValues: content.caseStudies.enumerated().map { ($1.sourcePath, $0) })
-        var found: [Diagnostic] = []
-        var changed: [Int] = []
-        let reloaded = try timer.time("load \(pendingPaths.count) changed") { () throws(BuildError) -> [(Int, CaseStudy, [Diagnostic])]? in
-            var reloaded: [(Int, CaseStudy, [Diagnostic])] = []
-            for path in pendingPaths.sorted() {
-                guard let position = positions[path] else { return nil }
-                let (decoded, diagnostics) = try loader.reloadCaseStudy(path, config: content.config)
-                guard let study = decoded else { return nil }
-                var sameFrontMatter = study
-                sameFrontMatter.body = content.caseStudies[position].body
-                guard sameFrontMatter == content.caseStudies[position] else { return nil }
-                reloaded.append((position, study, diagnostics))
+            let (count, reads) = try builder.writeAll(site, writer: writer, timer: timer, recording: true) { file, data in
+                recorder.add(file, data)
             }
-            return reloaded
+            digests = recorder.digests
+            finish(site, diagnostics: prepared.diagnostics, reads: reads)
+            return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true,
+                                              pagesWritten: site.plan.pages.count, filesWritten: count, timings: timer.timings),
+                          full: true, rendered: site.plan.pages.map(\.route), removed: [], pages: site.plan.pages.count)
         }
-        guard let reloaded else { return nil }
-        let routes = last.site.routes
-        for (position, study, diagnostics) in reloaded {
-            content.caseStudies[position] = study
-            changed.append(position)
-            let body = cache.bodies.value(study.body.file) { Markdown.render(study.body, basePath: routes.basePath) }
-            found += diagnostics + builder.check(study, body: body, against: last.site.checker)
-        }
-        let paths = pendingPaths
-        let diagnostics = (last.diagnostics.filter { !paths.contains($0.location.file) }
-            + (options.strict ? SiteBuilder.strict(found) : found)).sortedByLocation()
-        guard !diagnostics.hasErrors else { return Self.failed(diagnostics, timer: timer) }
 
-        let index = last.site.index.withStories(of: content)
-        let site = PreparedSite(root: last.site.root, content: content, index: index, routes: routes, pages: last.site.pages,
-                                renderer: last.site.renderer, assets: last.site.assets, checker: last.site.checker, cache: cache)
-        let pages = timer.time("plan \(changed.count + 1) pages") { () -> [PlannedPage] in
-            let bodies = SiteBuilder.renderBodies(of: content, routes: routes, cache: cache)
-            let planner = SitePlanner(index: index, routes: routes, bodies: bodies, templates: site.renderer.templates,
-                                      cardCache: cache.cards, reportCache: cache.reportEntries)
-            return changed.sorted().map(planner.casePage) + [planner.report()]
+        // What the edit changed, and the pages and files that read any of it.
+        let oldRoutes = Set(previous.site.plan.pages.map(\.route)), newRoutes = Set(site.plan.pages.map(\.route))
+        let changes = timer.time("compare with the previous site") {
+            ChangeSet(from: previous.site.index, to: site.index, oldRoutes: oldRoutes, newRoutes: newRoutes, settingsChanged: false)
         }
-        let exports = timer.time("search index") { site.searchExports(site.exportFragments()) }
-        let count = try update(pages, of: site, exports: exports, removing: [], timer: timer)
-        finish(previous, site: site, diagnostics: diagnostics)
-        return Result(report: BuildReport(diagnostics: diagnostics, succeeded: true, pagesWritten: pages.count,
-                                          filesWritten: count, timings: timer.timings),
-                      full: false, rendered: pages.map(\.route), removed: [], pages: previous.count)
+        let pages = site.plan.pages.filter { page in previous.reads.pages[page.route].map(changes.affects) ?? true }
+        let groups = site.plan.files.filter { group in previous.reads.files[group.name].map { changes.affects($0.reads) } ?? true }
+        let removed = oldRoutes.subtracting(newRoutes).sorted()
+        let (written, reads) = try update(pages, groups, of: site, removing: removed.map(Routes.file(for:)),
+                                          previous: previous.reads, timer: timer)
+        finish(site, diagnostics: prepared.diagnostics, reads: reads)
+        return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: pages.count,
+                                          filesWritten: written, timings: timer.timings),
+                      full: false, rendered: pages.map(\.route), removed: removed, pages: site.plan.pages.count)
     }
 
-    /// Renders `pages` and `exports`, and puts those whose bytes changed into the output, removing
-    /// `removing`, all or nothing. Returns how many files were written.
-    private func update(_ pages: [PlannedPage], of site: PreparedSite, exports: [(file: String, make: @Sendable () -> Data)],
-                        removing: [String], timer: PhaseTimer) throws(BuildError) -> Int {
-        let rendered = try timer.time("render \(pages.count) pages and \(exports.count) data files") { () throws(BuildError) in
-            let recorder = DigestRecorder(keepingData: true)
-            try SiteBuilder.render(pages, of: site, exports: exports) { data, file in recorder.add(file, data) }
-            return recorder
+    /// Renders `pages` and makes `groups`, and puts those whose bytes changed into the output,
+    /// removing `removing` and the files a group no longer makes, all or nothing. Returns how many
+    /// files were written, and the reads of every page and group now.
+    private func update(_ pages: [PlannedPage], _ groups: [PlannedFiles], of site: PreparedSite, removing: [String],
+                        previous: Reads, timer: PhaseTimer) throws(BuildError) -> (Int, Reads) {
+        let recorder = DigestRecorder(keepingData: true)
+        let (pageReads, made) = try timer.time("render \(pages.count) pages and \(groups.count) groups of files") { () throws(BuildError) in
+            let made = site.makeFiles(groups, recording: true)
+            for group in made { for file in group.files { recorder.add(file.path, Data(file.data)) } }
+            let pageReads = try SiteBuilder.render(pages, of: site, recording: true) { data, file in recorder.add(file, data) }
+            return (pageReads, made)
         }
-        let changed = rendered.files.filter { digests[$0.path] != rendered.digests[$0.path] }
+        var reads = Reads()
+        let routes = Set(site.plan.pages.map(\.route))
+        for (route, read) in previous.pages where routes.contains(route) { reads.pages[route] = read }
+        for (page, read) in zip(pages, pageReads) { reads.pages[page.route] = read }
+        let names = Set(site.plan.files.map(\.name))
+        for (name, entry) in previous.files where names.contains(name) { reads.files[name] = entry }
+        for group in made { reads.files[group.name] = (group.files.map(\.path), group.reads) }
+        // Files a group made before and makes no more (a shard fewer), and those of groups now gone.
+        var gone = Set(previous.files.values.flatMap(\.paths))
+        gone.subtract(reads.files.values.flatMap(\.paths))
+        let removing = removing + gone.sorted()
+
+        let files = recorder.files
+        let changed = files.filter { digests[$0.path] != recorder.digests[$0.path] }
         try timer.time("write \(changed.count) changed files") { () throws(BuildError) in
             do throws(BuildError) {
                 try OutputUpdate(fileSystem: builder.fileSystem, output: options.outputPath).apply(changed, removed: removing)
@@ -176,9 +125,10 @@ public actor IncrementalBuilder {
                 throw error
             }
         }
-        for file in changed { digests[file.path] = rendered.digests[file.path] }
+        let newDigests = recorder.digests
+        for file in changed { digests[file.path] = newDigests[file.path] }
         for file in removing { digests[file] = nil }
-        return changed.count
+        return (changed.count, reads)
     }
 
     private static func failed(_ diagnostics: [Diagnostic], timer: PhaseTimer) -> Result {
@@ -187,25 +137,19 @@ public actor IncrementalBuilder {
                full: false, rendered: [], removed: [], pages: 0)
     }
 
-    /// Records what changed and forgets the cached copies of those files.
+    /// Records what changed and forgets the cached copies of those files. Content is compared with
+    /// the previous site after loading; templates and assets are not, so they make the next build a
+    /// full one.
     private func note(_ changed: Set<String>?) {
-        for path in changed ?? [] {
-            if path.hasPrefix("content/case-studies/") && path.hasSuffix(".md") {
-                pendingPaths.insert(path)
-                if let slug = cache.slug(of: path) { pendingSlugs.insert(slug) }
-            } else {
-                pendingFull = true
-            }
+        for path in changed ?? [] where !path.hasPrefix("content/") || path.hasPrefix("content/images/") {
+            pendingFull = true
         }
         if changed == nil { pendingFull = true }
         cache.invalidate(changed)
     }
 
-    private func finish(_ plan: [String: [String]?], site: PreparedSite, diagnostics: [Diagnostic]) {
-        written = plan
-        last = (site, diagnostics)
-        pendingPaths = []
-        pendingSlugs = []
+    private func finish(_ site: PreparedSite, diagnostics: [Diagnostic], reads: Reads) {
+        last = (site, diagnostics, reads)
         pendingFull = false
     }
 }
@@ -227,8 +171,7 @@ struct FileDigest: Equatable, Sendable {
 private final class DigestRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private let keepingData: Bool
-    private(set) var digests: [String: FileDigest] = [:]
-    private(set) var files: [(path: String, data: Data)] = []
+    private var collected: (digests: [String: FileDigest], files: [(path: String, data: Data)]) = ([:], [])
 
     init(keepingData: Bool = false) {
         self.keepingData = keepingData
@@ -237,10 +180,14 @@ private final class DigestRecorder: @unchecked Sendable {
     func add(_ path: String, _ data: Data) {
         let digest = FileDigest(data)
         lock.withLock {
-            digests[path] = digest
-            if keepingData { files.append((path, data)) }
+            collected.digests[path] = digest
+            if keepingData { collected.files.append((path, data)) }
         }
     }
+
+    /// Read under the lock, so a read never races a worker's write.
+    var digests: [String: FileDigest] { lock.withLock { collected.digests } }
+    var files: [(path: String, data: Data)] { lock.withLock { collected.files } }
 }
 
 /// The serial executor `IncrementalBuilder` runs on: a dispatch queue of its own, so a build that

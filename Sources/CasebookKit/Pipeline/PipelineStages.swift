@@ -40,9 +40,11 @@ public struct PipelineStages: Sendable {
         let cache = BuildCache()
         let index = SiteIndex(content)
         let bodies = SiteBuilder.renderBodies(of: content, routes: routes, cache: cache)
-        let pages = SiteBuilder.plan(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
-        let renderer = SiteBuilder.renderer(for: content, templates: templates, routes: routes, contact: nil)
-        let sizes = parallelMap(pages) { renderer.render($0).count }
-        return (pages.count, sizes.reduce(0, +))
+        let inputs = SiteBuilder.inputs(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
+        let plan = PageRegistry.plan(inputs)
+        let renderer = PageRenderer(templates: templates, inputs: inputs, contact: nil)
+        let sizes = parallelMap(plan.pages) { renderer.render($0).data.count }
+        let files = parallelMap(plan.files) { renderer.make($0).files.reduce(0) { $0 + $1.data.count } }
+        return (plan.pages.count, sizes.reduce(0, +) + files.reduce(0, +))
     }
 }

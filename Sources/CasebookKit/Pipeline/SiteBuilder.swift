@@ -18,8 +18,8 @@ public struct SiteBuilder: Sendable {
             return BuildReport(diagnostics: prepared.diagnostics, succeeded: false, pagesWritten: 0, filesWritten: 0,
                                timings: timer.timings)
         }
-        let written = try writeAll(site, writer: writer, timer: timer)
-        return BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: site.pages.count,
+        let written = try writeAll(site, writer: writer, timer: timer).count
+        return BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: site.plan.pages.count,
                            filesWritten: written, timings: timer.timings)
     }
 
@@ -57,11 +57,13 @@ public struct SiteBuilder: Sendable {
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
         let index = SiteIndex(content)
 
-        // Render Markdown (only bodies the cache does not hold), plan the pages.
-        let (pages, bodies) = timer.time("render markdown") { () -> ([PlannedPage], [String: Markdown.Rendered]) in
+        // Render Markdown (only bodies the cache does not hold), draw the cards, plan the pages.
+        let (plan, inputs) = timer.time("render markdown") { () -> (SitePlan, PlanInputs) in
             let bodies = Self.renderBodies(of: content, routes: routes, cache: cache)
-            return (Self.plan(index, routes: routes, bodies: bodies, templates: templates, cache: cache), bodies)
+            let inputs = Self.inputs(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
+            return (PageRegistry.plan(inputs), inputs)
         }
+        let bodies = inputs.bodies
 
         // Check links against what will be published.
         let failures = EnvironmentFailures()
@@ -69,10 +71,10 @@ public struct SiteBuilder: Sendable {
         try failures.check()
         diagnostics += assetListing.skipped.map { Diagnostic.skipped($0, in: "templates/assets", boundary: "templates") }
         let assets = assetListing.files
-        var published = Set(pages.map(\.route))
+        var published = Set(plan.pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
-        published.formUnion(Charts(index: index, routes: routes).all.map(\.csvFile))
+        published.formUnion(Charts(reader: SiteReader(inputs, recording: false)).all.map(\.csvFile))
         let checker = LinkChecker(published: published, images: Set(content.images))
         diagnostics += parallelMap(content.caseStudies) { study in
             check(study, body: bodies[study.sourcePath]!, against: checker)
@@ -81,11 +83,15 @@ public struct SiteBuilder: Sendable {
         if options.checksPublishingSettings {
             diagnostics += SiteSettingsCheck.check(config: content.config, baseURL: options.baseURL, contact: options.contact)
         }
+        if let slug = content.config.roles.methodologyPage, !content.pages.contains(where: { $0.slug == slug }) {
+            diagnostics.append(.warning(content.config.locations["roles"] ?? content.config.location,
+                                        "`roles: methodology_page:` names `\(slug)`, but there is no content/pages/\(slug).md",
+                                        hint: "write that page, or name the page that explains how figures and evidence are rated"))
+        }
 
         if options.strict { diagnostics = Self.strict(diagnostics) }
-        let renderer = Self.renderer(for: content, templates: templates, routes: routes, contact: options.contact)
-        let site = PreparedSite(root: root, content: content, index: index, routes: routes, pages: pages,
-                                renderer: renderer, assets: assets, checker: checker, cache: cache)
+        let renderer = PageRenderer(templates: templates, inputs: inputs, contact: options.contact)
+        let site = PreparedSite(root: root, content: content, plan: plan, renderer: renderer, assets: assets, checker: checker)
         return (site, diagnostics.sortedByLocation())
     }
 
@@ -117,83 +123,110 @@ public struct SiteBuilder: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
     }
 
-    /// Every page the site publishes, with its view made when it is rendered.
-    static func plan(_ index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
-                     cache: BuildCache) -> [PlannedPage] {
-        SitePlanner(index: index, routes: routes, bodies: bodies, templates: templates, cardCache: cache.cards,
-                    reportCache: cache.reportEntries).plan()
+    /// What pages are built from: the lookups, the bodies and every case's card (drawn only where
+    /// the cache does not hold it).
+    static func inputs(_ index: SiteIndex, routes: Routes, bodies: [String: Markdown.Rendered], templates: TemplateSet,
+                       cache: BuildCache) -> PlanInputs {
+        PlanInputs(index: index, routes: routes, bodies: bodies,
+                   cards: PlanInputs.drawCards(index, routes: routes, templates: templates, cache: cache.cards),
+                   reportEntries: cache.reportEntries, exports: cache.exports)
     }
 
-    /// What draws each page, with the site-wide chrome (and `--contact`, when given, as the contact).
-    static func renderer(for content: SiteContent, templates: TemplateSet, routes: Routes, contact: String?) -> PageRenderer {
-        var config = content.config
-        if let contact { config.contact = SiteSettingsCheck.contactLink(contact) }
-        return PageRenderer(templates: templates, routes: routes, config: config, menuPages: content.pages.filter { $0.menu != nil })
-    }
-
-    /// Renders every page into a staging folder and swaps it in for the output folder. `record` is
-    /// handed each rendered file (not the copied ones) with its path relative to the output folder.
-    func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer,
-                  record: (@Sendable (String, Data) -> Void)? = nil) throws(BuildError) -> Int {
+    /// Renders every page and file into a staging folder and swaps it in for the output folder.
+    /// `record` is handed each rendered page and made file (not the copied ones) with its path
+    /// relative to the output folder; `reads` what each page and file group read, when asked for.
+    func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer, recording: Bool = false,
+                  record: (@Sendable (String, Data) -> Void)? = nil) throws(BuildError) -> (count: Int, reads: Reads) {
         let staging = try writer.makeStaging()
-        let written: Int = try timer.time("render and write \(site.pages.count) pages") { () throws(BuildError) -> Int in
+        let result: (Int, Reads) = try timer.time("render and write \(site.plan.pages.count) pages") { () throws(BuildError) -> (Int, Reads) in
             try writer.filling(staging) {
-                // The page folders are made (by the kernel, one at a time) while the downloads are encoded.
-                let pageFiles = site.pages.map { Routes.file(for: $0.route) } + site.copiedFiles.map(\.to)
+                // The page folders are made (by the kernel, one at a time) while the files are made.
+                let pageFiles = site.plan.pages.map { Routes.file(for: $0.route) } + site.copiedFiles.map(\.to)
                 let prepared = parallelMap([0, 1]) { job -> PreparedOutput in
-                    if job == 1 { return .exports(site.makeDataExports()) }
+                    if job == 1 { return .files(site.makeFiles(site.plan.files, recording: recording)) }
                     do { return .folders(try staging.createFolders(for: pageFiles)) } catch { return .failed(error) }
                 }
-                var exports: [(file: String, make: @Sendable () -> Data)] = []
+                var made: [MadeFiles] = []
                 var folders: Set<String> = []
                 for outcome in prepared {
                     switch outcome {
-                    case .exports(let made): exports = made
-                    case .folders(let made): folders = made
+                    case .files(let files): made = files
+                    case .folders(let created): folders = created
                     case .failed(let error): throw error
                     }
                 }
-                try staging.createFolders(for: exports.map(\.file), existing: folders)
-                let files = pageFiles + exports.map(\.file)
-                try Self.render(site.pages, of: site, exports: exports) { data, file in
+                let files = made.flatMap(\.files)
+                try staging.createFolders(for: files.map(\.path), existing: folders)
+                for file in files {
+                    let data = Data(file.data)
+                    try staging.write(data, to: file.path)
+                    record?(file.path, data)
+                }
+                let pageReads = try Self.render(site.plan.pages, of: site, recording: recording) { data, file in
                     try staging.write(data, to: file)
                     record?(file, data)
                 }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
-                return files.count
+                var reads = Reads()
+                for (page, read) in zip(site.plan.pages, pageReads) { reads.pages[page.route] = read }
+                for group in made { reads.files[group.name] = (group.files.map(\.path), group.reads) }
+                return (pageFiles.count + files.count, reads)
             }
         }
         try timer.time("swap output") { () throws(BuildError) in try writer.commit(staging) }
-        return written
+        return result
     }
 
-    /// Renders `pages` and makes the data files (`PreparedSite.makeDataExports`), all in parallel (the
-    /// data files first: they are the largest jobs), handing each to `write` with its path relative to
-    /// the output folder.
-    static func render(_ pages: [PlannedPage], of site: PreparedSite, exports: [(file: String, make: @Sendable () -> Data)],
-                       into write: @Sendable (Data, String) throws -> Void) throws(BuildError) {
-        let failures = parallelMap(Array(0..<(exports.count + pages.count))) { job -> String? in
-            let isExport = job < exports.count
-            let file = isExport ? exports[job].file : Routes.file(for: pages[job - exports.count].route)
+    /// Renders `pages` in parallel, handing each to `write` with its path relative to the output
+    /// folder. Returns what each page read (empty sets unless `recording`), in order.
+    static func render(_ pages: [PlannedPage], of site: PreparedSite, recording: Bool,
+                       into write: @Sendable (Data, String) throws -> Void) throws(BuildError) -> [Set<Dependency>] {
+        let outcomes = parallelMap(pages) { page -> Result<Set<Dependency>, WriteFailure> in
+            let file = Routes.file(for: page.route)
+            let (data, reads) = site.renderer.render(page, recording: recording)
             do {
-                try write(isExport ? exports[job].make() : site.renderer.render(pages[job - exports.count]), file)
-                return nil
-            } catch { return "\(file): \(OutputWriter.describe(error))" }
+                try write(data, file)
+                return .success(reads)
+            } catch { return .failure(WriteFailure(description: "\(file): \(OutputWriter.describe(error))")) }
         }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw BuildError("could not write \(failure)",
-                             hint: "check that the disk has room and the output folder is writable; the previous site was kept")
+        var reads: [Set<Dependency>] = []
+        reads.reserveCapacity(outcomes.count)
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let read): reads.append(read)
+            case .failure(let failure):
+                throw BuildError("could not write \(failure.description)",
+                                 hint: "check that the disk has room and the output folder is writable; the previous site was kept")
+            }
         }
+        return reads
     }
 
-    /// The downloads, and the search index's entry point; the index's other files depend on the content.
-    static let dataFiles = [Routes.jsonDownload, Routes.csvDownload, SearchIndex.manifest]
+    /// Files at fixed places that stories may link to; the search index's other files depend on the content.
+    static let dataFiles = [Routes.jsonDownload, Routes.csvDownload, SearchIndex.manifest, FacetIndexFiles.manifest]
 }
 
-/// What the two jobs before writing give: the folders made, or the downloads to write.
+/// What each page and file group read while it was built, by route and group name.
+struct Reads: Sendable {
+    var pages: [String: Set<Dependency>] = [:]
+    var files: [String: (paths: [String], reads: Set<Dependency>)] = [:]
+}
+
+private struct WriteFailure: Error {
+    let description: String
+}
+
+/// One group of files as made, with what it read.
+struct MadeFiles: Sendable {
+    let name: String
+    let files: [(path: String, data: [UInt8])]
+    let reads: Set<Dependency>
+}
+
+/// What the two jobs before writing give: the folders made, or the files to write.
 private enum PreparedOutput: Sendable {
     case folders(Set<String>)
-    case exports([(file: String, make: @Sendable () -> Data)])
+    case files([MadeFiles])
     case failed(any Error)
 }
 
@@ -201,56 +234,23 @@ private enum PreparedOutput: Sendable {
 struct PreparedSite: Sendable {
     let root: String
     let content: SiteContent
-    let index: SiteIndex
-    let routes: Routes
-    let pages: [PlannedPage]
+    let plan: SitePlan
     let renderer: PageRenderer
     /// Files under templates/assets, relative to it.
     let assets: [String]
     /// Checks links against what the site publishes (a rebuild after a story changed checks that story).
     let checker: LinkChecker
 
-    /// Cases already encoded for the downloads by an earlier build.
-    let cache: BuildCache
+    var inputs: PlanInputs { renderer.inputs }
+    var index: SiteIndex { inputs.index }
+    var routes: Routes { inputs.routes }
 
-    /// The downloads and the search index, which draw on every case: each case's share is encoded in
-    /// parallel (or taken from the cache) now, then each download is joined when asked for. The search
-    /// index is split into files whose number depends on the content, so it is made now.
-    func makeDataExports() -> [(file: String, make: @Sendable () -> Data)] {
-        let (index, routes) = (index, routes)
-        let fragments = exportFragments()
-        let downloads: [(file: String, make: @Sendable () -> Data)] = [
-            (Routes.jsonDownload, { DataExport.json(index: index, routes: routes, fragments: fragments) }),
-            (Routes.csvDownload, { DataExport.csv(fragments: fragments) })]
-        return downloads + searchExports(fragments) + chartExports()
-    }
-
-    /// Each case's share of the downloads and the search index, in site order.
-    func exportFragments() -> [DataExport.Fragments] {
-        let (index, routes, cache) = (index, routes, cache)
-        return parallelMap(index.cases) { study in
-            cache.exports.value(study.sourcePath) {
-                let body = cache.bodies.peek(study.body.file)?.html ?? Markdown.render(study.body, basePath: routes.basePath).html
-                return DataExport.fragments(study, index: index, routes: routes, bodyHTML: body)
-            }
+    /// Makes the given file groups in parallel (the largest, the downloads and the search index, first).
+    func makeFiles(_ groups: [PlannedFiles], recording: Bool) -> [MadeFiles] {
+        parallelMap(groups) { group in
+            let (files, reads) = renderer.make(group, recording: recording)
+            return MadeFiles(name: group.name, files: files, reads: reads)
         }
-    }
-
-    /// The search index's files: the only downloads that show the cases' stories.
-    func searchExports(_ fragments: [DataExport.Fragments]) -> [(file: String, make: @Sendable () -> Data)] {
-        var pageBodies: [String: String] = [:]
-        for page in index.content.pages {
-            pageBodies[page.sourcePath] = cache.bodies.peek(page.body.file)?.html ?? Markdown.render(page.body, basePath: routes.basePath).html
-        }
-        return DataExport.searchFiles(index: index, routes: routes, fragments: fragments, pageBodies: pageBodies).map { file in
-            let data = file.data
-            return (file: file.path, make: { @Sendable in data })
-        }
-    }
-
-    /// Each chart's numbers as a CSV of its own, beside the data page.
-    func chartExports() -> [(file: String, make: @Sendable () -> Data)] {
-        Charts(index: index, routes: routes).all.map { chart in (chart.csvFile, { Charts.csv(chart) }) }
     }
 
     /// Stylesheets, scripts and images copied as they are.

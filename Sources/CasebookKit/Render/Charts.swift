@@ -29,11 +29,13 @@ struct Charts {
         var csvFile: String { "data/charts/\(id).csv" }
     }
 
-    let index: SiteIndex
-    let routes: Routes
+    let reader: SiteReader
 
+    /// Every chart, made from every case's front matter.
     var all: [Chart] {
-        let config = index.content.config
+        let config = reader.config
+        let routes = reader.routes
+        let cases = reader.everyCase
         var charts: [Chart] = []
         if !config.evidenceDesigns.isEmpty {
             charts.append(Chart(
@@ -41,7 +43,7 @@ struct Charts {
                 description: "How many case studies have each kind of evidence that the program worked, strongest first.",
                 keepsOrder: true,
                 bars: config.evidenceDesigns.map { design in
-                    let count = index.byEvidence[design.key]?.count ?? 0
+                    let count = reader.count(.evidence, design.key)
                     return Bar(label: design.label, value: Double(count), display: "\(count)",
                                url: routes.link(Routes.evidence(design.key)))
                 }.filter { $0.value > 0 }))
@@ -50,15 +52,16 @@ struct Charts {
             id: "chart-strategies", title: "Case studies per strategy",
             description: "How many case studies use each strategy as their main approach.",
             bars: config.strategies.compactMap { s in
-                index.byStrategy[s.key].map { Bar(label: s.label, value: Double($0.count), display: "\($0.count)",
-                                                  url: routes.link(Routes.strategy(s.key))) }
+                let count = reader.count(.strategy, s.key)
+                return count == 0 ? nil : Bar(label: s.label, value: Double(count), display: "\(count)",
+                                              url: routes.link(Routes.strategy(s.key)))
             }))
         for definition in config.metrics where definition.chart {
-            let bars: [Bar] = index.cases.indices.compactMap { casePosition in
-                let study = index.cases[casePosition]
+            let bars: [Bar] = cases.indices.compactMap { casePosition in
+                let study = cases[casePosition]
                 guard let position = study.headlineFigure(definition.key) else { return nil }
                 let metric = study.metrics[position]
-                let id = index.figureIDs[casePosition][position]
+                let id = reader.inputs.index.figureIDs[casePosition][position]
                 return Bar(label: metric.label, caseTitle: study.title, value: metric.value,
                            display: FigureFormatter.display(metric).phrase, url: routes.link(Routes.figure(study.slug, id: id)),
                            asOf: metric.asOf.display, certainty: metric.certainty, source: metric.source, sourceURL: metric.url)

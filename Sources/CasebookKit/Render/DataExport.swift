@@ -15,8 +15,7 @@ enum DataExport {
     }
 
     /// `bodyHTML` is the case's story as rendered, which search indexes as plain text.
-    static func fragments(_ study: CaseStudy, index: SiteIndex, routes: Routes, bodyHTML: String) -> Fragments {
-        let config = index.content.config
+    static func fragments(_ study: CaseStudy, config: SiteConfig, routes: Routes, bodyHTML: String) -> Fragments {
         let record = CaseRecord(
             slug: study.slug, url: routes.absolute(Routes.caseStudy(study.slug)), title: study.title,
             summary: study.summary, organization: study.organization, partners: study.partners,
@@ -32,7 +31,7 @@ enum DataExport {
         let strategy = config.strategy(study.strategy)?.label ?? study.strategy
         let search = SearchIndex.document(SearchIndex.Fields(
             title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
-            place: CaseView(index: index, routes: routes).placeLine(study), strategy: strategy,
+            place: CaseView.placeLine(study), strategy: strategy,
             evidence: config.evidenceDesign(of: study.evidence)?.label,
             summary: study.summary,
             figures: study.metrics.map { metric in
@@ -47,9 +46,8 @@ enum DataExport {
 
     /// data/case-studies.json: the same bytes as encoding the whole document at once, sorted keys and
     /// all (`case_studies` sorts first), built from each case's fragment.
-    static func json(index: SiteIndex, routes: Routes, fragments: [Fragments]) -> Data {
-        let config = index.content.config
-        let rest = Rest(title: config.title, url: routes.baseURL, context: index.content.context.map(MetricRecord.init),
+    static func json(config: SiteConfig, context: [Metric], routes: Routes, fragments: [Fragments]) -> Data {
+        let rest = Rest(title: config.title, url: routes.baseURL, context: context.map(MetricRecord.init),
                         certainty_levels: ["high", "medium", "low"])
         guard !fragments.isEmpty else {
             return encode(Document(title: rest.title, url: rest.url, case_studies: [], context: rest.context,
@@ -173,9 +171,9 @@ enum DataExport {
     }
 
     /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain pages.
-    static func searchFiles(index: SiteIndex, routes: Routes, fragments: [Fragments],
+    static func searchFiles(pages: [Page], routes: Routes, fragments: [Fragments],
                             pageBodies: [String: String]) -> [(path: String, data: Data)] {
-        let pages = index.content.pages.map { page in
+        let pages = pages.map { page in
             SearchIndex.document(SearchIndex.Fields(
                 title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "",
                 body: SearchIndex.plainText(pageBodies[page.sourcePath] ?? ""), keywords: ""))

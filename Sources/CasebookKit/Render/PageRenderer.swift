@@ -1,29 +1,49 @@
 import Foundation
 
 /// Draws a planned page's view inside the chrome every page shares (navigation, base path,
-/// canonical URL, breadcrumbs).
+/// canonical URL, breadcrumbs), recording what the page read.
 struct PageRenderer: Sendable {
     let templates: TemplateSet
-    let routes: Routes
-    let config: SiteConfig
-    let menuPages: [Page]
+    let inputs: PlanInputs
+    /// `--contact`, when given: it replaces site.yml's contact on every page.
+    let contact: String?
 
-    func render(_ page: PlannedPage) -> Data {
-        Data(templates.render(page.body(), chrome: chrome(for: page)))
+    var routes: Routes { inputs.routes }
+
+    /// The page's bytes, and what it read (empty unless `recording`).
+    func render(_ page: PlannedPage, recording: Bool = false) -> (data: Data, reads: Set<Dependency>) {
+        let (content, chrome, reads) = build(page, recording: recording)
+        return (Data(templates.render(content.body, chrome: chrome)), reads)
+    }
+
+    /// The page's view and the chrome around it, and what building them read.
+    func build(_ page: PlannedPage, recording: Bool = false) -> (content: PageContent, chrome: PageChrome, reads: Set<Dependency>) {
+        let reader = SiteReader(inputs, recording: recording)
+        let content = page.build(reader)
+        let chrome = chrome(for: page, content: content, reader: reader)
+        return (content, chrome, reader.reads)
+    }
+
+    /// A group of files, and what they read.
+    func make(_ files: PlannedFiles, recording: Bool = false) -> (files: [(path: String, data: [UInt8])], reads: Set<Dependency>) {
+        let reader = SiteReader(inputs, recording: recording)
+        return (files.build(reader), reader.reads)
     }
 
     /// What the layout shows around the page: the site, the page itself and the assets.
-    func chrome(for page: PlannedPage) -> PageChrome {
-        PageChrome(site: site(current: page.route), page: pageMeta(page),
+    private func chrome(for page: PlannedPage, content: PageContent, reader: SiteReader) -> PageChrome {
+        PageChrome(site: site(current: page.route, reader: reader), page: pageMeta(page, content: content, config: reader.config),
                    assets: PageAssets(css: routes.link(Routes.stylesheet), js: routes.link(Routes.script)))
     }
 
-    private func site(current: String) -> SiteChrome {
+    private func site(current: String, reader: SiteReader) -> SiteChrome {
+        let config = reader.config
+        let menuPages = reader.plainPages.filter { $0.menu != nil }
         var nav: [(String, String)] = [("Case studies", Routes.caseIndex), ("Strategies", Routes.strategyIndex),
                                        ("States", Routes.stateIndex), ("Topics", Routes.tagIndex), ("Data", Routes.data)]
         nav += menuPages.map { ($0.title, Routes.page($0.slug)) }
         nav.append(("Search", Routes.search))
-        let contact = config.contact
+        let contact = self.contact.flatMap(SiteSettingsCheck.contactLink) ?? config.contact
         return SiteChrome(
             title: config.title, tagline: config.tagline, description: config.description,
             language: config.language, author: config.author,
@@ -37,18 +57,25 @@ struct PageRenderer: Sendable {
             dataURL: routes.link(Routes.data),
             contactURL: contact,
             contactLabel: contact.map { $0.hasPrefix("mailto:") ? String($0.dropFirst("mailto:".count)) : $0 },
-            methodologyURL: menuPages.first(where: { $0.slug == "methodology" }).map { routes.link(Routes.page($0.slug)) })
+            methodologyURL: Self.methodologyURL(config: config, pages: reader.plainPages, routes: routes))
     }
 
-    private func pageMeta(_ page: PlannedPage) -> PageMeta {
+    /// The page site.yml's `roles: methodology_page:` names, if the site has it.
+    static func methodologyURL(config: SiteConfig, pages: [Page], routes: Routes) -> String? {
+        guard let slug = config.roles.methodologyPage, pages.contains(where: { $0.slug == slug }) else { return nil }
+        return routes.link(Routes.page(slug))
+    }
+
+    private func pageMeta(_ page: PlannedPage, content: PageContent, config: SiteConfig) -> PageMeta {
         let isHome = page.route == Routes.home
         return PageMeta(
-            title: page.title,
-            fullTitle: isHome ? "\(config.title): \(config.tagline)" : "\(page.title) · \(config.title)",
-            description: page.description,
+            title: content.title,
+            fullTitle: isHome ? "\(config.title): \(config.tagline)" : "\(content.title) · \(config.title)",
+            description: content.description,
             canonical: routes.absolute(page.route),
             ogType: page.template == .caseStudy ? "article" : "website",
             isHome: isHome,
-            breadcrumbs: page.breadcrumbs.map { crumb in Breadcrumb(label: crumb.label, url: crumb.route.map(routes.link)) })
+            breadcrumbs: content.breadcrumbs.map { crumb in Breadcrumb(label: crumb.label, url: crumb.route.map(routes.link)) },
+            previousURL: content.links?.previousURL, nextURL: content.links?.nextURL)
     }
 }

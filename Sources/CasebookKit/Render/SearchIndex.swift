@@ -8,9 +8,10 @@ import Foundation
 ///   `shardTarget` bytes (a term is never split). Each term maps to its documents as numbers:
 ///   `(document − previous document) × 4 + weight`, weight 3 for the title, 2 for the summary,
 ///   place, state, organisation, partners, strategy, tags, figure labels and evidence, 1 for the story.
-/// - `search-index/docs/<id>.json`: one document (a case or a page) with what a result shows: title,
-///   address, place, strategy, evidence and the texts a snippet is cut from. Fetched only for the
-///   results on screen.
+/// - `search-index/docs/<n>.json`: consecutive documents (cases and pages) with what a result shows:
+///   title, address, place, strategy, evidence and the texts a snippet is cut from, cut into shards of
+///   about `documentShardTarget` bytes (a document is never split); the manifest gives each shard's
+///   first document number. Fetched only for the results on screen.
 ///
 /// A query fetches the manifest, the one or two shards holding each word's terms (and the terms it
 /// starts), and ten documents. Terms are folded the same way here and in `search.js`: lower case,
@@ -22,6 +23,9 @@ enum SearchIndex {
     /// About this many bytes per term shard: a few round trips' worth, small next to the manifest's
     /// cost of naming each shard.
     static let shardTarget = 24_000
+    /// About this many bytes per shard of documents: a handful of stories, so a page of results fetches
+    /// a few files, and the number of files grows with the bytes of the site, not its number of cases.
+    static let documentShardTarget = 64_000
 
     /// Words so common they would put every document in one posting list and tell a search nothing.
     static let stopWords: [String] = ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have",
@@ -118,14 +122,27 @@ enum SearchIndex {
             if shard.utf8.count >= shardTarget { closeShard() }
         }
         closeShard()
-        for (id, document) in documents.enumerated() {
-            files.append(("\(folder)/docs/\(id).json", Data((document.json + "\n").utf8)))
+        var firstDocuments: [Int] = []
+        var documentShard: [String] = []
+        var documentBytes = 0
+        func closeDocumentShard() {
+            guard !documentShard.isEmpty else { return }
+            files.append(("\(folder)/docs/\(firstDocuments.count - 1).json", Data(("[" + documentShard.joined(separator: ",\n") + "]\n").utf8)))
+            documentShard.removeAll(keepingCapacity: true)
+            documentBytes = 0
         }
+        for (id, document) in documents.enumerated() {
+            if documentShard.isEmpty { firstDocuments.append(id) }
+            documentShard.append(document.json)
+            documentBytes += document.json.utf8.count
+            if documentBytes >= documentShardTarget { closeDocumentShard() }
+        }
+        closeDocumentShard()
 
         var hash = FNV1a()
         for file in files { hash.add(file.path); hash.add(file.data) }
-        let text = DataExport.jsonText(Manifest(format: 1, version: hash.hex, documents: documents.count,
-                                                shards: firstTerms, stop_words: stopWords))
+        let text = DataExport.jsonText(Manifest(format: 2, version: hash.hex, documents: documents.count,
+                                                shards: firstTerms, document_shards: firstDocuments, stop_words: stopWords))
         return [(manifest, Data((text + "\n").utf8))] + files
     }
 
@@ -134,6 +151,7 @@ enum SearchIndex {
         var version: String
         var documents: Int
         var shards: [String]
+        var document_shards: [Int]
         var stop_words: [String]
     }
 

@@ -14,7 +14,7 @@ enum SiteConfigDecoder {
             return (nil, reader.diagnostics)
         }
         let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
-                     "metric_groups", "evidence_designs", "contact", "tags"]
+                     "metric_groups", "evidence_designs", "contact", "tags", "roles", "paging"]
         guard let fields = reader.fields(of: node, in: "site.yml", known: known,
                                          required: ["title", "base_url", "strategies", "funding", "metrics"]) else {
             return (nil, reader.diagnostics)
@@ -99,6 +99,8 @@ enum SiteConfigDecoder {
         config.locations = fields.locations
         config.contact = contact
         config.tags = tags
+        config.roles = SiteRolesDecoder.roles(fields["roles"], metrics: metrics, groups: groups, funding: funding, reader: &reader)
+        config.paging = SiteRolesDecoder.paging(fields["paging"], reader: &reader)
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
     }
 

@@ -27,21 +27,21 @@ import Testing
         #expect(!prepared.diagnostics.hasErrors, sourceLocation: sourceLocation)
         let library = try Self.referenceLibrary()
         var differing: [String] = []
-        for page in site.pages {
-            let compiled = String(decoding: site.renderer.render(page), as: UTF8.self)
-            var context = MustacheReference.context(page.body())
-            for (key, value) in MustacheReference.context(site.renderer.chrome(for: page)) { context[key] = value }
+        for page in site.plan.pages {
+            let compiled = String(decoding: site.renderer.render(page).data, as: UTF8.self)
+            let (content, chrome, _) = site.renderer.build(page)
+            var context = MustacheReference.context(content.body)
+            for (key, value) in MustacheReference.context(chrome) { context[key] = value }
             let reference = MustacheReference.render(library, page.template.rawValue, context)
             if compiled != reference { differing.append(page.route.isEmpty ? "/" : page.route) }
         }
-        let cases = CaseView(index: site.index, routes: site.routes)
         for position in site.index.cases.indices {
-            let card = cases.card(position)
+            let card = CaseView.card(position, index: site.index, routes: site.routes)
             let reference = MustacheReference.render(library, TemplateSet.cardPartial, MustacheReference.context(card))
             if site.renderer.templates.renderCard(card) != reference { differing.append("card of \(site.index.cases[position].slug)") }
         }
         #expect(differing.isEmpty, "pages that differ from swift-mustache: \(differing.prefix(10))", sourceLocation: sourceLocation)
-        return site.pages.count
+        return site.plan.pages.count
     }
 
     @Test func theRealSiteIsByteIdenticalToSwiftMustache() throws {

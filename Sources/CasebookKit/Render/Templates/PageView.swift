@@ -9,4 +9,5 @@ protocol PageView: TemplateView {
 enum TemplateName: String, CaseIterable, Sendable {
     case home, caseIndex = "case-index", caseStudy = "case", list, terms, page, data, search
     case notFound = "not-found", feed, sitemap, robots, compare, report
+    case reportContents = "report-contents", figures, sitemapIndex = "sitemap-index"
 }

@@ -7,6 +7,8 @@ struct BarChart: TemplateView {
     var csvURL: String
     /// The bars are case figures (with their case, date, certainty and source), not counts of cases.
     var isFigures: Bool
+    /// How many bars the chart has; only the largest `rows.count` are drawn, the CSV holds them all.
+    var total: Int
 
     static let viewName = "a bar chart"
     static let fields = TemplateFields<BarChart>([
@@ -16,6 +18,9 @@ struct BarChart: TemplateView {
         "rows": .list(\.rows),
         "csv_url": .text(\.csvURL),
         "is_figures": .flag(\.isFigures),
+        "shown": .number { $0.rows.count },
+        "total": .number(\.total),
+        "has_more": .flag { $0.total > $0.rows.count },
     ])
 }
 
@@ -48,9 +53,10 @@ struct BarRow: TemplateView {
 /// Builds a chart's view: each bar's width as a share of the largest, so the partial can draw it with
 /// a percentage (the text around it is HTML, which wraps and keeps its size on a phone).
 enum BarChartView {
-    static func make(_ chart: Charts.Chart, routes: Routes) -> BarChart {
+    /// - Parameter limit: the most bars drawn (the first, largest ones); the chart's CSV has them all.
+    static func make(_ chart: Charts.Chart, routes: Routes, limit: Int = .max) -> BarChart {
         let largest = chart.bars.map(\.value).max() ?? 0
-        let rows = chart.bars.map { bar in
+        let rows = chart.bars.prefix(limit).map { bar in
             // At least a sliver, so a small value still shows a bar; widths to a tenth of a percent.
             let share = largest > 0 ? max(0.5, (bar.value / largest * 1000).rounded() / 10) : 0.5
             var source: TitledLink?
@@ -59,6 +65,7 @@ enum BarChartView {
                           caseTitle: bar.caseTitle, asOf: bar.asOf, certainty: bar.certainty, source: source)
         }
         return BarChart(id: chart.id, title: chart.title, description: chart.description, rows: rows,
-                        csvURL: routes.link(chart.csvFile), isFigures: chart.bars.contains { $0.caseTitle != nil })
+                        csvURL: routes.link(chart.csvFile), isFigures: chart.bars.contains { $0.caseTitle != nil },
+                        total: chart.bars.count)
     }
 }

@@ -20,7 +20,8 @@ struct CasePage: TemplateView {
     var dateDisplay: String
     var dateISO: String
     var funding: [FundingLink]
-    var esserDocumented: Bool
+    /// Whether a link to the funding source site.yml's `roles: tracked_funding:` names is documented.
+    var trackedFunding: TrackedFunding?
     /// The note on funding, "" when there is none (then nothing is shown).
     var fundingNote: String
     var metrics: [MetricCard]
@@ -54,7 +55,7 @@ struct CasePage: TemplateView {
         "date_iso": .text(\.dateISO),
         "funding": .list(\.funding),
         "has_funding": .flag { !$0.funding.isEmpty },
-        "esser_documented": .flag(\.esserDocumented),
+        "tracked_funding": .optional(\.trackedFunding),
         "funding_note": .nonEmptyText { $0.fundingNote },
         "metrics": .list(\.metrics),
         "key_figures": .list(\.keyFigures),
@@ -149,5 +150,18 @@ struct CaseImage: TemplateView {
     static let fields = TemplateFields<CaseImage>([
         "src": .text(\.src),
         "alt": .text(\.alt),
+    ])
+}
+
+/// The funding source every case page speaks of (site.yml's `roles: tracked_funding:`), and whether
+/// this case's sources document a link to it.
+struct TrackedFunding: TemplateView {
+    var label: String
+    var documented: Bool
+
+    static let viewName = "the tracked funding source"
+    static let fields = TemplateFields<TrackedFunding>([
+        "label": .text(\.label),
+        "documented": .flag(\.documented),
     ])
 }

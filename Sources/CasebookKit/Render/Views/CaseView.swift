@@ -1,11 +1,10 @@
 /// Builds the views of case studies: the card used in every listing, and the full case page.
-struct CaseView {
-    let index: SiteIndex
-    let routes: Routes
-
-    func card(_ position: Int) -> CaseCard {
+enum CaseView {
+    /// A case's card. Drawn once per case before pages are built (cards are shared by many pages);
+    /// a page that shows one reads it through `SiteReader.card`, which records the read.
+    static func card(_ position: Int, index: SiteIndex, routes: Routes) -> CaseCard {
         let study = index.cases[position]
-        let config = index.content.config
+        let config = index.config
         let highlighted = study.metrics.filter(\.highlight)
         let keyMetrics = (highlighted.isEmpty ? study.metrics : highlighted).prefix(2)
         return CaseCard(
@@ -25,19 +24,27 @@ struct CaseView {
             evidenceKey: study.evidence?.study.design ?? "",
             // For sorting the index: strongest evidence first, then the headline count of students.
             evidenceRank: config.evidenceDesign(of: study.evidence)?.rank ?? 99,
-            studentsSort: study.headlineFigure("students_served").map { study.metrics[$0].value.plain } ?? "",
+            studentsSort: studentsReached(study, config: config).map { study.metrics[$0].value.plain } ?? "",
             dateISO: study.date.iso)
     }
 
-    /// - Parameter related: the finished cards of the cases `index.related(to: position)` names.
-    func page(_ position: Int, body: String, headings: [Markdown.Heading] = [], related: [RenderedCard] = []) -> CasePage {
-        let study = index.cases[position]
-        let config = index.content.config
+    /// The case's headline figure of the metric site.yml's `roles: students_reached:` names.
+    static func studentsReached(_ study: CaseStudy, config: SiteConfig) -> Int? {
+        config.roles.studentsReached.flatMap(study.headlineFigure)
+    }
+
+    /// A case's page, built through `reader` (its own case, its story, the related cases' cards and
+    /// its neighbours' titles are what it reads).
+    static func page(_ position: Int, reader: SiteReader) -> CasePage {
+        let study = reader.study(position)
+        let story = reader.story(position)
+        let config = reader.config
+        let routes = reader.routes
         let strategy = config.strategy(study.strategy)
         // Number the distinct sources in the order their figures appear: footnote n ↔ source n.
         var footnotes: [String: Int] = [:]
         var sources: [FootnoteSource] = []
-        let ids = index.figureIDs[position]
+        let ids = reader.figureIDs(position)
         let metrics = study.metrics.indices.map { position -> MetricCard in
             let metric = study.metrics[position]
             let key = metric.source + "\u{0}" + metric.url
@@ -59,9 +66,18 @@ struct CaseView {
             sources[i].figures = figures.map(\.label).joined(separator: "; ")
             sources[i].certaintyLabel = Set(figures.map(\.certainty)).count == 1 ? MetricView.certaintyLabel(figures[0].certainty) : nil
         }
+        let related = reader.related(to: position)
+        // The neighbours in site order, for the pager.
+        let neighbours = reader.neighbours(of: position)
+        func neighbour(_ other: Int?) -> TitledLink? {
+            guard let other else { return nil }
+            let study = reader.study(other)
+            return TitledLink(title: study.title, url: routes.link(Routes.caseStudy(study.slug)))
+        }
         let url = Routes.caseStudy(study.slug)
+        let headings = story?.headings ?? []
         return CasePage(
-            card: card(position),
+            card: reader.card(position).card,
             partners: study.partners,
             stateName: study.state.name,
             stateURL: routes.link(Routes.state(study.state.code)),
@@ -72,34 +88,31 @@ struct CaseView {
             funding: study.funding.compactMap { key in config.fundingSource(key).map {
                 FundingLink(label: $0.label, url: routes.link(Routes.funding(key)), description: $0.description)
             } },
-            esserDocumented: study.funding.contains("esser"),
+            trackedFunding: config.roles.trackedFunding.flatMap { key in
+                config.fundingSource(key).map { TrackedFunding(label: $0.label, documented: study.funding.contains(key)) }
+            },
             fundingNote: study.fundingNote ?? "",
             metrics: metrics,
             keyFigures: study.metrics.indices.filter { study.metrics[$0].highlight }.prefix(4).map { metrics[$0] },
             hasKeyFigures: study.metrics.contains(where: \.highlight),
-            metricGroups: groups(study, cards: metrics),
+            metricGroups: groups(study, cards: metrics, config: config),
             evidenceDetails: EvidenceView(config: config, routes: routes).details(study.evidence),
-            bodyHTML: body,
+            bodyHTML: story?.html ?? "",
             contents: contents(study, headings: headings),
             hasContents: headings.count >= 2 || study.metrics.count > 6,
             sources: sources,
             furtherReading: study.sources.map(TitledLink.init),
             tags: study.tags.map { LabeledLink(label: config.tagLabel($0), url: routes.link(Routes.tag($0))) },
-            related: related,
-            hasRelated: !index.related(to: position).isEmpty,
+            related: related.map(reader.card),
+            hasRelated: !related.isEmpty,
             citation: "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
             image: study.image.map { CaseImage(src: routes.link("images/" + $0.path), alt: $0.alt) },
-            previous: position > 0 ? neighbour(position - 1) : nil,
-            next: position + 1 < index.cases.count ? neighbour(position + 1) : nil)
-    }
-
-    /// The previous or next case, for the pager.
-    private func neighbour(_ position: Int) -> TitledLink {
-        TitledLink(title: index.cases[position].title, url: routes.link(Routes.caseStudy(index.cases[position].slug)))
+            previous: neighbour(neighbours.previous),
+            next: neighbour(neighbours.next))
     }
 
     /// The in-page contents list of a long case: the fixed sections and the story's own headings.
-    private func contents(_ study: CaseStudy, headings: [Markdown.Heading]) -> [ContentsEntry] {
+    private static func contents(_ study: CaseStudy, headings: [Markdown.Heading]) -> [ContentsEntry] {
         var items: [(String, String)] = [("key-findings", "Key findings")]
         if study.evidence != nil { items.append(("evidence", "Evidence of results")) }
         items.append(("figures", "All figures"))
@@ -110,8 +123,7 @@ struct CaseView {
 
     /// The case's figures under the site's `metric_groups`, in the vocabulary's order; figures whose
     /// key has no group come last under "Other figures". Empty groups are left out.
-    private func groups(_ study: CaseStudy, cards: [MetricCard]) -> [FigureGroup] {
-        let config = index.content.config
+    private static func groups(_ study: CaseStudy, cards: [MetricCard], config: SiteConfig) -> [FigureGroup] {
         var members: [String: [Int]] = [:]
         var other: [Int] = []
         for position in study.metrics.indices {
@@ -133,7 +145,7 @@ struct CaseView {
         return result
     }
 
-    func placeLine(_ study: CaseStudy) -> String {
+    static func placeLine(_ study: CaseStudy) -> String {
         guard let place = study.place else { return study.state.name }
         if study.state == .national || place.localizedCaseInsensitiveContains(study.state.name) { return place }
         return "\(place), \(study.state.name)"

@@ -1,14 +1,24 @@
 /// Every case in one table, side by side.
 struct ComparePage: PageView {
+    /// This page's rows: every case, or one page of them on a large site.
     var rows: [CompareRow]
+    /// How many cases the site has.
+    var count: Int
     var methodologyHint: Bool
+    var pageLinks: PageLinks?
+    /// The facet index the chooser searches, and the folder of the rows it fetches when a case is chosen.
+    var facetsURL: String
+    var rowsURL: String
 
     static let template = TemplateName.compare
     static let viewName = "the comparison page"
     static let fields = TemplateFields<ComparePage>([
         "rows": .list(\.rows),
-        "count": .number { $0.rows.count },
+        "count": .number(\.count),
         "methodology_hint": .flag(\.methodologyHint),
+        "page_links": .optional(\.pageLinks),
+        "facets_url": .text(\.facetsURL),
+        "rows_url": .text(\.rowsURL),
     ])
 }
 
@@ -27,6 +37,8 @@ struct CompareRow: TemplateView {
     /// The headline count of students; nil when none was published.
     var students: CompareFigure?
     var costs: [CompareFigure]
+    /// The case's headline money figure (what was spent or granted), beside the cost.
+    var money: [CompareFigure]
     var outcomes: [CompareFigure]
 
     static let viewName = "a row of the comparison"
@@ -44,6 +56,8 @@ struct CompareRow: TemplateView {
         "students": .optional(\.students),
         "costs": .list(\.costs),
         "has_costs": .flag { !$0.costs.isEmpty },
+        "money": .list(\.money),
+        "has_money": .flag { !$0.money.isEmpty },
         "outcomes": .list(\.outcomes),
         "has_outcomes": .flag { !$0.outcomes.isEmpty },
     ])
@@ -56,6 +70,9 @@ struct CompareFigure: TemplateView {
     var asOf: String
     var certainty: Certainty
     var url: String
+    /// Who published the figure, and where.
+    var source: String
+    var sourceURL: String
     /// The value, for sorting.
     var sort: Double
 
@@ -67,6 +84,8 @@ struct CompareFigure: TemplateView {
         "certainty_label": .text { MetricView.certaintyLabel($0.certainty) },
         "certainty": .text { $0.certainty.rawValue },
         "url": .text(\.url),
+        "source": .text(\.source),
+        "source_url": .text(\.sourceURL),
         "sort": .text { String(describing: $0.sort) },
     ])
 }

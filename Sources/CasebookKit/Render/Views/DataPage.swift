@@ -7,7 +7,9 @@ struct DataPage: PageView {
     var context: [MetricCard]
     var hasContext: Bool
     var caseCount: Int
+    /// The table's first page: the figures of the first `paging: figure_cases:` cases.
     var figures: [FigureRow]
+    var pageLinks: PageLinks?
 
     static let template = TemplateName.data
     static let viewName = "the data page"
@@ -20,6 +22,29 @@ struct DataPage: PageView {
         "has_context": .flag(\.hasContext),
         "case_count": .number(\.caseCount),
         "figures": .list(\.figures),
+        "page_links": .optional(\.pageLinks),
+        "figure_caption": .text { data in
+            data.pageLinks.map { "Figures of " + $0.showing.lowercased() } ?? "\(data.metricCount) figures from \(data.caseCount) case studies"
+        },
+        "certainty_levels": .list { _ in Certainty.allCases.map(CertaintyLevel.init) },
+    ])
+}
+
+/// A further page of the table of every figure (the first is on the data page).
+struct FigureTablePage: PageView {
+    var heading: String
+    var figures: [FigureRow]
+    var pageLinks: PageLinks?
+    var dataURL: String
+
+    static let template = TemplateName.figures
+    static let viewName = "a page of the table of figures"
+    static let fields = TemplateFields<FigureTablePage>([
+        "heading": .text(\.heading),
+        "figures": .list(\.figures),
+        "page_links": .optional(\.pageLinks),
+        "data_url": .text(\.dataURL),
+        "figure_caption": .text { "Figures of " + ($0.pageLinks?.showing.lowercased() ?? "case studies") },
         "certainty_levels": .list { _ in Certainty.allCases.map(CertaintyLevel.init) },
     ])
 }

@@ -63,7 +63,10 @@ struct HeadlineLine: TemplateView {
     }
 
     var label: String
+    /// The cases' figures shown: all of them, or the largest `paging: headline_items:`.
     var items: [HeadlineItem]
+    /// How many cases give this figure.
+    var caseCount: Int
     var outcome: Outcome
 
     static let viewName = "a figure across cases"
@@ -71,7 +74,9 @@ struct HeadlineLine: TemplateView {
         "label": .text(\.label),
         "label_lower": .text { $0.label.lowercased() },
         "items": .list(\.items),
-        "cases": .number { $0.items.count },
+        "cases": .number(\.caseCount),
+        "more": .number { $0.caseCount - $0.items.count },
+        "has_more": .flag { $0.caseCount > $0.items.count },
         "is_sum": .flag { if case .sum = $0.outcome { true } else { false } },
         "qualifier": .optionalText { if case .sum(_, let qualifier) = $0.outcome { qualifier } else { nil } },
         "figure": .optionalText { if case .sum(let figure, _) = $0.outcome { figure } else { nil } },

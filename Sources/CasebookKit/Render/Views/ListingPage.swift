@@ -9,6 +9,8 @@ struct ListingPage: PageView {
     var countLabel: String
     /// A strategy's NPSS role; nil on other listings and strategies without one.
     var npssRole: String?
+    /// Links to the listing's other pages; nil when it fits on one.
+    var pageLinks: PageLinks?
 
     static let template = TemplateName.list
     static let viewName = "a listing page"
@@ -20,6 +22,7 @@ struct ListingPage: PageView {
         "count": .number(\.count),
         "count_label": .text(\.countLabel),
         "npss_role": .optionalText(\.npssRole),
+        "page_links": .optional(\.pageLinks),
     ])
 }
 
@@ -30,6 +33,10 @@ struct CaseIndexPage: PageView {
     var countLabel: String
     var filters: [CaseFilter]
     var browse: [BrowseGroup]
+    /// The facet index's manifest, which the filters load (`FacetIndexFiles`).
+    var facetsURL: String
+    var pageLinks: PageLinks?
+    var isFirstPage: Bool
 
     static let template = TemplateName.caseIndex
     static let viewName = "the case index"
@@ -39,6 +46,9 @@ struct CaseIndexPage: PageView {
         "count_label": .text(\.countLabel),
         "filters": .list(\.filters),
         "browse": .list(\.browse),
+        "facets_url": .text(\.facetsURL),
+        "page_links": .optional(\.pageLinks),
+        "is_first_page": .flag(\.isFirstPage),
     ])
 }
 

@@ -65,3 +65,24 @@ struct RobotsPage: PageView {
         "sitemap_url": .text(\.sitemapURL),
     ])
 }
+
+/// The sitemap index, once the site has more addresses than one sitemap file may hold.
+struct SitemapIndexPage: PageView {
+    var sitemaps: [String]
+
+    static let template = TemplateName.sitemapIndex
+    static let viewName = "the sitemap index"
+    static let fields = TemplateFields<SitemapIndexPage>([
+        "sitemaps": .list { $0.sitemaps.map(SitemapFile.init) },
+    ])
+}
+
+/// One sitemap file in the index.
+struct SitemapFile: TemplateView {
+    var loc: String
+
+    static let viewName = "a sitemap file"
+    static let fields = TemplateFields<SitemapFile>([
+        "loc": .text(\.loc),
+    ])
+}

@@ -78,6 +78,9 @@ struct PageMeta: TemplateView {
     var ogType: String
     var isHome: Bool
     var breadcrumbs: [Breadcrumb]
+    /// The neighbouring pages of a paginated list, for `<link rel="prev">` and `rel="next"`.
+    var previousURL: String?
+    var nextURL: String?
 
     static let viewName = "the page's details"
     static let fields = TemplateFields<PageMeta>([
@@ -89,6 +92,8 @@ struct PageMeta: TemplateView {
         "is_home": .flag(\.isHome),
         "has_breadcrumbs": .flag { !$0.breadcrumbs.isEmpty },
         "breadcrumbs": .list(\.breadcrumbs),
+        "prev_url": .optionalText(\.previousURL),
+        "next_url": .optionalText(\.nextURL),
     ])
 }
 
@@ -136,6 +141,9 @@ extension TemplateName {
         case .robots: RobotsPage.self
         case .compare: ComparePage.self
         case .report: ReportPage.self
+        case .reportContents: ReportContentsPage.self
+        case .figures: FigureTablePage.self
+        case .sitemapIndex: SitemapIndexPage.self
         }
     }
 }

@@ -1,13 +1,47 @@
-/// Every case in one printable document.
+/// Every case in one printable document, or, on a large site, one part of the report.
 struct ReportPage: PageView {
+    var heading: String
     var entries: [ReportEntry]
+    /// Set on a part of a report split into parts: the contents page of all the parts.
+    var contentsURL: String?
+    var pageLinks: PageLinks?
 
     static let template = TemplateName.report
     static let viewName = "the report"
     static let fields = TemplateFields<ReportPage>([
+        "heading": .text(\.heading),
         "entries": .list(\.entries),
         "count": .number { $0.entries.count },
-        "count_label": .text { SitePlanner.caseStudies($0.entries.count) },
+        "count_label": .text { CaseCount.phrase($0.entries.count) },
+        "contents_url": .optionalText(\.contentsURL),
+        "page_links": .optional(\.pageLinks),
+    ])
+}
+
+/// The report's contents on a site too large for one printable document: its parts, by strategy.
+struct ReportContentsPage: PageView {
+    var count: Int
+    var parts: [ReportPart]
+
+    static let template = TemplateName.reportContents
+    static let viewName = "the report's contents"
+    static let fields = TemplateFields<ReportContentsPage>([
+        "count_label": .text { CaseCount.phrase($0.count) },
+        "parts": .list(\.parts),
+    ])
+}
+
+/// One printable part of the report.
+struct ReportPart: TemplateView {
+    var title: String
+    var url: String
+    var countLabel: String
+
+    static let viewName = "a part of the report"
+    static let fields = TemplateFields<ReportPart>([
+        "title": .text(\.title),
+        "url": .text(\.url),
+        "count_label": .text(\.countLabel),
     ])
 }
 

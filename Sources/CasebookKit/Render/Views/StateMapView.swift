@@ -65,11 +65,13 @@ enum StateMapView {
     static let tile = 40.0
     static let step = 44.0
 
-    static func make(index: SiteIndex, routes: Routes) -> StateMap {
+    /// Reads each state's number of cases, and which states have any.
+    static func make(reader: SiteReader) -> StateMap {
+        let routes = reader.routes
         let columns = (USState.all.map(\.column).max() ?? 0) + 1
         let rows = (USState.all.map(\.row).max() ?? 0) + 1
         let tiles = USState.all.map { state in
-            let count = index.byState[state.code]?.count ?? 0
+            let count = reader.count(.state, state.code)
             let x = Double(state.column) * step, y = Double(state.row) * step
             return MapTile(
                 code: state.code, name: state.name,
@@ -86,8 +88,8 @@ enum StateMapView {
             height: (Double(rows) * step).plain,
             linked: tiles.filter { $0.url != nil },
             unlinked: tiles.filter { $0.url == nil },
-            statesWithCases: index.statesWithCases.map { state in
-                MapState(name: state.name, url: routes.link(Routes.state(state.code)), count: index.byState[state.code]?.count ?? 0)
+            statesWithCases: reader.keys(.state).compactMap(USState.named).map { state in
+                MapState(name: state.name, url: routes.link(Routes.state(state.code)), count: reader.count(.state, state.code))
             })
     }
 }

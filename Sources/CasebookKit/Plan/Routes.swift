@@ -47,6 +47,20 @@ public struct Routes: Sendable {
     /// A figure on its case page: `case-studies/x/#figure-students-served`.
     static func figure(_ slug: String, id: String) -> String { caseStudy(slug) + "#" + id }
     static func page(_ slug: String) -> String { "\(slug)/" }
+    /// Page `number` of a paginated list at `base`: page 1 is the list's own address.
+    static func paged(_ base: String, _ number: Int) -> String { number <= 1 ? base : base + "page/\(number)/" }
+    /// The table of every figure, beyond its first page (which is on the data page).
+    static let figures = "data/figures/"
+    /// The report's parts, when the site is too large for one printable document.
+    static func reportPart(_ strategy: String, _ number: Int) -> String {
+        number <= 1 ? "report/\(strategy)/" : "report/\(strategy)/part-\(number)/"
+    }
+    /// The compact index of every case the case index and compare filter over (`FacetIndex`).
+    static let facetFolder = "data/facets/"
+    /// Each case's row of the compare table, in shards fetched when a case is chosen.
+    static let compareFolder = "data/compare/"
+    /// The sitemap files a sitemap index lists, once the site has more addresses than one file holds.
+    static func sitemapPart(_ number: Int) -> String { "sitemaps/sitemap-\(number).xml" }
 
     /// Root-relative link for use in pages: `/showcase/case-studies/x/`.
     public func link(_ relative: String) -> String { basePath + relative }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The downloads (every case and figure as JSON, one row per figure as CSV) and each chart's numbers
+/// as a CSV of its own. Each case's share of the downloads is encoded once and kept between rebuilds
+/// (`PlanInputs.exports`), so remaking a download after one edit joins finished pieces.
+struct DownloadFiles: FileType {
+    func files(_ site: PlanInputs) -> [PlannedFiles] {
+        [PlannedFiles(name: "downloads") { reader in
+            let fragments = Self.fragments(reader)
+            let json = DataExport.json(config: reader.config, context: reader.context, routes: reader.routes, fragments: fragments)
+            return [(Routes.jsonDownload, [UInt8](json)), (Routes.csvDownload, [UInt8](DataExport.csv(fragments: fragments)))]
+        },
+         PlannedFiles(name: "charts") { reader in
+            Charts(reader: reader).all.map { chart in (chart.csvFile, [UInt8](Charts.csv(chart))) }
+        }]
+    }
+
+    /// Each case's share of the downloads and the search index, in site order.
+    static func fragments(_ reader: SiteReader) -> [DataExport.Fragments] {
+        let cases = reader.everyCase
+        let bodies = reader.everyStory
+        let (config, routes, memo) = (reader.config, reader.routes, reader.inputs.exports)
+        return parallelMap(cases) { study in
+            memo.value(study.sourcePath) {
+                let body = bodies[study.body.file]?.html ?? Markdown.render(study.body, basePath: routes.basePath).html
+                return DataExport.fragments(study, config: config, routes: routes, bodyHTML: body)
+            }
+        }
+    }
+}
+
+/// The search index (see `SearchIndex`): term shards, document shards and their manifest, cut from
+/// every case and page at once.
+struct SearchIndexFiles: FileType {
+    func files(_ site: PlanInputs) -> [PlannedFiles] {
+        [PlannedFiles(name: "search-index") { reader in
+            let fragments = DownloadFiles.fragments(reader)
+            let pages = reader.plainPages
+            var bodies: [String: String] = [:]
+            for page in pages { bodies[page.sourcePath] = reader.body(of: page)?.html ?? "" }
+            return DataExport.searchFiles(pages: pages, routes: reader.routes, fragments: fragments, pageBodies: bodies)
+                .map { ($0.path, [UInt8]($0.data)) }
+        }]
+    }
+}
