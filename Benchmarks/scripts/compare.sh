@@ -5,6 +5,9 @@
 #   Benchmarks/scripts/compare.sh [--sizes "1000 10000 50000"] [--runs 5] [--seed 1] [--work DIR] [--smoke]
 #
 # --smoke   N=200, one run; fails if a tool fails or casebook writes fewer pages than cases (for CI).
+# Also prints what each site weighs (total output beside Hugo's, the largest page, the feed) and, where
+# Tests/Browser/run.sh has made .venv-web (Playwright) and Chromium is installed, how long the case index
+# takes to become usable at 360 px (Benchmarks/scripts/index-load.py).
 # Installs what is missing from Debian's packages (hugo, GNU time, libcmark-dev, a C compiler).
 # Corpora are generated into the work folder (default ${TMPDIR:-/tmp}/casebook-bench) and reused while
 # the generator and the repository's content settings are unchanged.
@@ -81,6 +84,7 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else pr
 failed=0
 results="$work/results.tsv"
 : >"$results"
+: >"$work/sizes.tsv"
 
 # measure TOOL N OUTDIR COUNT-COMMAND -- COMMAND…: runs COMMAND $runs times, each after deleting OUTDIR;
 # appends "N tool median peak_kb pages" to $results. COUNT-COMMAND is eval'd after the last run.
@@ -138,6 +142,16 @@ for n in $sizes; do
   measure casebook "$n" "$work/out-casebook" \
     "find '$work/out-casebook' -name '*.html' | wc -l" -- \
     "$casebook" build --root "$corpus/casebook" --output "$work/out-casebook"
+
+  # What each output weighs, and the case index's load time in Chromium at 360 px.
+  read -r cfiles cbytes clargest cpath cfeed cover < <(python3 "$here/output-stats.py" "$work/out-casebook" --tsv)
+  read -r hfiles hbytes _ _ _ _ < <(python3 "$here/output-stats.py" "$work/out-hugo" --tsv)
+  load="-"
+  if [ -x "$repo/.venv-web/bin/python" ] && command -v chromium >/dev/null 2>&1; then
+    load=$("$repo/.venv-web/bin/python" "$here/index-load.py" "$work/out-casebook" --runs 3 2>"$work/index-load.log" | cut -f1) || {
+      tail -5 "$work/index-load.log" >&2; load="FAILED"; failed=1; }
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$cfiles" "$cbytes" "$hbytes" "$clargest" "$cpath" "$cfeed" "$cover" "$load" >>"$work/sizes.tsv"
 
   # Phase timings, once per size (not part of the table).
   rm -rf "$work/out-casebook-verbose"
@@ -197,6 +211,18 @@ awk -F'\t' '
         (last <= first * 1.25 ? "MET" : "not"), sizes[1], sizes[count], first * 1000, last * 1000, last / first
     }
   }' "$results"
+
+echo
+echo "What casebook's output weighs (issue #21's goals: no HTML page over 1 MB, the feed under 200 KB, at most 3× Hugo's bytes, the case index usable in under 1 s at 360 px):"
+awk -F'\t' '
+  BEGIN { fmt = "%7s %7s %10s %10s %7s  %-34s %8s %9s %10s\n"
+          printf fmt, "N", "files", "MB", "Hugo MB", "×Hugo", "largest page", "feed KB", ">1 MB", "index ms" }
+  { printf fmt, $1, $2, sprintf("%.1f", $3 / 1e6), sprintf("%.1f", $4 / 1e6), ($4 > 0 ? sprintf("%.2f", $3 / $4) : "-"),
+      sprintf("%s (%.0f KB)", $6, $5 / 1e3), sprintf("%.0f", $7 / 1e3), $8, $9
+    goals = goals sprintf("  N=%-6s %-4s no page over 1 MB   %-4s feed under 200 KB   %-4s ≤ 3× Hugo'"'"'s bytes   %-4s index usable in < 1 s (%s ms)\n", $1,
+      ($8 == 0 ? "MET" : "not"), ($7 < 200000 ? "MET" : "not"), ($3 <= 3 * $4 ? "MET" : "not"),
+      ($9 == "-" ? "n/a" : ($9 != "FAILED" && $9 < 1000 ? "MET" : "not")), $9) }
+  END { print ""; print "Goals (output):"; printf "%s", goals }' "$work/sizes.tsv"
 
 echo
 echo "casebook build --verbose (one run per size):"

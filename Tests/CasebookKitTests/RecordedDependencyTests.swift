@@ -9,12 +9,6 @@ import Testing
 /// the feed cut, the charts cut and the sitemap split into an index and files.
 @Suite struct RecordedDependencyTests {
     static let paging = """
-    roles:
-      students_reached: students_served
-      cost_per_student: [cost_per_student]
-      money: [investment]
-      results_group: outcomes
-      tracked_funding: esser
       methodology_page: methodology
     paging:
       cards: 2

@@ -46,6 +46,8 @@ struct SiteSettingsTests {
         let given = try site()
         defer { given.remove() }
         try given.write("content/pages/methodology.md", "---\ntitle: Methodology\nmenu: 1\n---\nHow we work.\n")
+        // The page that explains the method is named in site.yml's roles; it carries the contact.
+        try given.write("content/site.yml", TestSite.siteYAML + "\n  methodology_page: methodology\n")
         #expect(try given.build { $0.strict = true }.succeeded)
         #expect(try given.read("index.html").contains(#"<a href="mailto:editors@casebook.test">Tell the editors (editors@casebook.test)</a>"#))
         #expect(try given.read("methodology/index.html").contains(#"id="contact""#))

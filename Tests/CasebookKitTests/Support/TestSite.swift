@@ -79,6 +79,12 @@ struct TestSite {
         label: Students at grade level
         unit: percent
         group: outcomes
+    roles:
+      students_reached: students_served
+      cost_per_student: [cost_per_student]
+      money: [investment]
+      results_group: outcomes
+      tracked_funding: esser
     """
 
     /// The default evidence block: no study found.
