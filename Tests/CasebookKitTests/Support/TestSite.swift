@@ -86,6 +86,7 @@ struct TestSite {
     evidence:
       design: none
       finding: No study of results was found.
+      caveat: Only counts of what the program did are known.
     """
 
     /// A valid case study; `extra` lines are added to the front matter.
@@ -111,6 +112,7 @@ struct TestSite {
             url: https://example.com/news
             certainty: medium
             highlight: true
+            quote: More than 2,000 students were tutored.
         \(evidence)
         ---
         \(body)
