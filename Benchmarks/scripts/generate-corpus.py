@@ -392,6 +392,9 @@ def make_metric(rng, key, unit, ctx, highlight):
     lines.append(f"    certainty: {rng.choice(['high', 'medium', 'medium', 'low'])}")
     if highlight:
         lines.append("    highlight: true")
+    # The source's own words: the value written as a source would (with thousands commas).
+    written = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    lines.append(f"    quote: {yq(f'The program reported a figure of {written} for this measure.')}")
     if rng.random() < 0.3:
         note = rng.choice([
             "Self-reported by the program; no outside check was found.",
@@ -589,12 +592,17 @@ def evidence_block(i, seed, vocab, ctx):
     lines = ["evidence:", f"  design: {design}"]
     if design == vocab["no_evidence"]:
         lines.append("  finding: No study of this program's results was found; only counts of what it did are known.")
+        lines.append("  caveat: Only counts of what the program did are known, not what it changed.")
         return lines
     source, url = ctx["sources"][0]
-    lines += [f"  study_by: {rng.choice(['own', 'independent'])}",
+    study_by = rng.choice(['own', 'independent'])
+    # A program's own account rated above before-and-after must list the study itself.
+    title = source if study_by == "independent" else f"{source}, evaluation report"
+    lines += [f"  study_by: {study_by}",
               "  finding: " + folded(f"Students in {ctx['program'].lower()} gained more in {ctx['subject']} "
                                      f"than expected, as measured by {source}.", 4),
-              "  sources:", f"    - title: {yq(source)}", f"      url: {url}"]
+              "  caveat: One program's own measure, with no result for any single school.",
+              "  sources:", f"    - title: {yq(title)}", f"      url: {url}"]
     return lines
 
 

@@ -186,6 +186,7 @@ struct ChartTests {
             source: Station release
             url: https://example.com/target
             certainty: high
+            quote: The broadcasts were aimed at 700,000 students.
         """
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
         try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta"))

@@ -12,7 +12,8 @@ struct ChartLabelTests {
             .replacingOccurrences(of: "  - key: students_served\n", with: "  - key: students_served\n    label: Students tutored, summer 2021\n"))
         try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta Mentoring", state: "TX", strategy: "mentoring")
             .replacingOccurrences(of: "value: 2000", with: "value: 500")
-            .replacingOccurrences(of: "  - key: students_served\n", with: "  - key: investment\n    value: 750000\n    as_of: 2021\n    source: A gift\n    url: https://casebook.test/gift\n    certainty: high\n    highlight: true\n  - key: students_served\n"))
+            .replacingOccurrences(of: "More than 2,000 students", with: "More than 500 students")
+            .replacingOccurrences(of: "  - key: students_served\n", with: "  - key: investment\n    value: 750000\n    as_of: 2021\n    source: A gift\n    url: https://casebook.test/gift\n    certainty: high\n    highlight: true\n    quote: A gift of $750,000.\n  - key: students_served\n"))
         return site
     }
 

@@ -9,7 +9,9 @@ struct ContentRulesTests {
     static func content() throws -> SiteContent {
         let loader = ContentLoader(fileSystem: LocalFileSystem(), root: TestSite.repositoryRoot)
         let (content, diagnostics) = try loader.load(includeDrafts: false)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        // The one warning the content may carry: a figure whose source could not be quoted says why.
+        let unexpected = diagnostics.filter { $0.severity == .error || !$0.message.contains("has no quote from its source") }
+        #expect(unexpected.isEmpty, "\(unexpected.map(\.formatted))")
         return try #require(content)
     }
 
@@ -62,6 +64,47 @@ struct ContentRulesTests {
                 let periods = Set(line.entries.map(\.metric.asOf))
                 #expect(periods.count == 1, "\(line.definition.key) adds figures from different periods")
             }
+        }
+    }
+
+    // MARK: Every figure with its source's words, every rating with its caveat (issue 22)
+
+    /// Every case figure and context figure: the source's own words, or why they could not be taken.
+    @Test func everyFigureHasItsSourcesWordsOrSaysWhyNot() throws {
+        let content = try Self.content()
+        let figures = content.caseStudies.flatMap { study in study.metrics.map { (study.sourcePath, $0) } }
+            + content.context.map { ("content/context.yml", $0) }
+        #expect(!figures.isEmpty)
+        for (file, metric) in figures {
+            #expect(metric.quote != nil || metric.quoteUnavailable != nil, "\(file): “\(metric.label)” has no quote")
+            if let quote = metric.quote, metric.derived == nil {
+                #expect(QuoteCheck.states(metric.value, unit: metric.unit, in: quote), "\(file): “\(metric.label)” is not in its quote")
+            }
+            if metric.quoteUnavailable != nil || metric.via != nil {
+                #expect(metric.certainty == .low, "\(file): “\(metric.label)” is read second-hand or unquoted but rated \(metric.certainty)")
+            }
+        }
+    }
+
+    /// Every rating, and every study of the model elsewhere, says what it cannot show.
+    @Test func everyRatingCarriesItsCaveat() throws {
+        for study in try Self.content().caseStudies {
+            let evidence = try #require(study.evidence, "\(study.sourcePath) has no rating")
+            for rated in [evidence.study] + evidence.elsewhere {
+                #expect(!rated.caveat.trimmingCharacters(in: .whitespaces).isEmpty, "\(study.sourcePath): a rating without its caveat")
+            }
+        }
+    }
+
+    /// A rating above before-and-after rests on an independent study or names the study itself.
+    @Test func aStrongRatingRestsOnAStudy() throws {
+        let content = try Self.content()
+        let floor = try #require(content.config.evidenceDesign(EvidenceDecoder.strongestWithoutAStudy))
+        for study in content.caseStudies {
+            guard let evidence = study.evidence, let design = content.config.evidenceDesign(evidence.study.design),
+                  design.rank < floor.rank else { continue }
+            #expect(evidence.study.studyBy == .independent || evidence.study.sources.contains { EvidenceDecoder.namesAStudy($0.title) },
+                    "\(study.sourcePath) is rated \(design.key) on the program's own account, with no study among its sources")
         }
     }
 }

@@ -174,8 +174,8 @@ struct DiagnosticTests {
     @Test func brokenInternalLinkIsAWarningWithItsLine() throws {
         let text = TestSite.caseStudy(body: "## What it is\n\nIntro.\n\nSee [Houston](/case-studies/huston/) too.\n")
         let diagnostics = try diagnose(text)
-        // The body starts on line 23; the link is on the body's line 5, column 5.
-        #expect(diagnostics == [.warning(at(27, 5), "the link `/case-studies/huston/` points to a page that does not exist",
+        // The body starts on line 25; the link is on the body's line 5, column 5.
+        #expect(diagnostics == [.warning(at(29, 5), "the link `/case-studies/huston/` points to a page that does not exist",
                                          hint: "check the address against the site's pages")])
     }
 
@@ -192,7 +192,7 @@ struct DiagnosticTests {
         let diagnostics = try diagnose(TestSite.caseStudy(body: "![](/images/nope.png)\n"))
         #expect(diagnostics.map(\.severity) == [.error, .warning])
         #expect(diagnostics.map(\.message) == ["the image `/images/nope.png` does not exist", "this image has no alt text"])
-        #expect(diagnostics.allSatisfy { $0.location == at(23, 1) })
+        #expect(diagnostics.allSatisfy { $0.location == at(25, 1) })
     }
 
     @Test func templateSyntaxErrorAndMissingPartial() throws {

@@ -13,6 +13,7 @@ struct EvidenceTests {
       design: before-after
       study_by: own
       finding: The share of tutored students at grade level rose from 16% to 40%.
+      caveat: No comparison group, so the rise may not be the program's doing.
       note: No comparison group.
       sources:
         - title: Funder's report, 2023
@@ -21,6 +22,7 @@ struct EvidenceTests {
         - design: randomized
           study_by: independent
           finding: A trial of the same model in another city raised math scores.
+          caveat: Another city and an earlier version of the program.
           sources:
             - title: Journal article
               url: https://example.com/trial
@@ -38,24 +40,24 @@ struct EvidenceTests {
     // MARK: Validation
 
     @Test func unknownDesignSuggestsTheNearestKey() throws {
-        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  study_by: own\n  sources: [{title: R, url: https://example.com/r}]")
-        #expect(diagnostics == [.error(at(20, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?")])
+        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  caveat: C.\n  study_by: own\n  sources: [{title: R, url: https://example.com/r}]")
+        #expect(diagnostics == [.error(at(21, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?")])
     }
 
     @Test func aDesignOtherThanNoneNeedsASourceAndWhoRanIt() throws {
-        let diagnostics = try diagnose(evidence: "evidence:\n  design: comparison-group\n  finding: Better grades.")
+        let diagnostics = try diagnose(evidence: "evidence:\n  design: comparison-group\n  finding: Better grades.\n  caveat: C.")
         #expect(diagnostics.map(\.message) == [
             "say who ran the study behind `comparison-group`",
             "the evidence design `comparison-group` needs a source: a rating is only as strong as what backs it",
         ])
-        #expect(diagnostics.allSatisfy { $0.severity == .error && $0.location == at(20, 11) && $0.hint != nil })
+        #expect(diagnostics.allSatisfy { $0.severity == .error && $0.location == at(21, 11) && $0.hint != nil })
     }
 
     @Test func noneNeedsNoSourceButCannotNameWhoRanAStudy() throws {
         #expect(try diagnose(evidence: TestSite.noEvidence).isEmpty)
         let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  study_by: independent")
         #expect(diagnostics.map(\.message) == ["`study_by` says who ran a study, but the design `none` means none was found"])
-        #expect(diagnostics.first?.location == at(22, 13))
+        #expect(diagnostics.first?.location == at(24, 13))
     }
 
     @Test func aMissingRatingIsAnErrorWithTheFixInTheHint() throws {
@@ -66,14 +68,14 @@ struct EvidenceTests {
     }
 
     @Test func studiesElsewhereMustExist() throws {
-        let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  elsewhere:\n    - design: none\n      finding: Nothing.\n      sources: [{title: R, url: https://example.com/r}]")
+        let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  elsewhere:\n    - design: none\n      finding: Nothing.\n      caveat: C.\n      sources: [{title: R, url: https://example.com/r}]")
         #expect(diagnostics.map(\.message) == ["a study listed under `elsewhere` cannot be `none`"])
     }
 
     @Test func anEvidenceSourceMustBeAWebAddress() throws {
-        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-after\n  study_by: own\n  finding: Rose.\n  sources:\n    - title: R\n      url: javascript:alert(1)")
+        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-after\n  study_by: own\n  finding: Rose.\n  caveat: C.\n  sources:\n    - title: R\n      url: javascript:alert(1)")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location.line == 25)
+        #expect(diagnostics.first?.location.line == 27)
     }
 
     @Test func anUnknownMetricGroupInSiteSettingsIsReported() throws {
@@ -101,6 +103,7 @@ struct EvidenceTests {
             url: https://example.com/report
             certainty: high
             highlight: true
+            quote: We tutored 500 students this year.
           - key: cost_per_student
             label: Cost per student, 2022-23
             value: 1200
@@ -108,6 +111,7 @@ struct EvidenceTests {
             source: District budget
             url: https://example.com/budget
             certainty: medium
+            quote: Tutoring costs $1,200 per student.
           - key: proficiency
             label: Students at grade level in math (start → end of year)
             baseline: 16
@@ -117,6 +121,7 @@ struct EvidenceTests {
             url: https://example.com/report
             certainty: medium
             highlight: true
+            quote: The share at grade level rose from 16% to 40%.
         """
         var alpha = TestSite.caseStudy(title: "Alpha Tutoring", evidence: Self.beforeAfter,
                                        body: "## What it is\n\nA program.\n\n## How it works\n\nWeekly.\n")

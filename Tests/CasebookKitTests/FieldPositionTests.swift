@@ -14,7 +14,7 @@ struct FieldPositionTests {
     @Test func aCaseStudyKnowsWhereEachOfItsFieldsIsWritten() throws {
         let config = try #require(SiteConfigDecoder.decode(TestSite.siteYAML).0)
         let text = TestSite.caseStudy(extra: "image:\n  src: team.jpg\n  alt: The team\nsources:\n  - title: A report\n    url: https://example.com/r",
-                                      evidence: "evidence:\n  design: none\n  finding: Nothing was found.")
+                                      evidence: "evidence:\n  design: none\n  finding: Nothing was found.\n  caveat: Only counts are known.")
         let (decoded, diagnostics) = CaseStudyDecoder.decode(text: text, path: Self.file, config: config)
         #expect(diagnostics == [])
         let study = try #require(decoded)
@@ -28,7 +28,7 @@ struct FieldPositionTests {
         #expect(study.metrics.first?.locations.start == at(18, 5))
         #expect(study.metrics.first?.locations["value"] == at(19, 12))
         #expect(study.metrics.first?.locations["certainty"] == at(23, 16))
-        #expect(study.evidence?.study.locations["finding"] == at(27, 12))
+        #expect(study.evidence?.study.locations["finding"] == at(28, 12))
     }
 
     @Test func whereAValueIsWrittenIsNotPartOfIt() {

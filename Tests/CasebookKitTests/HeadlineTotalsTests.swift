@@ -11,6 +11,7 @@ struct HeadlineTotalsTests {
         for item in cases {
             let text = TestSite.caseStudy(title: "Case \(item.slug)", state: item.state)
                 .replacingOccurrences(of: "value: 2000\n    as_of: 2021", with: "value: \(item.value)\n    as_of: \(item.asOf)")
+                .replacingOccurrences(of: "More than 2,000 students", with: "More than \(item.value) students")
             try site.write("content/case-studies/\(item.slug).md", text)
         }
         return site

@@ -50,6 +50,7 @@ import Testing
             as_of: 2021
             source: Example News, 2021
             url: https://example.com/news
+            quote: The program served \(students) students.
             certainty: medium
             highlight: true
           - key: investment
@@ -57,6 +58,7 @@ import Testing
             as_of: 2021
             source: Example News, 2021
             url: https://example.com/news
+            quote: It cost $500,000.
             certainty: medium
         \(evidence)
         ---
@@ -84,6 +86,7 @@ import Testing
         as_of: 2021
         source: Example Agency, 2021
         url: https://example.com/agency
+        quote: Schools received $190 billion.
         certainty: high
     """
 
@@ -194,7 +197,8 @@ import Testing
         let page = try await edit("content/pages/methodology.md", Self.methodology.replacingOccurrences(of: "Carefully.", with: "With care."))
         #expect(page.rendered == ["methodology/"])
         try await edit("content/pages/methodology.md", Self.methodology.replacingOccurrences(of: "title: Methodology", with: "title: Our method"))
-        let context = try await edit("content/context.yml", Self.context.replacingOccurrences(of: "190000000000", with: "189500000000"))
+        let context = try await edit("content/context.yml", Self.context.replacingOccurrences(of: "190000000000", with: "189500000000")
+            .replacingOccurrences(of: "$190 billion", with: "$189.5 billion"))
         #expect(context.rendered.sorted() == ["", "data/"])
         try await edit("content/site.yml", (TestSite.siteYAML + "\n" + Self.paging + "\n")
             .replacingOccurrences(of: "label: Mentoring", with: "label: Mentoring programs"))
@@ -216,6 +220,7 @@ import Testing
             let site = try TestSite()
             defer { site.remove() }
             try site.write("content/site.yml", TestSite.siteYAML + "\n" + Self.paging + "\n")
+            try site.write("content/pages/methodology.md", Self.methodology)
             for n in 0..<cases {
                 let c = Self.cases[n % Self.cases.count]
                 try site.write("content/case-studies/case-\(n).md",

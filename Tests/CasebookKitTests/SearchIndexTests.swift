@@ -61,6 +61,7 @@ struct SearchIndexTests {
           design: randomized
           study_by: independent
           finding: Scores rose.
+          caveat: One city only.
           sources:
             - title: A study
               url: https://example.com/study
@@ -69,14 +70,15 @@ struct SearchIndexTests {
         .replacingOccurrences(of: "organization: Alpha Org", with: "organization: Houston Independent School District")
 
     static func texasCaseWithCost() -> String {
-        texasCase.replacingOccurrences(of: "    highlight: true\n", with: """
-            highlight: true
+        texasCase.replacingOccurrences(of: "    quote: More than 2,000 students were tutored.\n", with: """
+            quote: More than 2,000 students were tutored.
           - key: cost_per_student
             value: 1200
             as_of: 2022
             source: Example News, 2022
             url: https://example.com/cost
             certainty: medium
+            quote: It cost $1,200 a student.
 
         """)
     }

@@ -225,7 +225,13 @@
         ["Years", function (td, row) { td.textContent = row.years; }],
         ["Funding", function (td, row) { td.textContent = row.funding || "Not published"; }],
         ["Evidence of results", function (td, row) {
-          if (row.evidence) { td.appendChild(link(row.evidence.url, row.evidence.label + (row.evidence.study_by ? " · " + row.evidence.study_by : ""))); }
+          if (row.evidence) {
+            td.appendChild(link(row.evidence.url, row.evidence.label + (row.evidence.study_by ? " · " + row.evidence.study_by : "")));
+            var caveat = document.createElement("p");
+            caveat.className = "muted small";
+            caveat.textContent = "What it cannot show: " + row.evidence.caveat;
+            td.appendChild(caveat);
+          }
           else { td.textContent = "Not rated"; }
         }],
         ["Students reached", function (td, row) { figureCell(td, row.students ? [row.students] : [], "Not published"); }],

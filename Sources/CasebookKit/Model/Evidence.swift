@@ -15,6 +15,8 @@ public struct EvidenceStudy: Sendable, Equatable {
     public var studyBy: StudyAuthorship?
     /// One or two plain sentences: what was measured and found, and its limits.
     public var finding: String
+    /// One line: what the study cannot show. Travels with the rating wherever it is shown.
+    public var caveat: String
     public var note: String?
     public var sources: [SourceLink]
     /// Where each field is written in its file.

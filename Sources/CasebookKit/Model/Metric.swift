@@ -14,8 +14,51 @@ public struct Metric: Sendable, Equatable {
     public var certainty: Certainty
     public var note: String?
     public var highlight: Bool
+    /// The source's own words that state the figure, verbatim (trimmed with … where long).
+    public var quote: String? = nil
+    /// Why no quote could be taken (paywall, page gone): a figure without its words is rated low at most.
+    public var quoteUnavailable: String? = nil
+    /// The arithmetic from quoted numbers, for a figure the source does not state as such.
+    public var derived: String? = nil
+    /// What the figure counts when that is wider or narrower than its key says.
+    public var scope: String? = nil
+    /// Read in a reprint or an aggregator rather than the original: rated low at most.
+    public var via: SecondHand? = nil
     /// Where each field is written in its file.
     public var locations = FieldLocations()
+}
+
+/// Where a figure was read when not in the original: a reprint of the article, or a site that
+/// collects figures from others.
+public enum SecondHand: String, Sendable, CaseIterable {
+    case reprint, aggregator
+
+    public var words: String {
+        switch self {
+        case .reprint: "read in a reprint, not the original"
+        case .aggregator: "read on a site that collects others' figures, not the original"
+        }
+    }
+}
+
+/// What kind of date `as_of` is, from the form it is written in, so a reader of the data knows whether
+/// "2022" is a calendar year and "2022-23" a school year.
+public enum AsOfKind: String, Sendable, CaseIterable {
+    case year
+    case schoolYear = "school_year"
+    case month
+    case date
+}
+
+extension AsOf {
+    public var kind: AsOfKind {
+        switch self {
+        case .year: .year
+        case .schoolYear: .schoolYear
+        case .month: .month
+        case .day: .date
+        }
+    }
 }
 
 public enum Certainty: String, Sendable, CaseIterable {

@@ -58,6 +58,7 @@ public struct Scaffold: Sendable {
             url: https://example.org/\(Self.placeholder)
             certainty: medium             # high | medium | low
             highlight: true               # a key finding: the main reach figure, and a result if there is one
+            quote: \(Self.placeholder) The source's own sentence that states the number (now 0), verbatim and short
         \(evidenceBlock(config))
         sources: []                       # further reading: - {title: …, url: https://…}
         ---
@@ -86,6 +87,7 @@ public struct Scaffold: Sendable {
         evidence:                         # how strong the proof is that the program worked (not how sure a figure is)
           design: \(none.key)                    # strongest first: \(designs)
           finding: \(Self.placeholder) One or two sentences on what was measured, what was found, and its limits.
+          caveat: \(Self.placeholder) One line on what the evidence cannot show.
           # study_by: own                 # own (the program, its funder or vendor) or independent; needed unless design is \(none.key)
           # sources:                      # the study or report; needed unless design is \(none.key)
           #   - {title: …, url: https://…}

@@ -93,7 +93,7 @@ enum DataExport {
     /// A case's evidence rating: the design's key and label, and the study behind it.
     private struct EvidenceRecord: Encodable {
         struct Study: Encodable {
-            var design, design_label, finding: String
+            var design, design_label, finding, caveat: String
             var study_by, note: String?
             var sources: [Source]
         }
@@ -103,7 +103,7 @@ enum DataExport {
         init(_ evidence: Evidence, config: SiteConfig) {
             func study(_ s: EvidenceStudy) -> Study {
                 Study(design: s.design, design_label: config.evidenceDesign(s.design)?.label ?? s.design, finding: s.finding,
-                      study_by: s.studyBy?.rawValue, note: s.note, sources: s.sources.map { Source(title: $0.title, url: $0.url) })
+                      caveat: s.caveat, study_by: s.studyBy?.rawValue, note: s.note, sources: s.sources.map { Source(title: $0.title, url: $0.url) })
             }
             rating = study(evidence.study)
             elsewhere = evidence.elsewhere.map(study)
@@ -119,8 +119,8 @@ enum DataExport {
         var value: Double
         var qualifier: String?
         var upper, baseline: Double?
-        var display, as_of, source, url, certainty: String
-        var note: String?
+        var display, as_of, as_of_kind, source, url, certainty: String
+        var note, quote, quote_unavailable, derived, scope, via: String?
 
         init(_ metric: Metric) {
             key = metric.key
@@ -132,15 +132,22 @@ enum DataExport {
             baseline = metric.baseline
             display = FigureFormatter.display(metric).phrase
             as_of = metric.asOf.text
+            as_of_kind = metric.asOf.kind.rawValue
             source = metric.source
             url = metric.url
             certainty = metric.certainty.rawValue
             note = metric.note
+            quote = metric.quote
+            quote_unavailable = metric.quoteUnavailable
+            derived = metric.derived
+            scope = metric.scope
+            via = metric.via?.rawValue
         }
     }
 
     static let csvColumns = ["case_slug", "case_title", "state", "strategy", "metric_key", "metric_label", "unit",
-                             "value", "qualifier", "upper", "baseline", "as_of", "source", "url", "certainty", "note"]
+                             "value", "qualifier", "upper", "baseline", "as_of", "source", "url", "certainty", "note",
+                             "as_of_kind", "scope", "quote", "quote_unavailable", "derived", "via"]
 
     static func csv(fragments: [Fragments]) -> Data {
         Data((csvColumns.joined(separator: ",") + "\r\n" + fragments.map(\.csv).joined()).utf8)
@@ -154,6 +161,8 @@ enum DataExport {
                 metric.unit.rawValue, metric.value.plain, metric.qualifier?.rawValue ?? "",
                 metric.upper?.plain ?? "", metric.baseline?.plain ?? "", metric.asOf.text, metric.source,
                 metric.url, metric.certainty.rawValue, metric.note ?? "",
+                metric.asOf.kind.rawValue, metric.scope ?? "", metric.quote ?? "", metric.quoteUnavailable ?? "",
+                metric.derived ?? "", metric.via?.rawValue ?? "",
             ]
             rows += fields.map(csvField).joined(separator: ",") + "\r\n"
         }

@@ -2,17 +2,21 @@
 /// only as strong as its source: every design except the one that means "no outcome evidence found"
 /// must name who ran the study and at least one source.
 enum EvidenceDecoder {
-    static let studyFields = ["design", "study_by", "finding", "note", "sources"]
+    static let studyFields = ["design", "study_by", "finding", "caveat", "note", "sources"]
+
+    /// Designs ranked above this one (stronger) claim more than a before-and-after comparison can show,
+    /// so they need an independent study, or the named study itself among their sources.
+    static let strongestWithoutAStudy = "before-after"
 
     static func decode(_ node: YAMLValue, config: SiteConfig, reader: inout YAMLReader) -> Evidence? {
         guard let f = reader.fields(of: node, in: "`evidence`", known: studyFields + ["elsewhere"],
-                                    required: ["design", "finding"], hintFor: hint) else { return nil }
+                                    required: ["design", "finding", "caveat"], hintFor: hint) else { return nil }
         let study = study(f, node: node, config: config, reader: &reader)
         var elsewhere: [EvidenceStudy] = []
         if let items = reader.list(f["elsewhere"], field: "elsewhere") {
             for item in items {
                 guard let g = reader.fields(of: item, in: "this study of the model elsewhere", known: studyFields,
-                                            required: ["design", "finding", "sources"], hintFor: hint) else { continue }
+                                            required: ["design", "finding", "caveat", "sources"], hintFor: hint) else { continue }
                 if let other = self.study(g, node: item, config: config, reader: &reader) {
                     if config.evidenceDesign(other.design)?.noEvidence == true {
                         reader.error(g["design"], "a study listed under `elsewhere` cannot be `\(other.design)`",
@@ -37,6 +41,7 @@ enum EvidenceDecoder {
         }
         let studyBy = f["study_by"].flatMap { reader.choice($0, field: "study_by", as: StudyAuthorship.self) }
         let finding = reader.text(f["finding"], field: "finding")
+        let caveat = reader.text(f["caveat"], field: "caveat")
         let note = f["note"].flatMap { reader.text($0, field: "note") }
         let sources = CaseStudyDecoder.sourceList(f["sources"], reader: &reader)
         guard let design else { return nil }
@@ -55,16 +60,35 @@ enum EvidenceDecoder {
                 reader.error(f["design"], "say who ran the study behind `\(design.key)`",
                              hint: "add `study_by: own` (the program, its funder or its vendor) or `study_by: independent`")
             }
+            if let floor = config.evidenceDesign(strongestWithoutAStudy), design.rank < floor.rank,
+               studyBy == .own, !sources.isEmpty, !sources.contains(where: { namesAStudy($0.title) }) {
+                reader.error(f["design"], "the rating `\(design.key)` is above `\(floor.key)`, but it rests on the program's own account and no study is among its sources",
+                             hint: "list the study or report itself under `sources:` (its title naming it, e.g. `- title: MDRC, interim report (2025)`), "
+                                + "or rate what the sources show: `design: \(floor.key)` or lower")
+            }
         }
-        guard let finding else { return nil }
-        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, note: note, sources: sources, locations: f.locations)
+        guard let finding, let caveat else { return nil }
+        return EvidenceStudy(design: design.key, studyBy: studyBy, finding: finding, caveat: caveat, note: note,
+                             sources: sources, locations: f.locations)
     }
+
+    /// Whether a source's title names a study or report, rather than an article or a program's page.
+    static func namesAStudy(_ title: String) -> Bool {
+        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return words.contains { studyWords.contains($0) }
+    }
+
+    private static let studyWords: Set<String> = [
+        "study", "studies", "report", "evaluation", "analysis", "trial", "research", "efficacy", "findings",
+        "paper", "journal", "review",
+    ]
 
     private static func hint(_ field: String) -> String? {
         switch field {
         case "design": "add `design:` with a key from `evidence_designs:` in content/site.yml, such as before-after or none"
         case "finding": "add `finding:` with one or two plain sentences: what was measured, what was found, and its limits"
         case "sources": "add `sources:` with the study or report (`- title: …` and `url: https://…`)"
+        case "caveat": "add `caveat:` with one line saying what the study cannot show, e.g. `caveat: Pooled across eight districts: no result for Chicago alone has been published.`"
         default: nil
         }
     }

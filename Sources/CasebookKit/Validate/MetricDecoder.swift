@@ -13,7 +13,7 @@ enum MetricDecoder {
 
     static func decode(_ node: YAMLValue, kind: Kind, config: SiteConfig, reader: inout YAMLReader) -> Metric? {
         let what = kind == .caseMetric ? "this metric" : "this figure"
-        let known = (kind == .caseMetric ? ["key", "label"] : ["label", "unit"]) + valueFields + sourcingFields
+        let known = (kind == .caseMetric ? ["key", "label"] : ["label", "unit"]) + valueFields + sourcingFields + FigureWordsDecoder.fields
         let required = (kind == .caseMetric ? ["key", "value"] : ["label", "unit", "value"]) + sourcingFields
         guard let fields = reader.fields(of: node, in: what, known: known, required: required, hintFor: hint) else { return nil }
 
@@ -54,10 +54,13 @@ enum MetricDecoder {
             reader.error(fields["baseline"], "a figure can have a range (`upper`) or a change (`baseline`), not both",
                          hint: "keep `upper` for a range such as 6,098–6,099, or `baseline` for a change such as 16% → 40%")
         }
+        let words = FigureWordsDecoder.decode(fields, node: node, what: what, value: value, unit: unit,
+                                              certainty: certainty, reader: &reader)
         guard let label, let unit, let value, let asOf, let source, let url, let certainty else { return nil }
         return Metric(key: key, label: label, unit: unit, value: value, qualifier: qualifier, upper: upper,
                       baseline: baseline, asOf: asOf, source: source, url: url, certainty: certainty, note: note,
-                      highlight: highlight, locations: fields.locations)
+                      highlight: highlight, quote: words.quote, quoteUnavailable: words.quoteUnavailable,
+                      derived: words.derived, scope: words.scope, via: words.via, locations: fields.locations)
     }
 
     private static func hint(_ field: String) -> String? {

@@ -92,6 +92,7 @@ struct TestSite {
     evidence:
       design: none
       finding: No study of results was found.
+      caveat: Only counts of what the program did are known.
     """
 
     /// A valid case study; `extra` lines are added to the front matter.
@@ -117,6 +118,7 @@ struct TestSite {
             url: https://example.com/news
             certainty: medium
             highlight: true
+            quote: More than 2,000 students were tutored.
         \(evidence)
         ---
         \(body)

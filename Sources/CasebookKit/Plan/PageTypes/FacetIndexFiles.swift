@@ -100,7 +100,7 @@ struct CompareRowFiles: FileType {
     }
 
     private struct EvidenceRecord: Encodable {
-        var label, short, url: String
+        var label, short, url, caveat: String
         var study_by: String?
     }
 
@@ -113,7 +113,7 @@ struct CompareRowFiles: FileType {
             (slug, title, url, strategy, place, years, funding) = (row.slug, row.title, row.url, row.strategyLabel, row.place,
                                                                     row.years, row.funding)
             evidence = row.evidence.map { badge in
-                EvidenceRecord(label: badge.label, short: badge.short, url: badge.url,
+                EvidenceRecord(label: badge.label, short: badge.short, url: badge.url, caveat: badge.caveat,
                                study_by: badge.studyBy.map { $0 == .own ? "own study" : "independent" })
             }
             students = row.students.map(FigureRecord.init)

@@ -10,6 +10,8 @@ struct EvidenceBadge: TemplateView {
     var isNone: Bool
     /// Who ran the study (`own`, `independent`); nil where no study was found.
     var studyBy: StudyAuthorship?
+    /// What the study cannot show: it travels with the rating wherever the badge is shown.
+    var caveat: String
 
     static let viewName = "an evidence badge"
     static let fields = TemplateFields<EvidenceBadge>([
@@ -21,6 +23,7 @@ struct EvidenceBadge: TemplateView {
         "is_none": .flag(\.isNone),
         "study_by": .optionalText { $0.studyBy?.rawValue },
         "study_by_short": .optionalText { $0.studyBy.map { $0 == .own ? "own study" : "independent" } },
+        "caveat": .text(\.caveat),
     ])
 }
 
@@ -56,6 +59,7 @@ struct EvidenceElsewhere: TemplateView {
     var label: String
     var short: String
     var finding: String
+    var caveat: String
     /// As `EvidenceDetails.studyByWords`: always there, "" where unknown.
     var studyByWords: String
     var sources: [TitledLink]
@@ -66,6 +70,7 @@ struct EvidenceElsewhere: TemplateView {
         "label": .text(\.label),
         "short": .text(\.short),
         "finding": .text(\.finding),
+        "caveat": .text(\.caveat),
         "study_by_words": .nonEmptyText { $0.studyByWords },
         "sources": .list(\.sources),
         "note": .optionalText(\.note),
@@ -83,7 +88,7 @@ struct EvidenceView {
         guard let evidence, let design = config.evidenceDesign(of: evidence) else { return nil }
         return EvidenceBadge(key: design.key, short: design.short, label: design.label, rank: design.rank,
                              url: routes.link(Routes.evidence(design.key)), isNone: design.noEvidence,
-                             studyBy: evidence.study.studyBy)
+                             studyBy: evidence.study.studyBy, caveat: evidence.study.caveat)
     }
 
     /// The case page's account: the rating with its finding and sources, then studies of the same
@@ -96,7 +101,7 @@ struct EvidenceView {
             sources: evidence.study.sources.map(TitledLink.init),
             elsewhere: evidence.elsewhere.compactMap { study -> EvidenceElsewhere? in
                 guard let other = config.evidenceDesign(study.design) else { return nil }
-                return EvidenceElsewhere(label: other.label, short: other.short, finding: study.finding,
+                return EvidenceElsewhere(label: other.label, short: other.short, finding: study.finding, caveat: study.caveat,
                                          studyByWords: study.studyBy?.words.capitalizedFirst ?? "",
                                          sources: study.sources.map(TitledLink.init), note: study.note)
             },

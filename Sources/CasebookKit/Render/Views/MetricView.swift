@@ -11,6 +11,16 @@ struct MetricCard: TemplateView {
     /// "About", "Nearly"…; nil for a figure given exactly.
     var qualifier: String?
     var note: String?
+    /// The source's own words that state the figure; shown on demand.
+    var quote: String?
+    /// Why the source's words could not be taken, where they could not.
+    var quoteUnavailable: String?
+    /// The arithmetic from quoted numbers, for a figure the source does not state as such.
+    var derived: String?
+    /// What the figure counts, where that differs from its label's plain meaning.
+    var scope: String?
+    /// "Read in a reprint, not the original", where the figure was read second-hand.
+    var via: String?
     /// The number of the figure's source in the case's source list; nil outside a case page.
     var footnote: Int?
     /// The figure's anchor on its case page; nil outside a case page.
@@ -32,6 +42,11 @@ struct MetricCard: TemplateView {
         "url": .text(\.url),
         "qualifier": .optionalText(\.qualifier),
         "note": .optionalText(\.note),
+        "quote": .optionalText(\.quote),
+        "quote_unavailable": .optionalText(\.quoteUnavailable),
+        "derived": .optionalText(\.derived),
+        "scope": .optionalText(\.scope),
+        "via": .optionalText(\.via),
         "footnote": .optionalText { $0.footnote.map(String.init) },
         "id": .optionalText(\.id),
     ])
@@ -43,7 +58,9 @@ enum MetricView {
         let display = FigureFormatter.display(metric)
         return MetricCard(label: metric.label, figure: display.figure, phrase: display.phrase, asOf: metric.asOf.display,
                           asOfText: metric.asOf.text, certainty: metric.certainty, source: metric.source, url: metric.url,
-                          qualifier: display.qualifier?.capitalizedFirst, note: metric.note, footnote: footnote)
+                          qualifier: display.qualifier?.capitalizedFirst, note: metric.note, quote: metric.quote,
+                          quoteUnavailable: metric.quoteUnavailable, derived: metric.derived, scope: metric.scope,
+                          via: metric.via?.words.capitalizedFirst, footnote: footnote)
     }
 
     static func certaintyLabel(_ certainty: Certainty) -> String {
