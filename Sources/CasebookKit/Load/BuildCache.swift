@@ -13,6 +13,10 @@ public final class BuildCache: Sendable {
     let cards = PathMemo<KeptCard>()
     /// Each case's entry in the report, its story's headings already moved down a level.
     let reportEntries = PathMemo<ReportEntry>()
+    /// Each case's figure anchors.
+    let figureIDs = PathMemo<[String]>()
+    /// The compiled templates (one entry, `templates/`), kept until a file under templates/ changes.
+    let templates = PathMemo<(TemplateSet?, [Diagnostic])>()
 
     public init() {}
 
@@ -20,11 +24,12 @@ public final class BuildCache: Sendable {
     /// them: case studies are decoded against site.yml's vocabularies, so a change there forgets
     /// everything; a template change forgets the cards. Nil forgets everything.
     public func invalidate(_ changed: Set<String>?) {
+        if changed?.contains(where: { $0.hasPrefix("templates/") }) ?? true { templates.removeAll() }
         guard let changed, !changed.contains("content/site.yml") else {
-            for memo in [cases, pages, bodies, exports, cards, reportEntries] as [any PathMemoProtocol] { memo.removeAll() }
+            for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs] as [any PathMemoProtocol] { memo.removeAll() }
             return
         }
-        for memo in [cases, pages, bodies, exports, cards, reportEntries] as [any PathMemoProtocol] { memo.remove(changed) }
+        for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs] as [any PathMemoProtocol] { memo.remove(changed) }
         if changed.contains(where: { $0.hasPrefix("templates/") }) { cards.removeAll() }
     }
 

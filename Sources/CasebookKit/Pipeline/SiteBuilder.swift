@@ -42,7 +42,13 @@ public struct SiteBuilder: Sendable {
         let (loaded, templates, loadDiagnostics) = try timer.time("load") { () throws(BuildError) -> (SiteContent?, TemplateSet?, [Diagnostic]) in
             let (content, found) = try ContentLoader(fileSystem: fileSystem, root: root, cache: cache)
                 .load(includeDrafts: options.includeDrafts)
-            let (templates, templateDiagnostics) = try TemplateSet.load(fileSystem: fileSystem, root: root)
+            // Compiled once and kept until a template changes (`casebook serve`).
+            var kept = cache.templates.peek("templates")
+            if kept == nil {
+                let loaded = try TemplateSet.load(fileSystem: fileSystem, root: root)
+                kept = cache.templates.value("templates") { loaded }
+            }
+            let (templates, templateDiagnostics) = kept!
             return (content, templates, found + templateDiagnostics)
         }
         var diagnostics = loadDiagnostics
@@ -55,7 +61,7 @@ public struct SiteBuilder: Sendable {
                              hint: "for example: --contact editors@your-organisation.org")
         }
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
-        let index = SiteIndex(content)
+        let index = SiteIndex(content, figureIDs: cache.figureIDs)
 
         // Render Markdown (only bodies the cache does not hold), draw the cards, plan the pages.
         let (plan, inputs) = timer.time("render markdown") { () -> (SitePlan, PlanInputs) in

@@ -22,7 +22,8 @@ struct SiteIndex: Sendable {
     /// Each case's position, by slug.
     let positions: [String: Int]
 
-    init(_ content: SiteContent) {
+    /// - Parameter figureIDs: each case's figure anchors from an earlier build, by source path.
+    init(_ content: SiteContent, figureIDs kept: PathMemo<[String]> = PathMemo()) {
         self.content = content
         var strategy: [String: [Int]] = [:], state: [String: [Int]] = [:], tag: [String: [Int]] = [:]
         var funding: [String: [Int]] = [:], year: [Int: [Int]] = [:], evidence: [String: [Int]] = [:]
@@ -37,7 +38,7 @@ struct SiteIndex: Sendable {
             if let design = study.evidence?.study.design { evidence[design, default: []].append(index) }
         }
         byEvidence = evidence
-        figureIDs = cases.map { MetricView.figureIDs($0.metrics) }
+        figureIDs = cases.map { study in kept.value(study.sourcePath) { MetricView.figureIDs(study.metrics) } }
         (byStrategy, byState, byTag, byFunding, byYear, latestYear) = (strategy, state, tag, funding, year, latest)
         (sortedTags, sortedYears) = (tag.keys.sorted(), year.keys.sorted())
         recent = cases.indices.sorted { (cases[$0].date, cases[$1].title, $1) > (cases[$1].date, cases[$0].title, $0) }
