@@ -30,6 +30,9 @@ public actor IncrementalBuilder {
     private var digests: [String: FileDigest] = [:]
     /// Something changed that every page may show (a template, an asset): the next build is a full one.
     private var pendingFull = true
+    /// Files changed since the site was last written (nil: anything may have), so that only those
+    /// cases are compared with their previous versions.
+    private var pendingPaths: Set<String>? = []
     /// The path the site lives under (`/` or `/showcase/`), known once site.yml has been read.
     public private(set) var basePath: String?
 
@@ -77,7 +80,8 @@ public actor IncrementalBuilder {
         // What the edit changed, and the pages and files that read any of it.
         let oldRoutes = Set(previous.site.plan.pages.map(\.route)), newRoutes = Set(site.plan.pages.map(\.route))
         let changes = timer.time("compare with the previous site") {
-            ChangeSet(from: previous.site.index, to: site.index, oldRoutes: oldRoutes, newRoutes: newRoutes, settingsChanged: false)
+            ChangeSet(from: previous.site.index, to: site.index, oldRoutes: oldRoutes, newRoutes: newRoutes, settingsChanged: false,
+                      reloaded: pendingPaths?.contains("content/site.yml") == true ? nil : pendingPaths)
         }
         let pages = site.plan.pages.filter { page in previous.reads.pages[page.route].map(changes.affects) ?? true }
         let groups = site.plan.files.filter { group in previous.reads.files[group.name].map { changes.affects($0.reads) } ?? true }
@@ -144,13 +148,14 @@ public actor IncrementalBuilder {
         for path in changed ?? [] where !path.hasPrefix("content/") || path.hasPrefix("content/images/") {
             pendingFull = true
         }
-        if changed == nil { pendingFull = true }
+        if let changed { pendingPaths?.formUnion(changed) } else { pendingFull = true; pendingPaths = nil }
         cache.invalidate(changed)
     }
 
     private func finish(_ site: PreparedSite, diagnostics: [Diagnostic], reads: Reads) {
         last = (site, diagnostics, reads)
         pendingFull = false
+        pendingPaths = []
     }
 }
 

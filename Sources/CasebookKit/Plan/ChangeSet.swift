@@ -32,7 +32,10 @@ struct ChangeSet {
     static let all: ChangeSet = { var set = ChangeSet(); set.everything = true; return set }()
 
     /// The changes between two sites built with the same templates and assets.
-    init(from old: SiteIndex, to new: SiteIndex, oldRoutes: Set<String>, newRoutes: Set<String>, settingsChanged: Bool) {
+    /// - Parameter reloaded: the case files read again since the old site (their source paths); the
+    ///   others were taken from the build cache unchanged, so only these are compared. Nil compares all.
+    init(from old: SiteIndex, to new: SiteIndex, oldRoutes: Set<String>, newRoutes: Set<String>, settingsChanged: Bool,
+         reloaded: Set<String>? = nil) {
         config = settingsChanged || old.config != new.config
         context = old.content.context != new.content.context
         let oldPages = old.content.pages, newPages = new.content.pages
@@ -44,12 +47,8 @@ struct ChangeSet {
 
         // Cases: by slug, what of each changed.
         var lists: Set<ListKey> = [ListKey(facet: .all, key: ""), ListKey(facet: .recent, key: "")]
-        var oldCases: [String: CaseStudy] = [:]
-        for study in old.cases { oldCases[study.slug] = study }
-        var seen = Set<String>()
-        for study in new.cases {
-            seen.insert(study.slug)
-            guard let before = oldCases[study.slug] else {
+        for study in new.cases where reloaded?.contains(study.sourcePath) ?? true || old.positions[study.slug] == nil {
+            guard let before = old.positions[study.slug].map({ old.cases[$0] }) else {
                 caseFront.insert(study.slug); caseStory.insert(study.slug)
                 lists.formUnion(new.memberships(of: study).map { ListKey(facet: $0.0, key: $0.1) })
                 continue
@@ -63,7 +62,7 @@ struct ChangeSet {
                 lists.formUnion(new.memberships(of: study).map { ListKey(facet: $0.0, key: $0.1) })
             }
         }
-        for study in old.cases where !seen.contains(study.slug) {
+        for study in old.cases where new.positions[study.slug] == nil {
             caseFront.insert(study.slug); caseStory.insert(study.slug)
             lists.formUnion(old.memberships(of: study).map { ListKey(facet: $0.0, key: $0.1) })
         }
