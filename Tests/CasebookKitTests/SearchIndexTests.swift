@@ -146,7 +146,7 @@ struct SearchIndexTests {
                 title: "Program \(n)", url: "/p/\(n)/", summary: "Shared words here.",
                 body: (0..<40).map { "w\(n)x\($0)" }.joined(separator: " "), keywords: ""))
         }
-        let files = SearchIndex.files(documents)
+        let files = SearchShards().updated(to: documents, addresses: (0..<400).map { "/p/\($0)/" }).files
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-search-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for file in files {
@@ -164,8 +164,9 @@ struct SearchIndexTests {
         for (n, terms) in index.shardTerms.enumerated() where n + 1 < firsts.count {
             #expect(terms.last! < firsts[n + 1])
         }
+        // Cut where a term's name says (ShardCut), never past twice the target.
         for file in files where file.path.contains("/terms/") {
-            #expect(file.data.count < SearchIndex.shardTarget + 2_000, "\(file.path): \(file.data.count) bytes")
+            #expect(file.data.count < 2 * SearchIndex.shardTarget + 2_000, "\(file.path): \(file.data.count) bytes")
         }
         // Postings decode to the right documents: "shared" is everywhere (detail weight), "w7x3" in one.
         #expect(index.postings["shared"]!.map(\.id) == Array(0..<400))
@@ -189,5 +190,47 @@ struct SearchIndexTests {
         _ = try site.build()
         let second = try site.snapshot().filter { $0.key.hasPrefix("search-index/") }
         #expect(first.count >= 3 && first == second)  // the manifest, a term shard and a document shard at least
+    }
+}
+
+/// The search index kept between rebuilds (`SearchShards`): after an edit it redoes only what changed,
+/// and what it writes is byte for byte what a clean build writes.
+@Suite struct SearchShardsTests {
+    /// 400 documents of made-up words, so the index has many term and document shards.
+    static func documents(editing edited: Int? = nil, word: String = "quokka", keyword: String? = nil) -> [SearchIndex.Document] {
+        (0..<400).map { n in
+            let words = (0..<60).map { k in "w\((n * 7 + k * 13) % 997)x\(k % 5)" }.joined(separator: " ")
+            let body = n == edited && keyword == nil ? words + " " + word : words
+            return SearchIndex.document(SearchIndex.Fields(title: "Case \(n)", url: "/case-studies/c\(n)/", summary: "Summary \(n)",
+                                                           body: body, keywords: n == edited ? keyword ?? "" : ""))
+        }
+    }
+
+    static let addresses = (0..<400).map { "/case-studies/c\($0)/" }
+
+    @Test func anEditRedoesOnlyItsShardsAndMatchesACleanBuild() {
+        let (before, kept) = SearchShards().updated(to: Self.documents(), addresses: Self.addresses)
+        #expect(before.filter { $0.path.contains("/terms/") }.count > 5)
+        #expect(before.filter { $0.path.contains("/docs/") }.count > 5)
+        // A story word, a first and a last document, a word already indexed elsewhere, and a keyword
+        // (a tag): searchable but not in the document's JSON.
+        for (edited, word, keyword) in [(200, "quokka", nil), (0, "aardvark", nil), (399, "w1x1", nil), (150, "", "wombat")] {
+            let after = Self.documents(editing: edited, word: word, keyword: keyword)
+            let (incremental, _) = kept.updated(to: after, addresses: Self.addresses)
+            let (clean, _) = SearchShards().updated(to: after, addresses: Self.addresses)
+            #expect(incremental.map(\.path) == clean.map(\.path))
+            #expect(incremental.map(\.data) == clean.map(\.data), "document \(edited) edited")
+            // The manifest, the edited document's shard and the shards of its changed terms; not the rest.
+            let old = Dictionary(uniqueKeysWithValues: before.map { ($0.path, $0.data) })
+            let changed = incremental.filter { old[$0.path] != $0.data }.map(\.path)
+            #expect(changed.count <= 4, "\(changed)")
+        }
+    }
+
+    @Test func documentsAddedOrRemovedRebuildTheIndexTheSameWay() {
+        let (_, kept) = SearchShards().updated(to: Self.documents(), addresses: Self.addresses)
+        let fewer = Array(Self.documents().dropFirst(3)), addresses = Array(Self.addresses.dropFirst(3))
+        #expect(kept.updated(to: fewer, addresses: addresses).files.map(\.data)
+                == SearchShards().updated(to: fewer, addresses: addresses).files.map(\.data))
     }
 }

@@ -15,6 +15,9 @@ public final class BuildCache: Sendable {
     let reportEntries = PathMemo<ReportEntry>()
     /// Each case's figure anchors.
     let figureIDs = PathMemo<[String]>()
+    /// The search index as the last build made it (one entry), kept whatever changes: it compares
+    /// the new documents with its own and redoes only what differs.
+    let searchShards = PathMemo<SearchShards>()
     /// The compiled templates (one entry, `templates/`), kept until a file under templates/ changes.
     let templates = PathMemo<(TemplateSet?, [Diagnostic])>()
 

@@ -135,7 +135,7 @@ public struct SiteBuilder: Sendable {
                        cache: BuildCache) -> PlanInputs {
         PlanInputs(index: index, routes: routes, bodies: bodies,
                    cards: PlanInputs.drawCards(index, routes: routes, templates: templates, cache: cache.cards),
-                   reportEntries: cache.reportEntries, exports: cache.exports)
+                   reportEntries: cache.reportEntries, exports: cache.exports, searchShards: cache.searchShards)
     }
 
     /// Renders every page and file into a staging folder and swaps it in for the output folder.

@@ -12,6 +12,8 @@ struct PlanInputs: Sendable {
     let reportEntries: PathMemo<ReportEntry>
     /// Each case's share of the downloads and the search index, kept from an earlier build.
     let exports: PathMemo<DataExport.Fragments>
+    /// The search index as the last build left it (one entry, `index`).
+    let searchShards: PathMemo<SearchShards>
 
     var config: SiteConfig { index.config }
     var paging: Paging { index.config.paging }

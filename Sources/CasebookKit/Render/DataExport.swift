@@ -180,14 +180,18 @@ enum DataExport {
     }
 
     /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain pages.
-    static func searchFiles(pages: [Page], routes: Routes, fragments: [Fragments],
-                            pageBodies: [String: String]) -> [(path: String, data: Data)] {
-        let pages = pages.map { page in
+    /// - Parameters:
+    ///   - addresses: each fragment's case address, in order.
+    ///   - previous: the index as the last build left it (`casebook serve`); only what changed is redone.
+    static func searchFiles(pages: [Page], routes: Routes, fragments: [Fragments], addresses: [String],
+                            pageBodies: [String: String], previous: SearchShards) -> (files: [(path: String, data: Data)], state: SearchShards) {
+        let documents = pages.map { page in
             SearchIndex.document(SearchIndex.Fields(
                 title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "",
                 body: SearchIndex.plainText(pageBodies[page.sourcePath] ?? ""), keywords: ""))
         }
-        return SearchIndex.files(fragments.map(\.search) + pages)
+        return previous.updated(to: fragments.map(\.search) + documents,
+                                addresses: addresses + pages.map { routes.link(Routes.page($0.slug)) })
     }
 
     static func jsonText(_ value: some Encodable) -> String {

@@ -5,13 +5,16 @@ import Foundation
 /// - `search-index/manifest.json`: a few kilobytes: the number of documents, the first term of each
 ///   term shard, the words left out, and a version that changes whenever any index file changes.
 /// - `search-index/terms/<n>.json`: the terms in sorted order, cut into shards of about
-///   `shardTarget` bytes (a term is never split). Each term maps to its documents as numbers:
+///   `shardTarget` bytes (a term is never split; see `ShardCut` for where). Each term maps to its documents as numbers:
 ///   `(document − previous document) × 4 + weight`, weight 3 for the title, 2 for the summary,
 ///   place, state, organisation, partners, strategy, tags, figure labels and evidence, 1 for the story.
 /// - `search-index/docs/<n>.json`: consecutive documents (cases and pages) with what a result shows:
 ///   title, address, place, strategy, evidence and the texts a snippet is cut from, cut into shards of
 ///   about `documentShardTarget` bytes (a document is never split); the manifest gives each shard's
 ///   first document number. Fetched only for the results on screen.
+///
+/// The files are made by `SearchShards`, which `casebook serve` keeps between rebuilds so that an
+/// edit re-encodes only the terms and documents it changed.
 ///
 /// A query fetches the manifest, the one or two shards holding each word's terms (and the terms it
 /// starts), and ten documents. Terms are folded the same way here and in `search.js`: lower case,
@@ -34,7 +37,7 @@ enum SearchIndex {
     private static let stopSet = Set(stopWords)
 
     /// One document's share of the index, made once per case and kept between rebuilds.
-    struct Document: Sendable {
+    struct Document: Sendable, Equatable {
         /// The document's file, as JSON.
         var json: String
         /// Its distinct terms with their weights, in no particular order.
@@ -84,75 +87,6 @@ enum SearchIndex {
         var summary: String
         var figures, organization, partners, state, state_name: String?
         var body: String
-    }
-
-    /// Every index file with its path relative to the output folder: the manifest, the term shards
-    /// and one file per document, numbered in the order given.
-    static func files(_ documents: [Document]) -> [(path: String, data: Data)] {
-        // Posting lists, built in document order so each list is sorted.
-        var postings: [String: [UInt32]] = [:]
-        for (id, document) in documents.enumerated() {
-            for (term, weight) in document.terms {
-                postings[term, default: []].append(UInt32(id) << 2 | UInt32(weight))
-            }
-        }
-        // Sorted by UTF-16 code units, the order JavaScript compares strings in.
-        let sorted = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-
-        var files: [(path: String, data: Data)] = []
-        var firstTerms: [String] = []
-        var shard = ""
-        func closeShard() {
-            guard !shard.isEmpty else { return }
-            files.append(("\(folder)/terms/\(files.count).json", Data(("{" + shard + "}\n").utf8)))
-            shard = ""
-        }
-        for term in sorted {
-            var entry = jsonString(term) + ":["
-            var previous: UInt32 = 0
-            for (n, posting) in postings[term]!.enumerated() {
-                let id = posting >> 2
-                if n > 0 { entry += "," }
-                entry += String((id - previous) * 4 + (posting & 3))
-                previous = id
-            }
-            entry += "]"
-            if shard.isEmpty { firstTerms.append(term) } else { shard += "," }
-            shard += entry
-            if shard.utf8.count >= shardTarget { closeShard() }
-        }
-        closeShard()
-        var firstDocuments: [Int] = []
-        var documentShard: [String] = []
-        var documentBytes = 0
-        func closeDocumentShard() {
-            guard !documentShard.isEmpty else { return }
-            files.append(("\(folder)/docs/\(firstDocuments.count - 1).json", Data(("[" + documentShard.joined(separator: ",\n") + "]\n").utf8)))
-            documentShard.removeAll(keepingCapacity: true)
-            documentBytes = 0
-        }
-        for (id, document) in documents.enumerated() {
-            if documentShard.isEmpty { firstDocuments.append(id) }
-            documentShard.append(document.json)
-            documentBytes += document.json.utf8.count
-            if documentBytes >= documentShardTarget { closeDocumentShard() }
-        }
-        closeDocumentShard()
-
-        var hash = FNV1a()
-        for file in files { hash.add(file.path); hash.add(file.data) }
-        let text = DataExport.jsonText(Manifest(format: 2, version: hash.hex, documents: documents.count,
-                                                shards: firstTerms, document_shards: firstDocuments, stop_words: stopWords))
-        return [(manifest, Data((text + "\n").utf8))] + files
-    }
-
-    private struct Manifest: Encodable {
-        var format: Int
-        var version: String
-        var documents: Int
-        var shards: [String]
-        var document_shards: [Int]
-        var stop_words: [String]
     }
 
     /// The text's terms, folded: lower case, accents removed, split at anything but letters and
@@ -240,25 +174,7 @@ enum SearchIndex {
     }
 
     /// Terms hold only letters and digits, which JSON never escapes.
-    private static func jsonString(_ term: String) -> String {
+    static func jsonString(_ term: String) -> String {
         "\"" + term + "\""
-    }
-
-    /// 64-bit FNV-1a: a stable fingerprint of the index (Swift's own hashing is seeded per run).
-    private struct FNV1a {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        mutating func add(_ text: String) { add(Data(text.utf8)) }
-        mutating func add(_ data: Data) {
-            data.withUnsafeBytes { bytes in
-                for byte in bytes {
-                    value ^= UInt64(byte)
-                    value = value &* 0x0000_0100_0000_01B3
-                }
-            }
-        }
-        var hex: String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }
     }
 }

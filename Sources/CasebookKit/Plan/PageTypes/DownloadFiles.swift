@@ -6,7 +6,7 @@ import Foundation
 struct DownloadFiles: FileType {
     func files(_ site: PlanInputs) -> [PlannedFiles] {
         [PlannedFiles(name: "downloads") { reader in
-            let fragments = Self.fragments(reader)
+            let fragments = Self.fragments(reader, readingStories: false)
             let json = DataExport.json(config: reader.config, context: reader.context, routes: reader.routes, fragments: fragments)
             return [(Routes.jsonDownload, [UInt8](json)), (Routes.csvDownload, [UInt8](DataExport.csv(fragments: fragments)))]
         },
@@ -15,10 +15,13 @@ struct DownloadFiles: FileType {
         }]
     }
 
-    /// Each case's share of the downloads and the search index, in site order.
-    static func fragments(_ reader: SiteReader) -> [DataExport.Fragments] {
+    /// Each case's share of the downloads and the search index, in site order. A fragment holds the
+    /// case's search document too, made from its story; the downloads themselves show no story, so
+    /// they read the stories without recording it (`readingStories: false`) and a story edit leaves
+    /// them alone.
+    static func fragments(_ reader: SiteReader, readingStories: Bool = true) -> [DataExport.Fragments] {
         let cases = reader.everyCase
-        let bodies = reader.everyStory
+        let bodies = readingStories ? reader.everyStory : reader.inputs.bodies
         let (config, routes, memo) = (reader.config, reader.routes, reader.inputs.exports)
         return parallelMap(cases) { study in
             memo.value(study.sourcePath) {
@@ -38,8 +41,15 @@ struct SearchIndexFiles: FileType {
             let pages = reader.plainPages
             var bodies: [String: String] = [:]
             for page in pages { bodies[page.sourcePath] = reader.body(of: page)?.html ?? "" }
-            return DataExport.searchFiles(pages: pages, routes: reader.routes, fragments: fragments, pageBodies: bodies)
-                .map { ($0.path, [UInt8]($0.data)) }
+            let memo = reader.inputs.searchShards
+            let cases = reader.everyCase
+            let (files, state) = DataExport.searchFiles(
+                pages: pages, routes: reader.routes, fragments: fragments,
+                addresses: cases.map { reader.routes.link(Routes.caseStudy($0.slug)) },
+                pageBodies: bodies, previous: memo.peek("index") ?? SearchShards())
+            memo.remove(["index"])
+            _ = memo.value("index") { state }
+            return files.map { ($0.path, [UInt8]($0.data)) }
         }]
     }
 }
