@@ -27,5 +27,7 @@ corpus="$work/rebuild-$cases"
 if [ ! -f "$corpus/casebook/content/site.yml" ]; then
     python3 "$here/scripts/generate-corpus.py" "$corpus" "$cases" --seed 1
 fi
+# SwiftPM can keep a stale build plan for the path dependency when files are added to it: plan anew.
+rm -f "$here/.build/release.yaml"
 (cd "$here" && swift build -j 1 -c release --product rebuild-timing >&2)
 "$here/.build/release/rebuild-timing" "$corpus/casebook" --edits "$edits" ${extra[@]+"${extra[@]}"}

@@ -49,3 +49,22 @@ struct ChartLabelTests {
         #expect(site.exists("data/charts/chart-strategies.csv") && site.exists("data/charts/chart-evidence.csv"))
     }
 }
+
+/// The link check knows the chart CSVs before anything is drawn; it must name the same files the
+/// charts are written to, on the real site and on sites with fewer figures.
+@Suite struct ChartFileNameTests {
+    @Test func theLinkCheckNamesTheFilesTheChartsAreWrittenTo() throws {
+        let prepared = try SiteBuilder().prepare(BuildOptions(root: TestSite.repositoryRoot), cache: BuildCache(),
+                                                 timer: PhaseTimer(onProgress: nil))
+        let site = try #require(prepared.site)
+        let cases = site.content.caseStudies
+        for subset in [cases, Array(cases.prefix(1)), []] {
+            var content = site.content
+            content.caseStudies = subset
+            let inputs = SiteBuilder.inputs(SiteIndex(content), routes: site.routes, bodies: site.inputs.bodies,
+                                            templates: site.renderer.templates, cache: BuildCache())
+            let drawn = Charts(reader: SiteReader(inputs, recording: false)).all.map(\.csvFile)
+            #expect(Charts.csvFiles(config: content.config, cases: subset) == drawn, "with \(subset.count) cases")
+        }
+    }
+}

@@ -18,6 +18,9 @@ public final class BuildCache: Sendable {
     /// The search index as the last build made it (one entry), kept whatever changes: it compares
     /// the new documents with its own and redoes only what differs.
     let searchShards = PathMemo<SearchShards>()
+    /// Each case's link check, and the addresses it was checked against (one entry, `published`).
+    let linkChecks = PathMemo<[Diagnostic]>()
+    let published = PathMemo<Set<String>>()
     /// The compiled templates (one entry, `templates/`), kept until a file under templates/ changes.
     let templates = PathMemo<(TemplateSet?, [Diagnostic])>()
 
@@ -29,10 +32,10 @@ public final class BuildCache: Sendable {
     public func invalidate(_ changed: Set<String>?) {
         if changed?.contains(where: { $0.hasPrefix("templates/") }) ?? true { templates.removeAll() }
         guard let changed, !changed.contains("content/site.yml") else {
-            for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs] as [any PathMemoProtocol] { memo.removeAll() }
+            for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs, linkChecks] as [any PathMemoProtocol] { memo.removeAll() }
             return
         }
-        for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs] as [any PathMemoProtocol] { memo.remove(changed) }
+        for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs, linkChecks] as [any PathMemoProtocol] { memo.remove(changed) }
         if changed.contains(where: { $0.hasPrefix("templates/") }) { cards.removeAll() }
     }
 

@@ -67,8 +67,8 @@ public actor IncrementalBuilder {
         basePath = site.routes.basePath
         guard let previous = last, !pendingFull, builder.fileSystem.directoryExists(at: options.outputPath) else {
             let recorder = DigestRecorder()
-            let (count, reads) = try builder.writeAll(site, writer: writer, timer: timer, recording: true) { file, data in
-                recorder.add(file, data)
+            let (count, reads) = try builder.writeAll(site, writer: writer, timer: timer, recording: true) { file, data, fingerprint in
+                recorder.add(file, data, fingerprint: fingerprint)
             }
             digests = recorder.digests
             finish(site, diagnostics: prepared.diagnostics, reads: reads)
@@ -102,7 +102,7 @@ public actor IncrementalBuilder {
         let recorder = DigestRecorder(keepingData: true)
         let (pageReads, made) = try timer.time("render \(pages.count) pages and \(groups.count) groups of files") { () throws(BuildError) in
             let made = site.makeFiles(groups, recording: true)
-            for group in made { for file in group.files { recorder.add(file.path, Data(file.data)) } }
+            for group in made { for file in group.files { recorder.add(file.path, file.data, fingerprint: file.fingerprint) } }
             let pageReads = try SiteBuilder.render(pages, of: site, recording: true) { data, file in recorder.add(file, data) }
             return (pageReads, made)
         }
@@ -170,6 +170,12 @@ struct FileDigest: Equatable, Sendable {
         data.withUnsafeBytes { hasher.combine(bytes: $0) }
         (count, hash) = (data.count, hasher.finalize())
     }
+
+    /// The digest of a file whose maker gave its fingerprint: the bytes are not read again. A path is
+    /// always made the same way, so its digests are always of one kind.
+    init(count: Int, fingerprint: UInt64) {
+        (self.count, hash) = (count, Int(truncatingIfNeeded: fingerprint))
+    }
 }
 
 /// Collects rendered files and their digests from the parallel render workers.
@@ -182,8 +188,8 @@ private final class DigestRecorder: @unchecked Sendable {
         self.keepingData = keepingData
     }
 
-    func add(_ path: String, _ data: Data) {
-        let digest = FileDigest(data)
+    func add(_ path: String, _ data: Data, fingerprint: UInt64? = nil) {
+        let digest = fingerprint.map { FileDigest(count: data.count, fingerprint: $0) } ?? FileDigest(data)
         lock.withLock {
             collected.digests[path] = digest
             if keepingData { collected.files.append((path, data)) }

@@ -61,15 +61,14 @@ public struct SiteBuilder: Sendable {
                              hint: "for example: --contact editors@your-organisation.org")
         }
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
-        let index = SiteIndex(content, figureIDs: cache.figureIDs)
+        let index = timer.time("index") { SiteIndex(content, figureIDs: cache.figureIDs) }
 
         // Render Markdown (only bodies the cache does not hold), draw the cards, plan the pages.
-        let (plan, inputs) = timer.time("render markdown") { () -> (SitePlan, PlanInputs) in
-            let bodies = Self.renderBodies(of: content, routes: routes, cache: cache)
+        let bodies = timer.time("render markdown") { Self.renderBodies(of: content, routes: routes, cache: cache) }
+        let (plan, inputs) = timer.time("plan") { () -> (SitePlan, PlanInputs) in
             let inputs = Self.inputs(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
             return (PageRegistry.plan(inputs), inputs)
         }
-        let bodies = inputs.bodies
 
         // Check links against what will be published.
         let failures = EnvironmentFailures()
@@ -80,11 +79,19 @@ public struct SiteBuilder: Sendable {
         var published = Set(plan.pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
-        published.formUnion(Charts(reader: SiteReader(inputs, recording: false)).all.map(\.csvFile))
+        published.formUnion(Charts.csvFiles(config: content.config, cases: content.caseStudies))
         let checker = LinkChecker(published: published, images: Set(content.images))
-        diagnostics += parallelMap(content.caseStudies) { study in
-            check(study, body: bodies[study.sourcePath]!, against: checker)
-        }.flatMap { $0 }
+        diagnostics += timer.time("check links") { () -> [Diagnostic] in
+            // A case's links are checked again when its file changed or the site's set of addresses did.
+            if cache.published.peek("published") != published {
+                cache.linkChecks.removeAll()
+                cache.published.remove(["published"])
+                _ = cache.published.value("published") { published }
+            }
+            return parallelMap(content.caseStudies) { study in
+                cache.linkChecks.value(study.sourcePath) { check(study, body: bodies[study.sourcePath]!, against: checker) }
+            }.flatMap { $0 }
+        }
         for page in content.pages { diagnostics += checker.check(bodies[page.sourcePath]!) }
         if options.checksPublishingSettings {
             diagnostics += SiteSettingsCheck.check(config: content.config, baseURL: options.baseURL, contact: options.contact)
@@ -142,7 +149,7 @@ public struct SiteBuilder: Sendable {
     /// `record` is handed each rendered page and made file (not the copied ones) with its path
     /// relative to the output folder; `reads` what each page and file group read, when asked for.
     func writeAll(_ site: PreparedSite, writer: OutputWriter, timer: PhaseTimer, recording: Bool = false,
-                  record: (@Sendable (String, Data) -> Void)? = nil) throws(BuildError) -> (count: Int, reads: Reads) {
+                  record: (@Sendable (String, Data, UInt64?) -> Void)? = nil) throws(BuildError) -> (count: Int, reads: Reads) {
         let staging = try writer.makeStaging()
         let result: (Int, Reads) = try timer.time("render and write \(site.plan.pages.count) pages") { () throws(BuildError) -> (Int, Reads) in
             try writer.filling(staging) {
@@ -164,13 +171,12 @@ public struct SiteBuilder: Sendable {
                 let files = made.flatMap(\.files)
                 try staging.createFolders(for: files.map(\.path), existing: folders)
                 for file in files {
-                    let data = Data(file.data)
-                    try staging.write(data, to: file.path)
-                    record?(file.path, data)
+                    try staging.write(file.data, to: file.path)
+                    record?(file.path, file.data, file.fingerprint)
                 }
                 let pageReads = try Self.render(site.plan.pages, of: site, recording: recording) { data, file in
                     try staging.write(data, to: file)
-                    record?(file, data)
+                    record?(file, data, nil)
                 }
                 for copy in site.copiedFiles { try staging.copy(from: copy.from, to: copy.to) }
                 var reads = Reads()
@@ -225,7 +231,7 @@ private struct WriteFailure: Error {
 /// One group of files as made, with what it read.
 struct MadeFiles: Sendable {
     let name: String
-    let files: [(path: String, data: [UInt8])]
+    let files: [MadeFile]
     let reads: Set<Dependency>
 }
 

@@ -43,11 +43,26 @@ struct PageContent {
     var body: any PageView
 }
 
+import Foundation
+
 /// Files the site publishes beside its pages (downloads, the facet index, the search index…), made
 /// together because they are cut from one whole. Built through a `SiteReader` like a page, so an edit
 /// remakes only the groups that read what it changed.
 struct PlannedFiles: Sendable {
     /// A name for the group, stable between builds (`search-index`, `data/facets/3.json`).
     let name: String
-    let build: @Sendable (SiteReader) -> [(path: String, data: [UInt8])]
+    let build: @Sendable (SiteReader) -> [MadeFile]
+}
+
+/// One file a group made: its path relative to the output folder, its bytes and, where the maker
+/// knows it, a fingerprint of the bytes (stable between builds), so a rebuild can tell an unchanged
+/// file without hashing it again.
+struct MadeFile: Sendable {
+    let path: String
+    let data: Data
+    let fingerprint: UInt64?
+
+    init(_ path: String, _ data: Data, fingerprint: UInt64? = nil) {
+        (self.path, self.data, self.fingerprint) = (path, data, fingerprint)
+    }
 }

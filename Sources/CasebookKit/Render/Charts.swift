@@ -79,6 +79,21 @@ struct Charts {
         }
     }
 
+    /// The CSV files `all` makes, without drawing a bar: for checking links before the build.
+    static func csvFiles(config: SiteConfig, cases: [CaseStudy]) -> [String] {
+        var ids = config.evidenceDesigns.isEmpty ? [] : ["chart-evidence"]
+        ids.append("chart-strategies")
+        for definition in config.metrics where definition.chart {
+            var count = 0
+            for study in cases where study.headlineFigure(definition.key) != nil {
+                count += 1
+                if count == 2 { break }
+            }
+            if count >= 2 { ids.append("chart-\(Slug.make(from: definition.key))") }
+        }
+        return ids.map { Chart(id: $0, title: "", description: "", bars: []).csvFile }
+    }
+
     static let csvColumns = ["chart", "label", "case_study", "value", "display", "as_of", "certainty", "source", "url"]
 
     /// One chart's numbers, one row per bar, in the chart's order.

@@ -184,7 +184,7 @@ enum DataExport {
     ///   - addresses: each fragment's case address, in order.
     ///   - previous: the index as the last build left it (`casebook serve`); only what changed is redone.
     static func searchFiles(pages: [Page], routes: Routes, fragments: [Fragments], addresses: [String],
-                            pageBodies: [String: String], previous: SearchShards) -> (files: [(path: String, data: Data)], state: SearchShards) {
+                            pageBodies: [String: String], previous: SearchShards) -> (files: [MadeFile], state: SearchShards) {
         let documents = pages.map { page in
             SearchIndex.document(SearchIndex.Fields(
                 title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "",

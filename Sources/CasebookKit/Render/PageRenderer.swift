@@ -25,7 +25,7 @@ struct PageRenderer: Sendable {
     }
 
     /// A group of files, and what they read.
-    func make(_ files: PlannedFiles, recording: Bool = false) -> (files: [(path: String, data: [UInt8])], reads: Set<Dependency>) {
+    func make(_ files: PlannedFiles, recording: Bool = false) -> (files: [MadeFile], reads: Set<Dependency>) {
         let reader = SiteReader(inputs, recording: recording)
         return (files.build(reader), reader.reads)
     }

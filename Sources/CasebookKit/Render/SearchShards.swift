@@ -40,7 +40,7 @@ struct SearchShards: Sendable {
     }
 
     /// The files for `documents` (manifest first), and the state to keep for the next build.
-    func updated(to documents: [SearchIndex.Document], addresses: [String]) -> (files: [(path: String, data: Data)], state: SearchShards) {
+    func updated(to documents: [SearchIndex.Document], addresses: [String]) -> (files: [MadeFile], state: SearchShards) {
         var next = self
         var dirtyTerms = Set<String>()
         var dirtyDocuments: Set<Int>? = []
@@ -133,7 +133,7 @@ struct SearchShards: Sendable {
     }
 
     /// - Parameter dirtyDocuments: the documents that changed; nil when all may have.
-    private mutating func makeFiles(dirtyTerms: Set<String>, dirtyDocuments: Set<Int>?) -> [(path: String, data: Data)] {
+    private mutating func makeFiles(dirtyTerms: Set<String>, dirtyDocuments: Set<Int>?) -> [MadeFile] {
         // Term shards: reused where the same terms, none of them changed, fall in the same shard.
         let termCut = ShardCut(target: SearchIndex.shardTarget)
         var shards: [Shard] = []
@@ -183,7 +183,7 @@ struct SearchShards: Sendable {
         if start < documents.count { closeDocuments(documents.count) }
         self.documentShards = documentShards
 
-        var files: [(path: String, data: Data)] = []
+        var files: [MadeFile] = []
         var firstDocuments: [Int] = []
         var next = 0
         for shard in documentShards { firstDocuments.append(next); next += shard.count }
@@ -191,20 +191,20 @@ struct SearchShards: Sendable {
         var version = FNV1a()
         for (n, shard) in shards.enumerated() {
             let path = "\(SearchIndex.folder)/terms/\(n).json"
-            files.append((path, shard.data))
+            files.append(MadeFile(path, shard.data, fingerprint: shard.digest))
             version.add(path)
             version.add(shard.digest)
         }
         for (n, shard) in documentShards.enumerated() {
             let path = "\(SearchIndex.folder)/docs/\(n).json"
-            files.append((path, shard.data))
+            files.append(MadeFile(path, shard.data, fingerprint: shard.digest))
             version.add(path)
             version.add(shard.digest)
         }
         let text = DataExport.jsonText(Manifest(format: 2, version: version.hex, documents: documents.count,
                                                 shards: shards.map(\.first), document_shards: firstDocuments,
                                                 stop_words: SearchIndex.stopWords))
-        return [(SearchIndex.manifest, Data((text + "\n").utf8))] + files
+        return [MadeFile(SearchIndex.manifest, Data((text + "\n").utf8))] + files
     }
 
     private struct Manifest: Encodable {

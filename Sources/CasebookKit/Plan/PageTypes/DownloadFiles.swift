@@ -8,10 +8,10 @@ struct DownloadFiles: FileType {
         [PlannedFiles(name: "downloads") { reader in
             let fragments = Self.fragments(reader, readingStories: false)
             let json = DataExport.json(config: reader.config, context: reader.context, routes: reader.routes, fragments: fragments)
-            return [(Routes.jsonDownload, [UInt8](json)), (Routes.csvDownload, [UInt8](DataExport.csv(fragments: fragments)))]
+            return [MadeFile(Routes.jsonDownload, json), MadeFile(Routes.csvDownload, DataExport.csv(fragments: fragments))]
         },
          PlannedFiles(name: "charts") { reader in
-            Charts(reader: reader).all.map { chart in (chart.csvFile, [UInt8](Charts.csv(chart))) }
+            Charts(reader: reader).all.map { chart in MadeFile(chart.csvFile, Charts.csv(chart)) }
         }]
     }
 
@@ -49,7 +49,7 @@ struct SearchIndexFiles: FileType {
                 pageBodies: bodies, previous: memo.peek("index") ?? SearchShards())
             memo.remove(["index"])
             _ = memo.value("index") { state }
-            return files.map { ($0.path, [UInt8]($0.data)) }
+            return files
         }]
     }
 }

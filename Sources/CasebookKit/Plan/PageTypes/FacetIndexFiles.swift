@@ -22,7 +22,7 @@ struct FacetIndexFiles: FileType {
                 funding: config.funding.map { [$0.key, $0.label] },
                 evidence: config.evidenceDesigns.map { [$0.key, $0.label, $0.short] },
                 fields: ["slug", "title", "strategy", "state", "funding", "start", "end", "evidence", "date", "students"])
-            return [(Self.manifest, Array((JSONText.encode(manifest, pretty: false) + "\n").utf8))]
+            return [MadeFile(Self.manifest, Data((JSONText.encode(manifest, pretty: false) + "\n").utf8))]
         }
         return [manifest] + (site.index.cases.isEmpty ? [] : shards.pages.map { number in
             let path = Routes.facetFolder + "\(number - 1).json"
@@ -33,7 +33,7 @@ struct FacetIndexFiles: FileType {
                     let study = reader.study(position)
                     return Record(study: study, config: config)
                 }
-                return [(path, Array((JSONText.encode(records, pretty: false) + "\n").utf8))]
+                return [MadeFile(path, Data((JSONText.encode(records, pretty: false) + "\n").utf8))]
             }
         })
     }
@@ -85,7 +85,7 @@ struct CompareRowFiles: FileType {
             return PlannedFiles(name: path) { reader in
                 let range = Pager(total: reader.count(.all), size: Self.shardSize).range(number)
                 let rows = reader.slice(.all, "", range).map { ComparePages.row($0, reader: reader) }.map(RowRecord.init)
-                return [(path, Array((JSONText.encode(rows, pretty: false) + "\n").utf8))]
+                return [MadeFile(path, Data((JSONText.encode(rows, pretty: false) + "\n").utf8))]
             }
         }
     }
