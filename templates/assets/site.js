@@ -180,7 +180,7 @@
     var optionList = document.getElementById("compare-options");
     var searchBox = document.getElementById("compare-search");
     var rowsBase = chooser.getAttribute("data-rows");
-    var limit = 4, shown = 12;
+    var limit = 4, shown = 20;
     var chosen = (new URLSearchParams(window.location.search).get("cases") || "").split(",").filter(Boolean);
     var rowShards = {};
     loadFacets(chooser.getAttribute("data-facets")).then(function (facets) {
