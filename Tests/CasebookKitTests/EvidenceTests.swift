@@ -39,7 +39,7 @@ struct EvidenceTests {
 
     @Test func unknownDesignSuggestsTheNearestKey() throws {
         let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  study_by: own\n  sources: [{title: R, url: https://example.com/r}]")
-        #expect(diagnostics == [.error(at(20, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?")])
+        #expect(diagnostics == [.error(at(20, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?", code: .evidenceDesign)])
     }
 
     @Test func aDesignOtherThanNoneNeedsASourceAndWhoRanIt() throws {

@@ -66,7 +66,7 @@ struct FieldPositionTests {
             return
         }
         #expect(diagnostics == [.error(at(2, 1, "content/site.yml"), "the field `title` appears more than once here",
-                                       hint: "it is also on line 1; keep one of them and delete the other")])
+                                       hint: "it is also on line 1; keep one of them and delete the other", code: .yamlDuplicateField)])
     }
 
     @Test func anchorsAreReportedRatherThanTheDuplicateKeysAroundThem() throws {

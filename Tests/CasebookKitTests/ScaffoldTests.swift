@@ -22,7 +22,7 @@ struct ScaffoldTests {
         let diagnostics = try site.check()
         #expect(diagnostics.contains(.error(CasebookKit.SourceLocation(file: path, line: 1, column: 1),
                                             "this case study still has REPLACE placeholders from `casebook new`",
-                                            hint: "fill in every REPLACE value, or keep `draft: true` until it is finished")))
+                                            hint: "fill in every REPLACE value, or keep `draft: true` until it is finished", code: .casePlaceholder)))
     }
 
     @Test func refusesToOverwriteAndChecksVocabularies() throws {

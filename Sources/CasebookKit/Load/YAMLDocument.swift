@@ -32,7 +32,7 @@ enum YAMLDocument {
             let column = line.distance(from: line.startIndex, to: tab) + 1
             found.append(.error(SourceLocation(file: file, line: firstLine + offset, column: column),
                                 "this line is indented with a tab; YAML needs spaces",
-                                hint: "replace the tab with spaces (two spaces per level)"))
+                                hint: "replace the tab with spaces (two spaces per level)", code: .yamlTab))
         }
         return found
     }
@@ -43,27 +43,27 @@ enum YAMLDocument {
     }
 
     /// libyaml's problem strings, said the way an author can act on them.
-    fileprivate static func explain(_ problem: String, what: String) -> (String, String) {
+    fileprivate static func explain(_ problem: String, what: String) -> (String, String, DiagnosticCode) {
         switch problem {
         case let p where p.contains("mapping values are not allowed"):
             return ("a colon here makes this line unreadable as YAML",
-                    "if the value contains `: `, put the whole value in double quotes")
+                    "if the value contains `: `, put the whole value in double quotes", .yamlSyntax)
         case let p where p.contains("did not find expected key"), let p where p.contains("did not find expected '-' indicator"):
             return ("this line is not indented like the lines around it",
-                    "line it up with the other fields at the same level, using spaces")
+                    "line it up with the other fields at the same level, using spaces", .yamlIndentation)
         case let p where p.contains("found character that cannot start any token"):
             return ("this character cannot start a YAML value",
-                    "put the value in double quotes (characters like @ and ` cannot start an unquoted value)")
+                    "put the value in double quotes (characters like @ and ` cannot start an unquoted value)", .yamlSyntax)
         case let p where p.contains("found unexpected end of stream"), let p where p.contains("found unknown escape"):
             return ("a quoted value is not closed or contains an unknown backslash escape (\(problem))",
-                    "check that every opening quote has a closing quote on the same value")
+                    "check that every opening quote has a closing quote on the same value", .yamlSyntax)
         case let p where p.contains("did not find expected node content"):
-            return ("a value is missing here", "write a value after the colon, or remove the field")
+            return ("a value is missing here", "write a value after the colon, or remove the field", .yamlSyntax)
         case let p where p.contains("could not find expected ':'"):
-            return ("this line has no colon after its field name", "write fields as `name: value`")
+            return ("this line has no colon after its field name", "write fields as `name: value`", .yamlSyntax)
         default:
             return ("\(what) is not valid YAML: \(problem)",
-                    "check the YAML syntax here: `name: value` fields, lists with `- `, spaces for indentation")
+                    "check the YAML syntax here: `name: value` fields, lists with `- `, spaces for indentation", .yamlSyntax)
         }
     }
 }
@@ -139,10 +139,10 @@ private struct EventPass {
             let keys = Array(repeating: "`<uncovertable>`", count: max(complex, 1)).joined(separator: ", ")
             return .failure([.error(first ?? SourceLocation(file: file, line: firstLine, column: 1),
                                     "the field \(keys) appears more than once here",
-                                    hint: "keep one of them and delete the other")])
+                                    hint: "keep one of them and delete the other", code: .yamlDuplicateField)])
         case let .anotherDocument(location):
-            let (message, hint) = YAMLDocument.explain("but found another document", what: YAMLDocument.describing(file))
-            return .failure([.error(location, message, hint: hint)])
+            let (message, hint, code) = YAMLDocument.explain("but found another document", what: YAMLDocument.describing(file))
+            return .failure([.error(location, message, hint: hint, code: code)])
         case let .syntax(diagnostic):
             return .failure([diagnostic])
         }
@@ -227,7 +227,7 @@ private struct EventPass {
             let at = location(event.start_mark)
             let name = event.data.alias.anchor.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? ""
             refused.append(.error(at, "`*\(name)` is a YAML alias, which Casebook does not accept",
-                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes", code: .yamlAnchor))
             // Stands in for the value it names; the document is refused, so only its place counts.
             if frames.last?.hasher != nil { frames[frames.count - 1].hasher!.combine(name) }
             add(YAMLValue(content: .scalar("", .any), location: at), keyText: nil, tag: nil, structure: nil)
@@ -242,7 +242,7 @@ private struct EventPass {
     private mutating func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, _ at: SourceLocation) {
         let name = String(cString: UnsafeRawPointer(anchor).assumingMemoryBound(to: CChar.self))
         refused.append(.error(at, "`&\(name)` marks a YAML anchor, which Casebook does not accept",
-                              hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+                              hint: "write each value out in full; a value that starts with & or * must be in double quotes", code: .yamlAnchor))
     }
 
     /// A tag written on a node, or nil for the node's ordinary tag (none, `!`, or the ordinary one
@@ -270,7 +270,7 @@ private struct EventPass {
                 let line = value.location.line
                 if var record = frames[top].keys[keyText] {
                     duplicates.append(.error(value.location, "the field `\(keyText)` appears more than once here",
-                                             hint: "it is also on line \(record.firstLine); keep one of them and delete the other"))
+                                             hint: "it is also on line \(record.firstLine); keep one of them and delete the other", code: .yamlDuplicateField))
                     if let tag {
                         if record.tags.contains(tag) { frames[top].hasDuplicate = true } else { record.tags.append(tag) }
                     } else {
@@ -302,20 +302,20 @@ private struct EventPass {
         let problem = parser.problem.map { String(cString: $0) } ?? ""
         switch parser.error {
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-            let (message, hint) = YAMLDocument.explain(problem, what: what)
-            return .error(location(parser.problem_mark), message, hint: hint)
+            let (message, hint, code) = YAMLDocument.explain(problem, what: what)
+            return .error(location(parser.problem_mark), message, hint: hint, code: code)
         case YAML_READER_ERROR:
             return .error(SourceLocation(file: file, line: firstLine, column: 1),
                           "\(what) contains characters that cannot be read (\(problem))",
-                          hint: "save the file as UTF-8 text")
+                          hint: "save the file as UTF-8 text", code: .fileNotText)
         case YAML_MEMORY_ERROR:
             // libyaml's only memory error in practice: more than 1,000 nested lists or sets of fields.
             return .error(SourceLocation(file: file, line: firstLine, column: 1),
                           "\(what) nests lists or sets of fields too deeply for YAML (more than 1,000 levels)",
-                          hint: "look for [ or { that are never closed; no field needs more than a few levels")
+                          hint: "look for [ or { that are never closed; no field needs more than a few levels", code: .yamlTooDeep)
         default:
             return .error(SourceLocation(file: file, line: firstLine, column: 1), "\(what) could not be read: \(problem)",
-                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation")
+                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation", code: .yamlSyntax)
         }
     }
 }

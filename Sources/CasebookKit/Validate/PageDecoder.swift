@@ -14,7 +14,7 @@ enum PageDecoder {
         }
         guard let root, let f = reader.fields(of: root, in: "the page", known: ["title", "summary", "menu", "draft", "slug", "strategy_table"],
                                               required: ["title"], hintFor: { _ in "add `title: Page title`" }) else {
-            if root == nil { reader.append(.error(SourceLocation(file: path, line: 1, column: 1), "the front matter is empty", hint: "add `title: Page title`")) }
+            if root == nil { reader.append(.error(SourceLocation(file: path, line: 1, column: 1), "the front matter is empty", hint: "add `title: Page title`", code: .frontMatterEmpty)) }
             return (nil, reader.diagnostics)
         }
         let slug = CaseStudyDecoder.slug(fields: f, path: path, reader: &reader)
