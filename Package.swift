@@ -26,12 +26,15 @@ let package = Package(
         ),
         // One C function: swapping two folders atomically (renameat2 RENAME_EXCHANGE), for the output swap.
         .target(name: "CFileSwap", path: "Sources/CFileSwap"),
+        // One C function: the git commit a release was built from (set by .ci/release-archive).
+        .target(name: "CBuildStamp", path: "Sources/CBuildStamp"),
         // The whole pipeline: load → validate → render → write.
         .target(
             name: "CasebookKit",
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "CBuildStamp",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
