@@ -118,7 +118,8 @@ struct New: ParsableCommand {
           casebook new case-study "Tennessee ALL Corps" --state TN --strategy tutoring
           casebook new page "Partners"
 
-        New files are drafts: preview them with `casebook build --drafts`, and set `draft: false` when done.
+        New files are drafts: preview them with `casebook serve --drafts` (it rebuilds on every save), and \
+        set `draft: false` when done.
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -135,8 +136,14 @@ struct New: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/.", valueName: "dir"))
     var root: String = "."
 
-    @Option(name: .long, help: "Two-letter state code, or US for national programs (case-study only).")
+    @Option(name: .long, help: "The state: its two-letter code or its name (Ohio), or US for national programs (case-study only).")
     var state: String?
+
+    func validate() throws {
+        if let state, USState.from(codeOrName: state) == nil {
+            throw ValidationError("`\(state)` is not a state\n    hint: \(USState.hint(for: state))")
+        }
+    }
 
     @Option(name: .long, help: "A strategy key from content/site.yml (case-study only).")
     var strategy: String?
@@ -148,7 +155,8 @@ struct New: ParsableCommand {
             let written = kind == .caseStudy
                 ? try scaffold.newCaseStudy(title: name, state: state, strategy: strategy)
                 : try scaffold.newPage(name: name)
-            print("Wrote \(written). Fill in each REPLACE value, preview with `casebook build --drafts`, then set `draft: false`.")
+            print("Wrote \(written). Preview it with `casebook serve --drafts` (the page updates on every save), "
+                  + "fill in each REPLACE value, then set `draft: false`.")
         } catch {
             TerminalStyle(fileDescriptor: 2).report(error)
             throw ExitCode(2)

@@ -56,7 +56,7 @@ struct DiagnosticTests {
         let diagnostics = try diagnose(caseWith(line: 13, replacedBy: "\tvalue: 2000"))
         #expect(diagnostics == [
             .error(at(13, 1), "this line is indented with a tab; YAML needs spaces",
-                   hint: "replace the tab with spaces (two spaces per level)", code: .yamlTab)])
+                   hint: "indent it with 4 spaces instead, to line it up with line 12", code: .yamlTab)])
     }
 
     @Test func unknownFieldSuggestsTheNearestOne() throws {
@@ -121,8 +121,8 @@ struct DiagnosticTests {
                                   hint: "link to the web page where the figure is published", code: .fieldAddress)])
         let data = try diagnose(caseWith(line: 16, replacedBy: "    url: data:text/html,hi"))
         #expect(data.map(\.message) == ["`url` must be a web address (http or https); `data:` addresses are not allowed"])
-        let ftp = try diagnose(caseWith(line: 16, replacedBy: "    url: ftp://example.com/x"))
-        #expect(ftp.map(\.message) == ["`url` must start with https:// or http://, but it is `ftp://example.com/x`"])
+        let ftp = try diagnose(caseWith(line: 16, replacedBy: "    url: ftp://reports.casebook.test/x"))
+        #expect(ftp.map(\.message) == ["`url` must start with https:// or http://, but it is `ftp://reports.casebook.test/x`"])
     }
 
     @Test func certaintyMustBeAKnownLevel() throws {

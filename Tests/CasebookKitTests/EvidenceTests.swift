@@ -16,14 +16,14 @@ struct EvidenceTests {
       note: No comparison group.
       sources:
         - title: Funder's report, 2023
-          url: https://example.com/report
+          url: https://reports.casebook.test/report
       elsewhere:
         - design: randomized
           study_by: independent
           finding: A trial of the same model in another city raised math scores.
           sources:
             - title: Journal article
-              url: https://example.com/trial
+              url: https://reports.casebook.test/trial
     """
 
     func at(_ line: Int, _ column: Int) -> CasebookKit.SourceLocation { .init(file: Self.file, line: line, column: column) }
@@ -38,7 +38,7 @@ struct EvidenceTests {
     // MARK: Validation
 
     @Test func unknownDesignSuggestsTheNearestKey() throws {
-        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  study_by: own\n  sources: [{title: R, url: https://example.com/r}]")
+        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  study_by: own\n  sources: [{title: R, url: https://reports.casebook.test/r}]")
         #expect(diagnostics == [.error(at(20, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?", code: .evidenceDesign)])
     }
 
@@ -66,7 +66,7 @@ struct EvidenceTests {
     }
 
     @Test func studiesElsewhereMustExist() throws {
-        let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  elsewhere:\n    - design: none\n      finding: Nothing.\n      sources: [{title: R, url: https://example.com/r}]")
+        let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  elsewhere:\n    - design: none\n      finding: Nothing.\n      sources: [{title: R, url: https://reports.casebook.test/r}]")
         #expect(diagnostics.map(\.message) == ["a study listed under `elsewhere` cannot be `none`"])
     }
 
@@ -98,7 +98,7 @@ struct EvidenceTests {
             value: 500
             as_of: 2022-23
             source: Funder's report
-            url: https://example.com/report
+            url: https://reports.casebook.test/report
             certainty: high
             highlight: true
           - key: cost_per_student
@@ -106,7 +106,7 @@ struct EvidenceTests {
             value: 1200
             as_of: 2022-23
             source: District budget
-            url: https://example.com/budget
+            url: https://reports.casebook.test/budget
             certainty: medium
           - key: proficiency
             label: Students at grade level in math (start → end of year)
@@ -114,7 +114,7 @@ struct EvidenceTests {
             value: 40
             as_of: 2022-23
             source: Funder's report
-            url: https://example.com/report
+            url: https://reports.casebook.test/report
             certainty: medium
             highlight: true
         """
@@ -221,7 +221,7 @@ struct EvidenceTests {
     @Test func figureIDsAreStableAndUnique() {
         func metric(_ label: String) -> Metric {
             Metric(key: "students_served", label: label, unit: .count, value: 1, asOf: .year(2021), source: "S",
-                   url: "https://example.com", certainty: .high, highlight: false)
+                   url: "https://reports.casebook.test", certainty: .high, highlight: false)
         }
         let ids = MetricView.figureIDs([metric("Students, 2021"), metric("Students, 2021"), metric("Tutors (K–5)")])
         #expect(ids == ["figure-students-2021", "figure-students-2021-2", "figure-tutors-k-5"])

@@ -43,7 +43,7 @@ struct HostileInputTests {
             value: 8.3e32
             as_of: 2021
             source: Example News, 2021
-            url: https://example.com/news
+            url: https://reports.casebook.test/news
             certainty: low
 
         """)

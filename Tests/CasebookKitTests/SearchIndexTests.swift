@@ -58,7 +58,7 @@ struct SearchIndexTests {
           finding: Scores rose.
           sources:
             - title: A study
-              url: https://example.com/study
+              url: https://reports.casebook.test/study
         """,
         body: "## How it works\n\nTutors meet students in the *zeppelin* room & read together.\n")
         .replacingOccurrences(of: "organization: Alpha Org", with: "organization: Houston Independent School District")
@@ -70,7 +70,7 @@ struct SearchIndexTests {
             value: 1200
             as_of: 2022
             source: Example News, 2022
-            url: https://example.com/cost
+            url: https://reports.casebook.test/cost
             certainty: medium
 
         """)

@@ -20,6 +20,10 @@ enum YAMLDocument {
         var pass = EventPass(file: file, firstLine: firstLine)
         var text = yaml
         text.withUTF8 { pass.run($0) }
+        if case .failure(let found) = pass.outcome, found.count == 1,
+           let better = YAMLIndentation(yaml, firstLine: firstLine).overIndentedField(found[0]) {
+            return .failure([better])
+        }
         return pass.outcome
     }
 
@@ -27,12 +31,16 @@ enum YAMLDocument {
     private static func tabIndentation(in yaml: String, file: String, firstLine: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
         guard yaml.utf8.contains(0x09) else { return [] }
+        let indentation = YAMLIndentation(yaml, firstLine: firstLine)
         for (offset, line) in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             guard let tab = line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).firstIndex(of: 0x09) else { continue }
             let column = line.distance(from: line.startIndex, to: tab) + 1
+            // The spaces that line it up with the field above it: four for a figure's fields, not "two per level".
+            let hint = indentation.spacesInsteadOfTab(at: offset).map { fix in
+                "indent it with \(fix.spaces) spaces instead, to line it up with line \(fix.line)"
+            } ?? "replace the tab with spaces, lining the field up with the fields around it"
             found.append(.error(SourceLocation(file: file, line: firstLine + offset, column: column),
-                                "this line is indented with a tab; YAML needs spaces",
-                                hint: "replace the tab with spaces (two spaces per level)", code: .yamlTab))
+                                "this line is indented with a tab; YAML needs spaces", hint: hint, code: .yamlTab))
         }
         return found
     }
@@ -114,6 +122,9 @@ private struct EventPass {
         var duplicatedComplexKeys: [SourceLocation] = []
         /// A key is written twice with the same tag, which makes the mapping invalid YAML.
         var hasDuplicate = false
+        /// What is said about the keys written twice in this mapping, and the first of them.
+        var repeated: [Diagnostic] = []
+        var firstRepeatedKey: String?
         /// The structure's hash, kept only while this collection is a mapping key or inside one.
         var hasher: Hasher?
     }
@@ -215,6 +226,7 @@ private struct EventPass {
             frames.append(frame)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = frames.removeLast()
+            reportRepeatedKeys(of: frame)
             if frame.isMapping, stop == nil, frame.hasDuplicate || !frame.duplicatedComplexKeys.isEmpty {
                 stop = .duplicateKeys(complex: frame.duplicatedComplexKeys.count,
                                       first: frame.duplicatedComplexKeys.min { ($0.line, $0.column) < ($1.line, $1.column) })
@@ -236,6 +248,20 @@ private struct EventPass {
             if documents == 2, stop == nil { stop = .anotherDocument(location(event.start_mark)) }
         default:
             break
+        }
+    }
+
+    /// Keys written twice in a mapping. In an item of a list, several at once mean the next item lost
+    /// its `- `, so its fields read as repeats of this one's: that is said once, where the item starts.
+    private mutating func reportRepeatedKeys(of frame: Frame) {
+        guard let key = frame.firstRepeatedKey, let first = frame.repeated.first else { return }
+        if frame.repeated.count > 1, let parent = frames.last, !parent.isMapping {
+            duplicates.append(.error(first.location,
+                "`\(key):` starts another item of the list but has no `- ` before it, so YAML reads its fields as repeats of the item above",
+                hint: "write `- \(key):` here, with the `-` under the `-` of the item that starts on line \(frame.location.line)",
+                code: .yamlListDash))
+        } else {
+            duplicates += frame.repeated
         }
     }
 
@@ -269,8 +295,9 @@ private struct EventPass {
             if let keyText {
                 let line = value.location.line
                 if var record = frames[top].keys[keyText] {
-                    duplicates.append(.error(value.location, "the field `\(keyText)` appears more than once here",
+                    frames[top].repeated.append(.error(value.location, "the field `\(keyText)` appears more than once here",
                                              hint: "it is also on line \(record.firstLine); keep one of them and delete the other", code: .yamlDuplicateField))
+                    if frames[top].firstRepeatedKey == nil { frames[top].firstRepeatedKey = keyText }
                     if let tag {
                         if record.tags.contains(tag) { frames[top].hasDuplicate = true } else { record.tags.append(tag) }
                     } else {

@@ -43,10 +43,7 @@ enum CaseStudyDecoder {
         if let code = reader.text(f["state"], field: "state") {
             state = USState.named(code.uppercased())
             if state == nil {
-                reader.error(f["state"], "`\(code)` is not a state code",
-                             hint: Suggestion.hint(for: code.uppercased(), in: USState.codes, listing: false)
-                                .map { $0 + " (states use their two-letter USPS code; US means national)" }
-                                ?? "use the two-letter USPS code, such as NJ or TX, or US for national programs", code: .caseState)
+                reader.error(f["state"], "`\(code)` is not a state code", hint: USState.hint(for: code), code: .caseState)
             }
         }
         var strategy: String?
@@ -72,7 +69,7 @@ enum CaseStudyDecoder {
         let years = yearSpan(f["years"], reader: &reader)
         let tags = tagList(f["tags"], config: config, reader: &reader)
         let metrics = metricList(f["metrics"], config: config, reader: &reader)
-        if let metrics, !metrics.isEmpty {
+        if let metrics, !metrics.isEmpty, metrics.count == f["metrics"]?.sequence?.count {
             let highlights = metrics.filter(\.highlight).count
             if highlights == 0 {
                 reader.warning(f.keyNodes["metrics"], "no figure is marked `highlight: true`, so the page has no key findings",
@@ -98,11 +95,7 @@ enum CaseStudyDecoder {
         }
         let image = f["image"].flatMap { imageField($0, reader: &reader) }
 
-        if !draft, text.containsBytes(Scaffold.placeholder) {
-            reader.append(.error(SourceLocation(file: path, line: 1, column: 1),
-                                 "this case study still has \(Scaffold.placeholder) placeholders from `casebook new`",
-                                   hint: "fill in every \(Scaffold.placeholder) value, or keep `draft: true` until it is finished", code: .casePlaceholder))
-        }
+        if !draft { TemplateLeftovers.check(front, root: root, path: path).forEach { reader.append($0) } }
         guard let title, let summary, let organization, let state, let strategy, let years, let date,
               let metrics, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics)

@@ -90,7 +90,8 @@ struct CaseView {
             citation: "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
             image: study.image.map { CaseImage(src: routes.link("images/" + $0.path), alt: $0.alt) },
             previous: position > 0 ? neighbour(position - 1) : nil,
-            next: position + 1 < index.cases.count ? neighbour(position + 1) : nil)
+            next: position + 1 < index.cases.count ? neighbour(position + 1) : nil,
+            isDraft: study.draft)
     }
 
     /// The previous or next case, for the pager.
