@@ -14,8 +14,9 @@ COPY Package.swift Package.resolved ./
 RUN swift package resolve
 COPY Sources ./Sources
 COPY Tests ./Tests
+# The commit `casebook --version` names (read by Package.swift); empty for "a development build".
 ARG CASEBOOK_COMMIT=""
-RUN swift build -c release --static-swift-stdlib --product casebook -Xcc "-DCASEBOOK_COMMIT=\"${CASEBOOK_COMMIT}\"" \
+RUN swift build -c release --static-swift-stdlib --product casebook \
  && cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/casebook" /usr/local/bin/casebook \
  && strip /usr/local/bin/casebook
 
