@@ -153,6 +153,30 @@ struct AuthoringTrapsTests {
         #expect(!(try site.read("case-studies/alpha/index.html").contains("draft-banner")))
     }
 
+    @Test func anImageWhoseNameHasASpaceIsRefusedAtItsAddress() throws {
+        let text = TestSite.caseStudy(body: "## What it is\n\nTutors at work: ![Tutors and students](/images/Tutoring Photo.JPG)\n")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("Tutors at work") }! + 1
+        #expect(try check(text) == [
+            .error(at(line, 40), "the image address `/images/Tutoring Photo.JPG` has a space, so Markdown shows this image as plain text",
+                   hint: "rename the picture without spaces (e.g. `tutoring-photo.jpg`) and change the address to match",
+                   code: .storyAddressSpace),
+        ])
+    }
+
+    @Test func linkTitlesCodeAndFencesAreNotAddressesWithSpaces() throws {
+        let body = """
+        ## What it is
+
+        See [the report](/case-studies/ "The report") and `[x](a b)`.
+
+        ```
+        ![not a picture](/images/a b.png)
+        ```
+        """
+        #expect(try check(TestSite.caseStudy(body: body + "\n")) == [])
+        #expect(StoryAddresses.addressesWithSpaces(in: "[news](https://news.test/a story)").map(\.address) == ["https://news.test/a story"])
+    }
+
     @Test func theGuidePreviewsWithServeNotAFileServer() throws {
         let guide = try String(contentsOfFile: TestSite.repositoryRoot + "/docs/writing-a-case-study.md", encoding: .utf8)
         #expect(guide.contains("casebook serve --drafts"))

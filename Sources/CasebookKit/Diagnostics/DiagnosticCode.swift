@@ -73,6 +73,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     // Stories (Markdown)
     case storyTable = "story.table"
     case storyTooComplex = "story.too-complex"
+    case storyAddressSpace = "story.address-space"
     case linkEmpty = "link.empty"
     case linkNotWeb = "link.not-web"
     case linkRemoved = "link.removed"
@@ -165,6 +166,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .siteChecksLimited: "case studies checked without site.yml's vocabularies"
         case .storyTable: "a Markdown table (not supported)"
         case .storyTooComplex: "a story too tangled for the Markdown reader"
+        case .storyAddressSpace: "a link or image address with a space (shown as plain text)"
         case .linkEmpty: "a link with no address"
         case .linkNotWeb: "a link that is not a web address"
         case .linkRemoved: "a link removed as unsafe"

@@ -96,6 +96,7 @@ enum CaseStudyDecoder {
         let image = f["image"].flatMap { imageField($0, reader: &reader) }
 
         if !draft { TemplateLeftovers.check(front, root: root, path: path).forEach { reader.append($0) } }
+        StoryAddresses.check(front, path: path).forEach { reader.append($0) }
         guard let title, let summary, let organization, let state, let strategy, let years, let date,
               let metrics, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics)
