@@ -11,7 +11,8 @@ struct Casebook: AsyncParsableCommand {
         discussion: """
         Exit codes: 0 the build succeeded (warnings allowed unless --strict); 1 the content or templates \
         have errors (nothing was written); 2 the output folder could not be used or written; 64 the \
-        command line was not understood.
+        command line was not understood (an unknown flag or --format, or a --base-url or --contact that \
+        is not an address).
         """,
         version: CasebookVersion.current,
         subcommands: [Build.self, Check.self, New.self, Serve.self],
