@@ -141,6 +141,8 @@ struct AuthoringTrapsTests {
         #expect(USState.from(codeOrName: "new jersey")?.code == "NJ")
         #expect(USState.from(codeOrName: "oh")?.code == "OH")
         #expect(USState.from(codeOrName: "Ohiio") == nil)
+        #expect(USState.hint(for: "Ohiio") == "did you mean `OH`? (Ohio's two-letter USPS code)")
+        #expect(USState.hint(for: "NJJ") == "did you mean `NJ`? (states use their two-letter USPS code; US means national)")
     }
 
     @Test func aDraftIsMarkedInThePreviewAndPublishedCasesAreNot() throws {

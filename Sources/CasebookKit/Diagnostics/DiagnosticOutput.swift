@@ -44,12 +44,13 @@ public enum DiagnosticOutput: String, Sendable, CaseIterable {
 extension DiagnosticOutput {
     /// The diagnostics as they are shown: past the limits counted rather than listed, and each with
     /// the line of the file it points into, read from the site at `root`.
-    public static func prepared(_ diagnostics: [Diagnostic], root: String, limit: DiagnosticLimit = DiagnosticLimit()) -> [Diagnostic] {
+    public static func prepared(_ diagnostics: [Diagnostic], root: String, limit: DiagnosticLimit = DiagnosticLimit(),
+                                fileSystem: any FileSystem = LocalFileSystem()) -> [Diagnostic] {
         SourceExcerpts.attach(limit.apply(diagnostics)) { file in
             let path = root + "/" + file
             // A file too large to be content is not worth reading for one line.
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-                  size <= 8_000_000, let data = FileManager.default.contents(atPath: path) else { return nil }
+            guard let size = fileSystem.fileSize(at: path), size <= 8_000_000,
+                  let data = try? fileSystem.readFile(at: path) else { return nil }
             return String(validating: data, as: UTF8.self)
         }
     }

@@ -90,6 +90,10 @@ public struct USState: Sendable, Hashable {
         if let state = from(codeOrName: text), state.code != text {
             return "did you mean `\(state.code)`? (\(state.name)'s two-letter USPS code)"
         }
+        // A misspelt name (`Ohiio`, `New Jersy`): the code of the nearest name.
+        if text.count > 3, let near = Suggestion.closest(to: text, in: all.map(\.name)), let state = from(codeOrName: near) {
+            return "did you mean `\(state.code)`? (\(state.name)'s two-letter USPS code)"
+        }
         return Suggestion.hint(for: text.uppercased(), in: codes, listing: false)
             .map { $0 + " (states use their two-letter USPS code; US means national)" }
             ?? "use the two-letter USPS code, such as NJ or TX, or US for national programs"
