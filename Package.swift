@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The commit a release is built from: `.ci/release-archive` sets CASEBOOK_COMMIT. Only the one C file of
+// CBuildStamp depends on it, so a new commit recompiles that file, not the package.
+let buildCommit = Context.environment["CASEBOOK_COMMIT"] ?? ""
+
 let package = Package(
     name: "Casebook",
     platforms: [.macOS(.v14)],
@@ -26,12 +30,16 @@ let package = Package(
         ),
         // One C function: swapping two folders atomically (renameat2 RENAME_EXCHANGE), for the output swap.
         .target(name: "CFileSwap", path: "Sources/CFileSwap"),
+        // One C function: the git commit a release was built from (set by .ci/release-archive).
+        .target(name: "CBuildStamp", path: "Sources/CBuildStamp",
+                cSettings: buildCommit.isEmpty ? [] : [.define("CASEBOOK_COMMIT", to: "\"\(buildCommit)\"")]),
         // The whole pipeline: load → validate → render → write.
         .target(
             name: "CasebookKit",
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "CBuildStamp",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -30,6 +30,18 @@ enum LiveReloadScript {
         return el;
       }
 
+      // The line the problem is on, with a caret under its column (tabs kept so the caret lines up).
+      function excerpt(p) {
+        var number = String(p.location.line);
+        var characters = Array.from(p.sourceLine);
+        var padding = characters.slice(0, Math.max(0, p.location.column - 1))
+          .map(function (c) { return c === "\t" ? "\t" : " "; }).join("");
+        var gutter = " ".repeat(number.length);
+        return line("pre", number + " | " + p.sourceLine + "\n" + gutter + " | " + padding + "^",
+          { margin: "0.3rem 0", padding: "0.4rem 0.6rem", background: "rgba(255, 255, 255, 0.08)",
+            overflowX: "auto", font: "inherit", tabSize: "4" });
+      }
+
       function show(problems) {
         hide();
         overlay = document.createElement("div");
@@ -41,8 +53,13 @@ enum LiveReloadScript {
           background: "rgba(20, 20, 28, 0.94)", color: "#fff", padding: "2rem",
           font: "15px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
         });
-        var errors = problems.filter(function (p) { return p.severity === "error"; }).length;
-        var title = line("h2", "The site could not be rebuilt: " + errors + (errors === 1 ? " problem" : " problems"),
+        function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+        var listed = problems.filter(function (p) { return p.code !== "more-problems"; });
+        var errors = listed.filter(function (p) { return p.severity === "error"; }).length;
+        var heading = count(errors, "error");
+        if (listed.length > errors) { heading += ", " + count(listed.length - errors, "warning"); }
+        if (listed.length < problems.length) { heading += ", and more counted below"; }
+        var title = line("h2", "The site could not be rebuilt: " + heading,
           { margin: "0 0 0.5rem", font: "bold 1.4rem/1.3 system-ui, sans-serif", color: "#ffb4b4" });
         title.id = "casebook-problems-title";
         overlay.appendChild(title);
@@ -56,7 +73,8 @@ enum LiveReloadScript {
           var where = p.location.file + ":" + p.location.line + ":" + p.location.column;
           item.appendChild(line("div", where + ": " + p.severity,
             { color: p.severity === "error" ? "#ffb4b4" : "#ffe08a", fontWeight: "bold" }));
-          item.appendChild(line("div", p.message));
+          item.appendChild(line("div", p.message + (p.code ? " [" + p.code + "]" : "")));
+          if (p.sourceLine !== undefined) { item.appendChild(excerpt(p)); }
           if (p.hint) { item.appendChild(line("div", "hint: " + p.hint, { color: "#b8d8ff" })); }
           list.appendChild(item);
         });

@@ -101,8 +101,8 @@ public struct PreviewServer: Sendable {
             events.built()
             log(.built(result, changed: files, seconds: seconds))
         } else {
-            events.failed(result.report.diagnostics.filter { $0.severity == .error }
-                          + result.report.diagnostics.filter { $0.severity == .warning })
+            events.failed(DiagnosticOutput.prepared(result.report.diagnostics.filter { $0.severity == .error }
+                          + result.report.diagnostics.filter { $0.severity == .warning }, root: configuration.build.root))
             log(.failed(result, changed: files))
         }
     }

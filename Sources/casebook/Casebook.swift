@@ -11,7 +11,8 @@ struct Casebook: AsyncParsableCommand {
         discussion: """
         Exit codes: 0 the build succeeded (warnings allowed unless --strict); 1 the content or templates \
         have errors (nothing was written); 2 the output folder could not be used or written; 64 the \
-        command line was not understood.
+        command line was not understood (an unknown flag or --format, or a --base-url or --contact that \
+        is not an address).
         """,
         version: CasebookVersion.current,
         subcommands: [Build.self, Check.self, New.self, Serve.self],
@@ -37,6 +38,15 @@ struct SiteOptions: ParsableArguments {
     var strict = false
 
     var absoluteRoot: String { Self.absolute(root) }
+
+    /// A bad --base-url or --contact is a command-line mistake: exit 64 before any work.
+    func validate() throws {
+        var overrides = BuildOptions(root: ".", baseURL: baseURL)
+        overrides.contact = contact
+        if let problem = overrides.overrideProblem {
+            throw ValidationError(problem.message + (problem.hint.map { "\n    hint: \($0)" } ?? ""))
+        }
+    }
 
     static func absolute(_ root: String) -> String {
         let path = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
@@ -67,11 +77,14 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print how long each phase took.")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp(Runner.formatHelp, valueName: "text|json|github"))
+    var format: DiagnosticOutput = .text
+
     func run() throws {
         var options = BuildOptions(root: site.absoluteRoot, output: output, baseURL: site.baseURL,
                                    includeDrafts: site.drafts, strict: site.strict, force: force)
         options.contact = site.contact
-        try Runner(verbose: verbose).run(options, verb: "Built")
+        try Runner(verbose: verbose, format: format).run(options, verb: "Built")
     }
 }
 
@@ -82,20 +95,19 @@ struct Check: ParsableCommand {
         Examples:
           casebook check
           casebook check --strict --format json
+          casebook check --strict --format github   (in a GitHub Actions step)
         """)
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "How to print problems: text (for people) or json (for editors and pipelines).")
-    var format: Format = .text
+    @Option(name: .long, help: ArgumentHelp(Runner.formatHelp, valueName: "text|json|github"))
+    var format: DiagnosticOutput = .text
 
     func run() throws {
         var options = BuildOptions(root: site.absoluteRoot, baseURL: site.baseURL, includeDrafts: site.drafts,
                                    strict: site.strict, dryRun: true)
         options.contact = site.contact
-        try Runner(verbose: false, json: format == .json).run(options, verb: "Checked")
+        try Runner(verbose: false, format: format).run(options, verb: "Checked")
     }
 }
 
@@ -107,7 +119,8 @@ struct New: ParsableCommand {
           casebook new case-study "Tennessee ALL Corps" --state TN --strategy tutoring
           casebook new page "Partners"
 
-        New files are drafts: preview them with `casebook build --drafts`, and set `draft: false` when done.
+        New files are drafts: preview them with `casebook serve --drafts` (it rebuilds on every save), and \
+        set `draft: false` when done.
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -124,8 +137,14 @@ struct New: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/.", valueName: "dir"))
     var root: String = "."
 
-    @Option(name: .long, help: "Two-letter state code, or US for national programs (case-study only).")
+    @Option(name: .long, help: "The state: its two-letter code or its name (Ohio), or US for national programs (case-study only).")
     var state: String?
+
+    func validate() throws {
+        if let state, USState.from(codeOrName: state) == nil {
+            throw ValidationError("`\(state)` is not a state\n    hint: \(USState.hint(for: state))")
+        }
+    }
 
     @Option(name: .long, help: "A strategy key from content/site.yml (case-study only).")
     var strategy: String?
@@ -137,7 +156,8 @@ struct New: ParsableCommand {
             let written = kind == .caseStudy
                 ? try scaffold.newCaseStudy(title: name, state: state, strategy: strategy)
                 : try scaffold.newPage(name: name)
-            print("Wrote \(written). Fill in each REPLACE value, preview with `casebook build --drafts`, then set `draft: false`.")
+            print("Wrote \(written). Preview it with `casebook serve --drafts` (the page updates on every save), "
+                  + "fill in each REPLACE value, then set `draft: false`.")
         } catch {
             TerminalStyle(fileDescriptor: 2).report(error)
             throw ExitCode(2)
@@ -145,17 +165,21 @@ struct New: ParsableCommand {
     }
 }
 
-/// Runs a build and reports on it: problems on standard error, one summary line at the end.
+/// Runs a build and reports on it: problems on standard error (standard output for `json` and
+/// `github`), one summary line at the end.
 struct Runner {
+    static let formatHelp = "How to print problems: text (for people), json (an array, for editors and pipelines) "
+        + "or github (annotations that GitHub Actions shows on the lines of the files)."
+
     var verbose: Bool
-    var json = false
+    var format: DiagnosticOutput = .text
 
     func run(_ options: BuildOptions, verb: String) throws {
         let start = ContinuousClock.now
         let style = TerminalStyle(fileDescriptor: 2)
         let report: BuildReport
         var options = options
-        let progress = isatty(2) == 1 && !json
+        let progress = isatty(2) == 1 && format == .text
         if progress {
             // One line on the terminal, rewritten as each phase starts; cleared before the summary.
             options.onProgress = { phase in FileHandle.standardError.write(Data("\r\u{1B}[2K\(phase)…".utf8)) }
@@ -169,13 +193,15 @@ struct Runner {
             style.report(error)
             throw ExitCode(2)
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(report.diagnostics)) ?? Data("[]".utf8)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        } else {
-            for diagnostic in report.diagnostics {
+        let shown = DiagnosticOutput.prepared(report.diagnostics, root: options.root)
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(DiagnosticOutput.json(shown))
+        case .github:
+            let lines = shown.map { DiagnosticOutput.githubAnnotation($0) + "\n" }.joined()
+            FileHandle.standardOutput.write(Data(lines.utf8))
+        case .text:
+            for diagnostic in shown {
                 FileHandle.standardError.write(Data((style.colour(diagnostic) + "\n").utf8))
             }
         }
@@ -197,10 +223,13 @@ struct Runner {
         } else {
             summary = "\(verb) \(report.pagesWritten) pages (\(report.filesWritten) files) in \(String(format: "%.2f", seconds)) s: \(counts)."
         }
-        if json { FileHandle.standardError.write(Data((summary + "\n").utf8)) } else { print(summary) }
+        // Standard output holds only the problems when a program reads them.
+        if format == .text { print(summary) } else { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
         if failed { throw ExitCode(1) }
     }
 }
+
+extension DiagnosticOutput: ExpressibleByArgument {}
 
 /// Colour on a terminal only, and never when NO_COLOR is set.
 struct TerminalStyle {

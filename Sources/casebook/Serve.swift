@@ -50,7 +50,7 @@ struct Serve: AsyncParsableCommand {
         }
         let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) {
             [open, verbose] event in
-            ServeLog(style: style, open: open, verbose: verbose).report(event)
+            ServeLog(style: style, root: root, open: open, verbose: verbose).report(event)
         }
         do {
             try await server.run()
@@ -75,6 +75,8 @@ struct Serve: AsyncParsableCommand {
 /// What `casebook serve` prints as it works.
 struct ServeLog {
     let style: TerminalStyle
+    /// The site's folder, where the lines that problems point into are read.
+    let root: String
     let open: Bool
     let verbose: Bool
 
@@ -95,7 +97,7 @@ struct ServeLog {
             }
             if verbose { for route in result.rendered { say("  /\(route)") } }
         case .failed(let result, let changed):
-            for diagnostic in result.report.diagnostics {
+            for diagnostic in DiagnosticOutput.prepared(result.report.diagnostics, root: root) {
                 FileHandle.standardError.write(Data((style.colour(diagnostic) + "\n").utf8))
             }
             let errors = result.report.diagnostics.errorCount
@@ -108,7 +110,7 @@ struct ServeLog {
     }
 
     private func warnings(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics where diagnostic.severity == .warning {
+        for diagnostic in DiagnosticOutput.prepared(diagnostics.filter { $0.severity == .warning }, root: root) {
             FileHandle.standardError.write(Data((style.colour(diagnostic) + "\n").utf8))
         }
     }

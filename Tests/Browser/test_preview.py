@@ -67,6 +67,12 @@ def test_save_reloads_and_broken_file_shows_overlay(page, preview):
     text = overlay.inner_text()
     assert re.search(r"content/case-studies/nj-tutoring-corps\.md:\d+:\d+: error", text), text
     assert "tutorng" in text and "tutoring" in text
+    # The heading counts what is listed (one error, no warnings in a preview), and the line is shown with a caret.
+    heading = overlay.locator("h2").inner_text()
+    assert heading.endswith("could not be rebuilt: 1 error"), heading
+    excerpt = overlay.locator("pre").first.inner_text().splitlines()
+    assert excerpt[0].endswith("| strategy: tutorng") and excerpt[1].endswith("|           ^"), excerpt
+    assert "[case.strategy.unknown]" in text, text
     assert page.locator("h1").inner_text().startswith("Preview check")
 
     # Fixed: the overlay goes and the page reloads.

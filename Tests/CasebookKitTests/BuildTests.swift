@@ -28,7 +28,7 @@ struct BuildTests {
         let casePage = try site.read("case-studies/alpha/index.html")
         #expect(casePage.contains("<h1>Alpha Tutoring</h1>"))
         #expect(casePage.contains("2,000"))
-        #expect(casePage.contains(#"<a href="https://example.com/news">Example News, 2021</a>"#))
+        #expect(casePage.contains(#"<a href="https://reports.casebook.test/news">Example News, 2021</a>"#))
         #expect(casePage.contains("Medium certainty"))
         #expect(casePage.contains(##"href="#source-1""##))
         #expect(casePage.contains(#"<a href="/case-studies/beta/">the other one</a>"#))
@@ -39,7 +39,7 @@ struct BuildTests {
         #expect(cases.map { $0["slug"] as! String } == ["alpha", "beta"])
         let metric = (cases[0]["metrics"] as! [[String: Any]])[0]
         #expect(metric["source"] as? String == "Example News, 2021")
-        #expect(metric["url"] as? String == "https://example.com/news")
+        #expect(metric["url"] as? String == "https://reports.casebook.test/news")
         #expect(metric["certainty"] as? String == "medium")
         #expect(metric["value"] as? Double == 2000)
 
@@ -184,7 +184,7 @@ struct ChartTests {
             value: 700000
             as_of: 2020
             source: Station release
-            url: https://example.com/target
+            url: https://reports.casebook.test/target
             certainty: high
             quote: The broadcasts were aimed at 700,000 students.
         """

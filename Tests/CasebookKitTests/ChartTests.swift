@@ -45,7 +45,7 @@ struct ChartLabelTests {
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first == Charts.csvColumns.joined(separator: ","))
         #expect(rows.count == 3)
-        #expect(rows[1] == "Students served: each case's headline figure,\"Students tutored, summer 2021\",Alpha Tutoring,2000,\"2,000\",2021,medium,\"Example News, 2021\",https://example.com/news")
+        #expect(rows[1] == "Students served: each case's headline figure,\"Students tutored, summer 2021\",Alpha Tutoring,2000,\"2,000\",2021,medium,\"Example News, 2021\",https://reports.casebook.test/news")
         #expect(site.exists("data/charts/chart-strategies.csv") && site.exists("data/charts/chart-evidence.csv"))
     }
 }

@@ -31,13 +31,13 @@ struct DiagnosticTests {
     @Test func missingOpeningFence() throws {
         #expect(try diagnose("title: No fence\n") == [
             .error(at(1, 1), "the file does not start with front matter",
-                   hint: "add a line with three hyphens (---) at the very top, then the fields, then another --- line")])
+                   hint: "add a line with three hyphens (---) at the very top, then the fields, then another --- line", code: .frontMatterMissing)])
     }
 
     @Test func missingClosingFence() throws {
         #expect(try diagnose("---\ntitle: Never closed\n\nBody text.\n") == [
             .error(at(1, 1), "the front matter that starts here is never closed",
-                   hint: "add a line with three hyphens (---) after the last field, before the story")])
+                   hint: "add a line with three hyphens (---) after the last field, before the story", code: .frontMatterUnclosed)])
     }
 
     @Test func emptyFile() throws {
@@ -49,26 +49,26 @@ struct DiagnosticTests {
         let diagnostics = try diagnose(caseWith(line: 3, replacedBy: "summary: Tutoring: it works: really"))
         #expect(diagnostics == [
             .error(at(3, 18), "a colon here makes this line unreadable as YAML",
-                   hint: "if the value contains `: `, put the whole value in double quotes")])
+                   hint: "if the value contains `: `, put the whole value in double quotes", code: .yamlSyntax)])
     }
 
     @Test func tabIndentation() throws {
         let diagnostics = try diagnose(caseWith(line: 13, replacedBy: "\tvalue: 2000"))
         #expect(diagnostics == [
             .error(at(13, 1), "this line is indented with a tab; YAML needs spaces",
-                   hint: "replace the tab with spaces (two spaces per level)")])
+                   hint: "indent it with 4 spaces instead, to line it up with line 12", code: .yamlTab)])
     }
 
     @Test func unknownFieldSuggestsTheNearestOne() throws {
         let diagnostics = try diagnose(caseWith(line: 3, replacedBy: "sumary: A summary."))
-        #expect(diagnostics.contains(.warning(at(3, 1), "unknown field `sumary` in the case study", hint: "did you mean `summary`?")))
+        #expect(diagnostics.contains(.warning(at(3, 1), "unknown field `sumary` in the case study", hint: "did you mean `summary`?", code: .fieldUnknown)))
         #expect(diagnostics.contains(.error(at(2, 1), "the case study has no `summary`, which is required",
-                                            hint: "add `summary:` with one sentence for cards and feeds")))
+                                            hint: "add `summary:` with one sentence for cards and feeds", code: .fieldMissing)))
     }
 
     @Test func unknownMetricKeySuggestsTheNearestOne() throws {
         let diagnostics = try diagnose(caseWith(line: 12, replacedBy: "  - key: studnets_served"))
-        #expect(diagnostics == [.error(at(12, 10), "unknown metric key `studnets_served`", hint: "did you mean `students_served`?")])
+        #expect(diagnostics == [.error(at(12, 10), "unknown metric key `studnets_served`", hint: "did you mean `students_served`?", code: .metricKey)])
     }
 
     @Test func unknownVocabularyValues() throws {
@@ -78,9 +78,9 @@ struct DiagnosticTests {
         let diagnostics = try diagnose(text)
         #expect(diagnostics == [
             .error(at(5, 8), "`NJJ` is not a state code",
-                   hint: "did you mean `NJ`? (states use their two-letter USPS code; US means national)"),
-            .error(at(6, 11), "unknown strategy `tutorng`", hint: "did you mean `tutoring`?"),
-            .error(at(7, 25), "unknown funding source `eser`", hint: "did you mean `esser`?"),
+                   hint: "did you mean `NJ`? (states use their two-letter USPS code; US means national)", code: .caseState),
+            .error(at(6, 11), "unknown strategy `tutorng`", hint: "did you mean `tutoring`?", code: .caseStrategy),
+            .error(at(7, 25), "unknown funding source `eser`", hint: "did you mean `esser`?", code: .caseFunding),
         ])
     }
 
@@ -90,17 +90,17 @@ struct DiagnosticTests {
         text = text.replacingOccurrences(of: "date: 2023-05-01", with: "date: May 2023")
         let diagnostics = try diagnose(text)
         #expect(diagnostics == [
-            .error(at(2, 8), "`title` should be text, but this is a list", hint: "write a single value, not a list"),
-            .error(at(10, 7), "`date` should be a date written as YYYY-MM-DD, not `May 2023`", hint: "for example: date: 2025-11-19"),
-            .error(at(13, 12), "`value` should be a number, but `2,000` is text", hint: "write it without commas: 2000"),
+            .error(at(2, 8), "`title` should be text, but this is a list", hint: "write a single value, not a list", code: .fieldWrongType),
+            .error(at(10, 7), "`date` should be a date written as YYYY-MM-DD, not `May 2023`", hint: "for example: date: 2025-11-19", code: .fieldInvalid),
+            .error(at(13, 12), "`value` should be a number, but `2,000` is text", hint: "write it without commas: 2000", code: .fieldNotNumber),
         ])
     }
 
     @Test func quotedAndNonFiniteNumbers() throws {
         let quoted = try diagnose(caseWith(line: 13, replacedBy: "    value: \"2000\""))
-        #expect(quoted == [.error(at(13, 12), "`value` is written in quotes, so it is text, not a number", hint: "remove the quotes: value: 2000")])
+        #expect(quoted == [.error(at(13, 12), "`value` is written in quotes, so it is text, not a number", hint: "remove the quotes: value: 2000", code: .fieldNotNumber)])
         let infinite = try diagnose(caseWith(line: 13, replacedBy: "    value: .inf"))
-        #expect(infinite == [.error(at(13, 12), "`value` must be a finite number, not `.inf`", hint: "write the figure as published, e.g. 2000")])
+        #expect(infinite == [.error(at(13, 12), "`value` must be a finite number, not `.inf`", hint: "write the figure as published, e.g. 2000", code: .fieldNotNumber)])
     }
 
     @Test func metricWithoutSourcing() throws {
@@ -118,22 +118,22 @@ struct DiagnosticTests {
     @Test func unsafeAndIncompleteURLs() throws {
         let script = try diagnose(caseWith(line: 16, replacedBy: "    url: javascript:alert(1)"))
         #expect(script == [.error(at(16, 10), "`url` must be a web address (http or https); `javascript:` addresses are not allowed",
-                                  hint: "link to the web page where the figure is published")])
+                                  hint: "link to the web page where the figure is published", code: .fieldAddress)])
         let data = try diagnose(caseWith(line: 16, replacedBy: "    url: data:text/html,hi"))
         #expect(data.map(\.message) == ["`url` must be a web address (http or https); `data:` addresses are not allowed"])
-        let ftp = try diagnose(caseWith(line: 16, replacedBy: "    url: ftp://example.com/x"))
-        #expect(ftp.map(\.message) == ["`url` must start with https:// or http://, but it is `ftp://example.com/x`"])
+        let ftp = try diagnose(caseWith(line: 16, replacedBy: "    url: ftp://reports.casebook.test/x"))
+        #expect(ftp.map(\.message) == ["`url` must start with https:// or http://, but it is `ftp://reports.casebook.test/x`"])
     }
 
     @Test func certaintyMustBeAKnownLevel() throws {
         let diagnostics = try diagnose(caseWith(line: 17, replacedBy: "    certainty: hihg"))
-        #expect(diagnostics == [.error(at(17, 16), "`hihg` is not a valid `certainty`", hint: "did you mean `high`?")])
+        #expect(diagnostics == [.error(at(17, 16), "`hihg` is not a valid `certainty`", hint: "did you mean `high`?", code: .fieldNotChoice)])
     }
 
     @Test func duplicateFieldsAreReported() throws {
         let diagnostics = try diagnose(caseWith(line: 4, replacedBy: "title: Again"))
         #expect(diagnostics == [.error(at(4, 1), "the field `title` appears more than once here",
-                                       hint: "it is also on line 2; keep one of them and delete the other")])
+                                       hint: "it is also on line 2; keep one of them and delete the other", code: .yamlDuplicateField)])
     }
 
     @Test func invalidUTF8IsLocated() throws {
@@ -176,7 +176,7 @@ struct DiagnosticTests {
         let diagnostics = try diagnose(text)
         // The body starts on line 25; the link is on the body's line 5, column 5.
         #expect(diagnostics == [.warning(at(29, 5), "the link `/case-studies/huston/` points to a page that does not exist",
-                                         hint: "check the address against the site's pages")])
+                                         hint: "check the address against the site's pages", code: .linkBroken)])
     }
 
     @Test func aCaseThatFailsToLoadIsNotAlsoReportedAsABrokenLinkTarget() throws {
@@ -204,7 +204,7 @@ struct DiagnosticTests {
         let diagnostics = try site.check()
         #expect(diagnostics.contains(.error(CasebookKit.SourceLocation(file: "templates/list.mustache", line: 4, column: 4),
                                             "template syntax error: `{{/card}}` closes the section `cards` opened at line 2, column 1",
-                                            hint: "close it with {{/cards}}, or close `card` after `cards`")))
+                                            hint: "close it with {{/cards}}, or close `card` after `cards`", code: .templateSyntax)))
         #expect(diagnostics.contains { $0.location == CasebookKit.SourceLocation(file: "templates/page.mustache", line: 2, column: 3)
             && $0.message == "the partial `partials/missing-one` does not exist" })
     }

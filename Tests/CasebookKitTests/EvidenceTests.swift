@@ -17,7 +17,7 @@ struct EvidenceTests {
       note: No comparison group.
       sources:
         - title: Funder's report, 2023
-          url: https://example.com/report
+          url: https://reports.casebook.test/report
       elsewhere:
         - design: randomized
           study_by: independent
@@ -25,7 +25,7 @@ struct EvidenceTests {
           caveat: Another city and an earlier version of the program.
           sources:
             - title: Journal article
-              url: https://example.com/trial
+              url: https://reports.casebook.test/trial
     """
 
     func at(_ line: Int, _ column: Int) -> CasebookKit.SourceLocation { .init(file: Self.file, line: line, column: column) }
@@ -40,8 +40,8 @@ struct EvidenceTests {
     // MARK: Validation
 
     @Test func unknownDesignSuggestsTheNearestKey() throws {
-        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  caveat: C.\n  study_by: own\n  sources: [{title: R, url: https://example.com/r}]")
-        #expect(diagnostics == [.error(at(21, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?")])
+        let diagnostics = try diagnose(evidence: "evidence:\n  design: before-afer\n  finding: Rose.\n  caveat: C.\n  study_by: own\n  sources: [{title: R, url: https://reports.casebook.test/r}]")
+        #expect(diagnostics == [.error(at(21, 11), "unknown evidence design `before-afer`", hint: "did you mean `before-after`?", code: .evidenceDesign)])
     }
 
     @Test func aDesignOtherThanNoneNeedsASourceAndWhoRanIt() throws {
@@ -68,7 +68,7 @@ struct EvidenceTests {
     }
 
     @Test func studiesElsewhereMustExist() throws {
-        let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  elsewhere:\n    - design: none\n      finding: Nothing.\n      caveat: C.\n      sources: [{title: R, url: https://example.com/r}]")
+        let diagnostics = try diagnose(evidence: TestSite.noEvidence + "\n  elsewhere:\n    - design: none\n      finding: Nothing.\n      caveat: C.\n      sources: [{title: R, url: https://reports.casebook.test/r}]")
         #expect(diagnostics.map(\.message) == ["a study listed under `elsewhere` cannot be `none`"])
     }
 
@@ -100,7 +100,7 @@ struct EvidenceTests {
             value: 500
             as_of: 2022-23
             source: Funder's report
-            url: https://example.com/report
+            url: https://reports.casebook.test/report
             certainty: high
             highlight: true
             quote: We tutored 500 students this year.
@@ -109,7 +109,7 @@ struct EvidenceTests {
             value: 1200
             as_of: 2022-23
             source: District budget
-            url: https://example.com/budget
+            url: https://reports.casebook.test/budget
             certainty: medium
             quote: Tutoring costs $1,200 per student.
           - key: proficiency
@@ -118,7 +118,7 @@ struct EvidenceTests {
             value: 40
             as_of: 2022-23
             source: Funder's report
-            url: https://example.com/report
+            url: https://reports.casebook.test/report
             certainty: medium
             highlight: true
             quote: The share at grade level rose from 16% to 40%.
@@ -226,7 +226,7 @@ struct EvidenceTests {
     @Test func figureIDsAreStableAndUnique() {
         func metric(_ label: String) -> Metric {
             Metric(key: "students_served", label: label, unit: .count, value: 1, asOf: .year(2021), source: "S",
-                   url: "https://example.com", certainty: .high, highlight: false)
+                   url: "https://reports.casebook.test", certainty: .high, highlight: false)
         }
         let ids = MetricView.figureIDs([metric("Students, 2021"), metric("Students, 2021"), metric("Tutors (K–5)")])
         #expect(ids == ["figure-students-2021", "figure-students-2021-2", "figure-tutors-k-5"])

@@ -13,7 +13,7 @@ struct FieldPositionTests {
 
     @Test func aCaseStudyKnowsWhereEachOfItsFieldsIsWritten() throws {
         let config = try #require(SiteConfigDecoder.decode(TestSite.siteYAML).0)
-        let text = TestSite.caseStudy(extra: "image:\n  src: team.jpg\n  alt: The team\nsources:\n  - title: A report\n    url: https://example.com/r",
+        let text = TestSite.caseStudy(extra: "image:\n  src: team.jpg\n  alt: The team\nsources:\n  - title: A report\n    url: https://reports.casebook.test/r",
                                       evidence: "evidence:\n  design: none\n  finding: Nothing was found.\n  caveat: Only counts are known.")
         let (decoded, diagnostics) = CaseStudyDecoder.decode(text: text, path: Self.file, config: config)
         #expect(diagnostics == [])
@@ -32,9 +32,9 @@ struct FieldPositionTests {
     }
 
     @Test func whereAValueIsWrittenIsNotPartOfIt() {
-        let here = SourceLink(title: "T", url: "https://example.com/",
+        let here = SourceLink(title: "T", url: "https://reports.casebook.test/",
                               locations: FieldLocations(start: at(3, 5), fields: ["title": at(3, 12)]))
-        let there = SourceLink(title: "T", url: "https://example.com/")
+        let there = SourceLink(title: "T", url: "https://reports.casebook.test/")
         #expect(here == there)
         #expect(Set([here, there]).count == 1)
     }
@@ -66,7 +66,7 @@ struct FieldPositionTests {
             return
         }
         #expect(diagnostics == [.error(at(2, 1, "content/site.yml"), "the field `title` appears more than once here",
-                                       hint: "it is also on line 1; keep one of them and delete the other")])
+                                       hint: "it is also on line 1; keep one of them and delete the other", code: .yamlDuplicateField)])
     }
 
     @Test func anchorsAreReportedRatherThanTheDuplicateKeysAroundThem() throws {

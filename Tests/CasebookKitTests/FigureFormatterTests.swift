@@ -5,7 +5,7 @@ import Testing
 struct FigureFormatterTests {
     func metric(_ value: Double, _ unit: MetricUnit, qualifier: Qualifier? = nil, upper: Double? = nil, baseline: Double? = nil) -> Metric {
         Metric(key: nil, label: "x", unit: unit, value: value, qualifier: qualifier, upper: upper, baseline: baseline,
-               asOf: .year(2021), source: "s", url: "https://example.com", certainty: .high, note: nil, highlight: false)
+               asOf: .year(2021), source: "s", url: "https://reports.casebook.test", certainty: .high, note: nil, highlight: false)
     }
 
     @Test(arguments: [

@@ -90,7 +90,7 @@ struct FigureWordsTests {
           caveat: One district only.
           sources:
             - title: \(sourceTitle)
-              url: https://example.com/s
+              url: https://reports.casebook.test/s
         """)
     }
 

@@ -47,7 +47,7 @@ struct HeadlineTotalsTests {
     @Test func theRuleItself() {
         func metric(_ asOf: AsOf, _ qualifier: Qualifier? = nil) -> Metric {
             Metric(key: "students_served", label: "S", unit: .count, value: 1, qualifier: qualifier, asOf: asOf, source: "S",
-                   url: "https://example.com", certainty: .high, highlight: true)
+                   url: "https://reports.casebook.test", certainty: .high, highlight: true)
         }
         let nj = USState.named("NJ")!, tx = USState.named("TX")!
         #expect(HeadlineTotals.addable([(metric(.year(2021)), nj), (metric(.year(2021)), tx)]))

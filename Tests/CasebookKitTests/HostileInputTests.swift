@@ -43,7 +43,7 @@ struct HostileInputTests {
             value: 8.3e32
             as_of: 2021
             source: Example News, 2021
-            url: https://example.com/news
+            url: https://reports.casebook.test/news
             certainty: low
             quote: It cost $830,000,000,000,000,000,000,000,000,000,000.
 
@@ -81,7 +81,7 @@ struct HostileInputTests {
         }
         #expect(diagnostics == [.error(at(2, 3, "templates/partials/metric-card.mustache"),
                                        "`partials/metric-card` includes itself, so it would never finish rendering",
-                                       hint: "remove `{{> partials/metric-card}}` here, or the tag that leads back; a template cannot contain itself, directly or through others")])
+                                       hint: "remove `{{> partials/metric-card}}` here, or the tag that leads back; a template cannot contain itself, directly or through others", code: .templateLoop)])
     }
 
     @Test func twoPartialsThatIncludeEachOther() throws {
@@ -102,7 +102,7 @@ struct HostileInputTests {
         }
         #expect(diagnostics == [.error(at(1, 1, "templates/layout.mustache"),
                                        "`layout` inherits from itself, so it would never finish rendering",
-                                       hint: "remove `{{< layout}}` here, or the tag that leads back; a template cannot contain itself, directly or through others")])
+                                       hint: "remove `{{< layout}}` here, or the tag that leads back; a template cannot contain itself, directly or through others", code: .templateLoop)])
     }
 
     @Test func twoLayoutsThatInheritFromEachOther() throws {
@@ -118,7 +118,7 @@ struct HostileInputTests {
             try site.write("templates/partials/deep.mustache", "<p>\n" + String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000))
         }
         #expect(diagnostics == [.error(at(2, 601, "templates/partials/deep.mustache"), "sections are nested more than 100 deep here",
-                                       hint: "close sections before opening new ones; a section left open by mistake nests everything after it")])
+                                       hint: "close sections before opening new ones; a section left open by mistake nests everything after it", code: .templateSyntax)])
     }
 
     /// Changed delimiters could hide a loop or a partial from a scan; Casebook's templates do not need
@@ -156,9 +156,9 @@ struct HostileInputTests {
         lines += ["---", "Body."]
         let diagnostics = try diagnose(lines.joined(separator: "\n"))
         #expect(diagnostics.first == .error(at(2, 5), "`&l0` marks a YAML anchor, which Casebook does not accept",
-                                            hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+                                            hint: "write each value out in full; a value that starts with & or * must be in double quotes", code: .yamlAnchor))
         #expect(diagnostics.contains(.error(at(12, 3), "`*l9` is a YAML alias, which Casebook does not accept",
-                                            hint: "write each value out in full; a value that starts with & or * must be in double quotes")))
+                                            hint: "write each value out in full; a value that starts with & or * must be in double quotes", code: .yamlAnchor)))
         #expect(diagnostics.count == 10 + 9 * 9 + 3)
     }
 
@@ -172,7 +172,7 @@ struct HostileInputTests {
     @Test func aDuplicateKeyIsReportedAtTheSecondKeyInNestedMappings() throws {
         let text = TestSite.caseStudy().replacingOccurrences(of: "    value: 2000\n", with: "    value: 2000\n    value: 3000\n")
         #expect(try diagnose(text) == [.error(at(14, 5), "the field `value` appears more than once here",
-                                              hint: "it is also on line 13; keep one of them and delete the other")])
+                                              hint: "it is also on line 13; keep one of them and delete the other", code: .yamlDuplicateField)])
     }
 
     // MARK: Markdown that makes cmark 0.30.2 quadratic (CVE-2023-22486)
@@ -181,7 +181,7 @@ struct HostileInputTests {
         let pattern = String(repeating: "![[]()", count: 170_000)  // about 1 MB: over 100 s in cmark 0.30.2
         let diagnostics = try diagnose(TestSite.caseStudy(body: "## What it is\n\nA program.\n\n" + pattern + "\n"))
         #expect(diagnostics == [.error(at(29, 1), "from this paragraph on, the story has too many `![` and `]` brackets for the Markdown reader to finish in time",
-                                       hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
+                                       hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines", code: .storyTooComplex)])
     }
 
     @Test func deeplyNestedEmphasisInAltTextDoesNotExhaustTheStack() throws {
@@ -213,15 +213,15 @@ struct HostileInputTests {
             .replacingOccurrences(of: "organization: Alpha Org", with: #"organization: "Alpha\0Org""#)
         #expect(try diagnose(text) == [
             .error(at(2, 8), "`title` contains the control character U+001B, which cannot be published",
-                   hint: #"remove the escape (such as \e, \0 or \x1b) from the quoted value; only tabs and line breaks are allowed"#),
+                   hint: #"remove the escape (such as \e, \0 or \x1b) from the quoted value; only tabs and line breaks are allowed"#, code: .fieldControlCharacter),
             .error(at(4, 15), "`organization` contains the control character U+0000, which cannot be published",
-                   hint: #"remove the escape (such as \e, \0 or \x1b) from the quoted value; only tabs and line breaks are allowed"#)])
+                   hint: #"remove the escape (such as \e, \0 or \x1b) from the quoted value; only tabs and line breaks are allowed"#, code: .fieldControlCharacter)])
     }
 
     @Test func rawControlCharactersAreRefusedWhereTheyAre() throws {
         let text = TestSite.caseStudy(body: "## What it is\n\nA pro\u{1B}gram.\n")
         #expect(try diagnose(text) == [.error(at(27, 6), "this file contains the control character U+001B here, which cannot be published",
-                                              hint: "delete it (it is invisible in most editors); only tabs and line breaks are allowed")])
+                                              hint: "delete it (it is invisible in most editors); only tabs and line breaks are allowed", code: .fileControlCharacter)])
         let nul = TestSite.caseStudy(title: "Alpha\u{0}Tutoring")
         #expect(try diagnose(nul).map(\.location) == [at(2, 13)])
     }
@@ -229,7 +229,7 @@ struct HostileInputTests {
     @Test func characterReferencesToControlCharactersAreRefused() throws {
         let diagnostics = try diagnose(TestSite.caseStudy(body: "## What it is\n\nA pro&#x1b;gram &amp; more &#27;.\n"))
         #expect(diagnostics == [.error(at(27, 6), "this character reference stands for the control character U+001B, which cannot be published",
-                                       hint: "delete it; only tabs and line breaks are allowed (write `&amp;#27;` to show the reference itself)")])
+                                       hint: "delete it; only tabs and line breaks are allowed (write `&amp;#27;` to show the reference itself)", code: .fileControlCharacter)])
         #expect(Markdown.controlReference("tab&#9; nul&#0; e&#233; &#x85; ") ?? (0, 0, 0) == (1, 25, 0x85))
     }
 
@@ -268,7 +268,7 @@ struct HostileInputTests {
     @Test func aMissingImageFileIsReportedAtItsField() throws {
         let diagnostics = try diagnose(TestSite.caseStudy(extra: "image:\n  src: team.jpg\n  alt: The team"))
         #expect(diagnostics == [.error(at(12, 8), "the image `team.jpg` does not exist in content/images/",
-                                       hint: "put the picture in content/images/ or correct the file name")])
+                                       hint: "put the picture in content/images/ or correct the file name", code: .caseImageMissing)])
     }
 
     @Test func autolinksAreLocatedInListsQuotesAndLaterLines() {
@@ -332,7 +332,7 @@ struct HostileInputTests {
         let diagnostics = try site.check()
         #expect(diagnostics.contains { $0.location == at(4, 11, "content/site.yml") && $0.severity == .error })
         #expect(diagnostics.contains(.error(at(5, 8, "content/case-studies/alpha.md"), "`ZZ` is not a state code",
-                                            hint: "did you mean `AZ`? (states use their two-letter USPS code; US means national)")))
+                                            hint: "did you mean `AZ`? (states use their two-letter USPS code; US means national)", code: .caseState)))
         #expect(!diagnostics.contains { $0.message.contains("not-in-any-vocabulary") })
         #expect(diagnostics.contains { $0.location.file == "content/site.yml" && $0.message.hasPrefix("the case studies were checked without the vocabularies") })
 
@@ -351,14 +351,14 @@ struct HostileInputTests {
         }
         let hex = try diagnose(TestSite.caseStudy().replacingOccurrences(of: "value: 2000", with: "value: 0x1F"))
         #expect(hex == [.error(at(13, 12), "`value` must be written in decimal digits, not `0x1F`",
-                               hint: "write the figure as published, such as 2000, 0.36 or 2.4e6")])
+                               hint: "write the figure as published, such as 2000, 0.36 or 2.4e6", code: .fieldNotNumber)])
         for raw in ["2000", "2_000", "-3", "0.36", ".5", "2.4e6", "1E-3"] { #expect(YAMLReader.isDecimal(raw), "\(raw)") }
     }
 
     @Test func aWholeNumberTooLargeForAnIntegerIsAnErrorNotACrash() throws {
         let text = TestSite.caseStudy().replacingOccurrences(of: "years: {start: 2021, end: 2023}", with: "years: {start: 2021, end: 1e30}")
         #expect(try diagnose(text) == [.error(at(8, 27), "`end` should be a whole number",
-                                              hint: "write it without a decimal point, e.g. `end: 1000000000000000000000000000000`")])
+                                              hint: "write it without a decimal point, e.g. `end: 1000000000000000000000000000000`", code: .fieldNotNumber)])
     }
 
     @Test(arguments: ["https://exa\"mple.org/", "https://example.org/<script>", "https://exam\u{200B}ple.org/",

@@ -14,7 +14,7 @@ struct PagesAndNamesTests {
         let problems = try site.check().filter { $0.location.file == "content/pages/about.md" }
         #expect(problems == [.warning(SourceLocation(file: "content/pages/about.md", line: 6, column: 1),
                                       "this looks like a table, but Markdown here has no tables: it would show as lines of `|` characters",
-                                      hint: "write it as a list (one item per row), or describe it in sentences")])
+                                      hint: "write it as a list (one item per row), or describe it in sentences", code: .storyTable)])
         #expect(try site.check(strict: true).hasErrors)
     }
 

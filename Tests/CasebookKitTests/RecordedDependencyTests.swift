@@ -49,7 +49,7 @@ import Testing
             value: \(students)
             as_of: 2021
             source: Example News, 2021
-            url: https://example.com/news
+            url: https://reports.casebook.test/news
             quote: The program served \(students) students.
             certainty: medium
             highlight: true
@@ -57,7 +57,7 @@ import Testing
             value: 500000
             as_of: 2021
             source: Example News, 2021
-            url: https://example.com/news
+            url: https://reports.casebook.test/news
             quote: It cost $500,000.
             certainty: medium
         \(evidence)
@@ -85,7 +85,7 @@ import Testing
         unit: usd
         as_of: 2021
         source: Example Agency, 2021
-        url: https://example.com/agency
+        url: https://reports.casebook.test/agency
         quote: Schools received $190 billion.
         certainty: high
     """
@@ -230,7 +230,7 @@ import Testing
             let report = try site.build()
             #expect(report.succeeded)
             let pages = try site.snapshot().filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".xml") }
-            let largest = pages.max { $0.value.count < $1.value.count }!
+            let largest = try #require(pages.max { $0.value.count < $1.value.count })
             return (largest.key, largest.value.count)
         }
         let small = try largestPage(cases: 30), large = try largestPage(cases: 120)

@@ -20,9 +20,16 @@ struct ScaffoldTests {
         // Published with its placeholders still in, it is an error.
         try site.write(path, text.replacingOccurrences(of: "draft: true", with: "draft: false"))
         let diagnostics = try site.check()
-        #expect(diagnostics.contains(.error(CasebookKit.SourceLocation(file: path, line: 1, column: 1),
-                                            "this case study still has REPLACE placeholders from `casebook new`",
-                                            hint: "fill in every REPLACE value, or keep `draft: true` until it is finished")))
+        // Each placeholder at its own line (the template's comments hold none), then the template's zero and address.
+        let lines = text.components(separatedBy: "\n")
+        let expectedLines = lines.indices.filter { lines[$0].contains("REPLACE") }.map { $0 + 1 }
+        let mine = diagnostics.filter { $0.location.file == path }
+        #expect(mine.filter { $0.code == .casePlaceholder }.map(\.location.line) == expectedLines)
+        #expect(mine.first { $0.code == .casePlaceholder }
+                == .error(CasebookKit.SourceLocation(file: path, line: 5, column: 10),
+                          "this line still has a REPLACE placeholder from `casebook new`",
+                          hint: "replace it with the real text, or keep `draft: true` until the case study is finished", code: .casePlaceholder))
+        #expect(Set(mine.map(\.code)) == [.casePlaceholder, .metricZeroValue, .sourceExampleAddress])
     }
 
     @Test func refusesToOverwriteAndChecksVocabularies() throws {

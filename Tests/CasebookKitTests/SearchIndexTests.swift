@@ -64,7 +64,7 @@ struct SearchIndexTests {
           caveat: One city only.
           sources:
             - title: A study
-              url: https://example.com/study
+              url: https://reports.casebook.test/study
         """,
         body: "## How it works\n\nTutors meet students in the *zeppelin* room & read together.\n")
         .replacingOccurrences(of: "organization: Alpha Org", with: "organization: Houston Independent School District")
@@ -76,7 +76,7 @@ struct SearchIndexTests {
             value: 1200
             as_of: 2022
             source: Example News, 2022
-            url: https://example.com/cost
+            url: https://reports.casebook.test/cost
             certainty: medium
             quote: It cost $1,200 a student.
 

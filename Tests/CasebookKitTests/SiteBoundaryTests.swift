@@ -27,9 +27,9 @@ struct SiteBoundaryTests {
         let report = try site.build()
         #expect(!report.succeeded)
         let loop = Diagnostic.error(at("content/case-studies/loop-a"), "this link leads to a folder that is already read (a loop, or a second way to the same folder), so it is not followed",
-                                    hint: "remove the link; link to files, or to folders that are not above it")
+                                    hint: "remove the link; link to files, or to folders that are not above it", code: .fileLinkLoop)
         #expect(report.diagnostics.contains(loop))
-        #expect(report.diagnostics.filter { $0.message.hasPrefix("this link leads to a folder that is already read") }.map(\.location.file)
+        #expect(report.diagnostics.filter { $0.code == .fileLinkLoop }.map(\.location.file)
                 == ["content/case-studies/loop-a", "content/case-studies/loop-b", "content/case-studies/up"])
         // The preview server's watcher walks the same way, and finishes.
         let stamps = try #require(ChangeWatcher(root: site.root).snapshot())
@@ -53,10 +53,10 @@ struct SiteBoundaryTests {
         let real = FolderWalk.realPath(outside.root + "/secret.md")!
         #expect(report.diagnostics.contains(.error(at("content/case-studies/secret.md"),
                                                    "this is a link to \(real), outside content/, so it is not read or published",
-                                                   hint: "copy the file into content/ instead of linking to it")))
+                                                   hint: "copy the file into content/ instead of linking to it", code: .fileOutsideFolder)))
         #expect(report.diagnostics.contains(.error(at("content/images/passwd.png"),
                                                    "this is a link to /etc/passwd, outside content/, so it is not read or published",
-                                                   hint: "copy the file into content/ instead of linking to it")))
+                                                   hint: "copy the file into content/ instead of linking to it", code: .fileOutsideFolder)))
         #expect(report.diagnostics.contains { $0.location == at("content/images/ssh") && $0.severity == .error })
         #expect(!report.diagnostics.contains { $0.location.file == "content/images/inside.png" })
         #expect(!site.exists("index.html"))
@@ -76,7 +76,7 @@ struct SiteBoundaryTests {
         let diagnostics = try site.check()
         #expect(diagnostics.contains(.error(at("content/case-studies/pipe.md"),
                                             "this is not a regular file (a device, pipe or socket), so it is not read",
-                                            hint: "remove it from content/")))
+                                            hint: "remove it from content/", code: .fileNotRegular)))
     }
 
     @Test func onlyImagesArePublished() throws {
@@ -90,7 +90,7 @@ struct SiteBoundaryTests {
         let report = try site.build()
         #expect(report.succeeded)
         #expect(report.diagnostics.contains(.warning(at("content/images/page.html"), "this file is not an image, so it is not published",
-                                                     hint: "content/images/ publishes only .avif, .gif, .jpeg, .jpg, .png, .svg, .webp files; put other downloads elsewhere or link to them")))
+                                                     hint: "content/images/ publishes only .avif, .gif, .jpeg, .jpg, .png, .svg, .webp files; put other downloads elsewhere or link to them", code: .fileNotImage)))
         #expect(report.diagnostics.contains { $0.location.file == "content/images/tool.js" && $0.severity == .warning })
         #expect(site.exists("images/photo.jpg") && site.exists("images/icon.svg"))
         #expect(!site.exists("images/page.html") && !site.exists("images/tool.js"))
@@ -116,9 +116,9 @@ struct SiteBoundaryTests {
           <!-- <script>ignored in a comment</script> -->
           <script>alert(document.domain)</script>
         </svg>
-        """) == [.error(at("content/images/x.svg", 4, 3), "`<script>` runs a script, which an image on this site may not do", hint: Self.hint)])
+        """) == [.error(at("content/images/x.svg", 4, 3), "`<script>` runs a script, which an image on this site may not do", hint: Self.hint, code: .svgUnsafe)])
         #expect(try svgProblems(#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#)
-                == [.error(at("content/images/x.svg", 1, 1), "the `onload` event handler on `<svg>` runs a script, which an image on this site may not do", hint: Self.hint)])
+                == [.error(at("content/images/x.svg", 1, 1), "the `onload` event handler on `<svg>` runs a script, which an image on this site may not do", hint: Self.hint, code: .svgUnsafe)])
         #expect(try svgProblems("""
         <svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">
         <foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>
@@ -141,7 +141,7 @@ struct SiteBoundaryTests {
         try link(site, "content/site.yml", to: outside.root + "/content/site.yml")
         let real = FolderWalk.realPath(outside.root + "/content/site.yml")!
         #expect(try site.check() == [.error(at("content/site.yml"), "this is a link to \(real), outside content/, so it is not read",
-                                            hint: "copy the file into content/ instead of linking to it")])
+                                            hint: "copy the file into content/ instead of linking to it", code: .fileOutsideFolder)])
     }
 
     @Test func aHugeSVGIsNotReadWholeToBeChecked() throws {
@@ -153,7 +153,7 @@ struct SiteBoundaryTests {
         #expect(truncate(path, 40_000_000) == 0)  // sparse: 40 MB on paper, nothing on disk
         let diagnostics = try site.check()
         #expect(diagnostics.contains(.error(at("content/images/huge.svg"), "this SVG is 40 MB, too large to check, so it is not published",
-                                            hint: "SVGs up to 16 MB are checked and published; simplify the drawing or export it as PNG")))
+                                            hint: "SVGs up to 16 MB are checked and published; simplify the drawing or export it as PNG", code: .svgTooLarge)))
     }
 
     @Test func aOneLineSVGWithManyElementsIsCheckedInLinearTime() throws {

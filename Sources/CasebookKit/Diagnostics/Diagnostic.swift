@@ -12,25 +12,35 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error {
     public var location: SourceLocation
     public var message: String
     public var hint: String?
+    /// The kind of problem. A value the field does not accept (`field.invalid`) unless said otherwise.
+    public var code: DiagnosticCode
+    /// The text of the line the location points into, added for printing (see `SourceExcerpts`).
+    public var sourceLine: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil,
+                code: DiagnosticCode = .fieldInvalid) {
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
+        self.code = code
     }
 
-    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, location, message, hint: hint)
+    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil,
+                             code: DiagnosticCode = .fieldInvalid) -> Diagnostic {
+        Diagnostic(.error, location, message, hint: hint, code: code)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, location, message, hint: hint)
+    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil,
+                               code: DiagnosticCode = .fieldInvalid) -> Diagnostic {
+        Diagnostic(.warning, location, message, hint: hint, code: code)
     }
 
-    /// Compiler style: `content/case-studies/njtc.md:14:3: error: message`, then the hint on its own line.
+    /// Compiler style: `content/case-studies/njtc.md:14:3: error: message [code]`, then the source line
+    /// with a caret under the column (when known), then the hint on its own line.
     public var formatted: String {
-        var text = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        var text = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        if let sourceLine { text += "\n" + SourceExcerpts.caretLines(sourceLine, line: location.line, column: location.column) }
         if let hint { text += "\n    hint: \(hint)" }
         return text
     }
@@ -54,15 +64,15 @@ extension Diagnostic {
         switch item.reason {
         case .outside(let target):
             return .error(location, "this is a link to \(target), outside \(boundary)/, so it is not read or published",
-                          hint: "copy the file into \(boundary)/ instead of linking to it")
+                          hint: "copy the file into \(boundary)/ instead of linking to it", code: .fileOutsideFolder)
         case .loop:
             return .error(location, "this link leads to a folder that is already read (a loop, or a second way to the same folder), so it is not followed",
-                          hint: "remove the link; link to files, or to folders that are not above it")
+                          hint: "remove the link; link to files, or to folders that are not above it", code: .fileLinkLoop)
         case .broken:
-            return .warning(location, "this link leads nowhere, so it is skipped", hint: "remove the link or point it at a file that exists")
+            return .warning(location, "this link leads nowhere, so it is skipped", hint: "remove the link or point it at a file that exists", code: .fileLinkBroken)
         case .notAFile:
             return .error(location, "this is not a regular file (a device, pipe or socket), so it is not read",
-                          hint: "remove it from \(boundary)/")
+                          hint: "remove it from \(boundary)/", code: .fileNotRegular)
         }
     }
 }

@@ -52,7 +52,7 @@ public struct ContentLoader: Sendable {
         if caseFiles.isEmpty {
             diagnostics.append(.warning(SourceLocation(file: "content/case-studies", line: 1, column: 1),
                                         "there are no case studies yet",
-                                        hint: "add one with `casebook new case-study \"Program name\"`"))
+                                        hint: "add one with `casebook new case-study \"Program name\"`", code: .siteNoCaseStudies))
         }
 
         let decodedCases = parallelMap(caseFiles) { path in decodeCaseStudy(path, config: config) }
@@ -113,20 +113,21 @@ public struct ContentLoader: Sendable {
         let caseFiles = markdownFiles(in: "content/case-studies", diagnostics: &diagnostics)
         let pageFiles = markdownFiles(in: "content/pages", diagnostics: &diagnostics)
         let settings = Self.standInSettings
-        let vocabulary = ["unknown strategy `", "unknown funding source `", "unknown metric key `",
-                          "this site rates no evidence", "the tag `"]
+        // What depends on the vocabularies the stand-in settings replace.
+        let vocabulary: Set<DiagnosticCode> = [.caseStrategy, .caseFunding, .metricKey, .evidenceDesign,
+                                               .caseEvidenceIgnored, .caseTagUnlisted]
         let found = parallelMap(caseFiles + pageFiles) { path -> [Diagnostic] in
             var found: [Diagnostic] = []
             guard let text = readText(path, diagnostics: &found, missingHint: nil) else { return found }
             if path.hasPrefix("content/pages/") { return found + PageDecoder.decode(text: text, path: path).1 }
             guard let settings else { return found }
             return found + CaseStudyDecoder.decode(text: text, path: path, config: settings).1
-                .filter { diagnostic in !vocabulary.contains { diagnostic.message.hasPrefix($0) } }
+                .filter { !vocabulary.contains($0.code) }
         }
         if settings != nil, !caseFiles.isEmpty {
             diagnostics.append(.warning(SourceLocation(file: SiteConfigDecoder.file, line: 1, column: 1),
                                         "the case studies were checked without the vocabularies of site.yml, which has errors",
-                                        hint: "fix site.yml, then build again to check the strategy, funding and metric keys too"))
+                                        hint: "fix site.yml, then build again to check the strategy, funding and metric keys too", code: .siteChecksLimited))
         }
         return diagnostics + found.flatMap { $0 }
     }
@@ -148,7 +149,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.warning(SourceLocation(file: path, line: 1, column: 1),
                                             "this file is not an image, so it is not published",
                                             hint: "content/images/ publishes only " + Self.imageTypes.sorted().map { ".\($0)" }.joined(separator: ", ")
-                                                + " files; put other downloads elsewhere or link to them"))
+                                                + " files; put other downloads elsewhere or link to them", code: .fileNotImage))
                 continue
             }
             if type == "svg" {
@@ -156,7 +157,7 @@ public struct ContentLoader: Sendable {
                 if let size = fileSystem.fileSize(at: absolute(path)), size > SVGCheck.largest {
                     diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
                                               "this SVG is \(size / 1_000_000) MB, too large to check, so it is not published",
-                                              hint: "SVGs up to \(SVGCheck.largest / 1_000_000) MB are checked and published; simplify the drawing or export it as PNG"))
+                                              hint: "SVGs up to \(SVGCheck.largest / 1_000_000) MB are checked and published; simplify the drawing or export it as PNG", code: .svgTooLarge))
                     continue
                 }
                 let data: Data
@@ -165,7 +166,7 @@ public struct ContentLoader: Sendable {
                 } catch {
                     if !failures.record(error) {
                         diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this file",
-                                                  hint: "check that it exists and can be read"))
+                                                  hint: "check that it exists and can be read", code: .fileUnreadable))
                     }
                     continue
                 }
@@ -184,12 +185,12 @@ public struct ContentLoader: Sendable {
         if let real = FolderWalk.realPath(absolute(relative)), let fence = FolderWalk.realPath(absolute("content")),
            !FolderWalk.inside(real, fence) {
             diagnostics.append(.error(location, "this is a link to \(real), outside content/, so it is not read",
-                                      hint: "copy the file into content/ instead of linking to it"))
+                                      hint: "copy the file into content/ instead of linking to it", code: .fileOutsideFolder))
             return nil
         }
         if FolderWalk.isSpecialFile(absolute(relative)) {
             diagnostics.append(.error(location, "this is not a regular file (a device, pipe or socket), so it is not read",
-                                      hint: "replace it with a plain text file"))
+                                      hint: "replace it with a plain text file", code: .fileNotRegular))
             return nil
         }
         let data: Data
@@ -197,7 +198,8 @@ public struct ContentLoader: Sendable {
             data = try fileSystem.readFile(at: absolute(relative))
         } catch {
             if !failures.record(error) {
-                diagnostics.append(.error(location, "cannot read this file", hint: missingHint ?? "check that it exists and can be read"))
+                diagnostics.append(.error(location, "cannot read this file", hint: missingHint ?? "check that it exists and can be read",
+                                          code: .fileUnreadable))
             }
             return nil
         }
@@ -219,7 +221,7 @@ public struct ContentLoader: Sendable {
             } else {
                 diagnostics.append(.warning(SourceLocation(file: folder + "/" + file, line: 1, column: 1),
                                             "this file is ignored because it does not end in `.md`",
-                                            hint: "rename it to end in .md, or move it out of \(folder)"))
+                                            hint: "rename it to end in .md, or move it out of \(folder)", code: .fileNotMarkdown))
             }
         }
         return result

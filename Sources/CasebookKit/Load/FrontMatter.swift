@@ -12,7 +12,7 @@ struct FrontMatter {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error(start, "this file is empty",
-                                   hint: "a case study starts with front matter between two `---` lines; `casebook new case-study` writes one for you"))
+                                   hint: "a case study starts with front matter between two `---` lines; `casebook new case-study` writes one for you", code: .frontMatterMissing))
         }
         // Walk the lines as bytes (a case is mostly body, which is not looked at here), stopping at the
         // line that closes the front matter.
@@ -27,7 +27,7 @@ struct FrontMatter {
             if lineNumber == 1 {
                 guard line.elementsEqual("---".utf8) else {
                     return .failure(.error(start, "the file does not start with front matter",
-                                           hint: "add a line with three hyphens (---) at the very top, then the fields, then another --- line"))
+                                           hint: "add a line with three hyphens (---) at the very top, then the fields, then another --- line", code: .frontMatterMissing))
                 }
                 yamlStart = next
             } else if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
@@ -40,7 +40,7 @@ struct FrontMatter {
             lineStart = next
         }
         return .failure(.error(start, "the front matter that starts here is never closed",
-                               hint: "add a line with three hyphens (---) after the last field, before the story"))
+                               hint: "add a line with three hyphens (---) after the last field, before the story", code: .frontMatterUnclosed))
     }
 
     private static func trimmingTrailingSpaces(_ line: Substring.UTF8View) -> Substring.UTF8View {

@@ -10,11 +10,11 @@ enum SourceText {
             if let control {
                 return .failure(.error(
                     bad, "this file contains the control character U+\(String(format: "%04X", control)) here, which cannot be published",
-                    hint: "delete it (it is invisible in most editors); only tabs and line breaks are allowed"))
+                    hint: "delete it (it is invisible in most editors); only tabs and line breaks are allowed", code: .fileControlCharacter))
             }
             return .failure(.error(
                 bad, "this file is not valid UTF-8 text (a byte that no character starts with)",
-                hint: "save the file as UTF-8 in your editor; the problem is at this line and column"))
+                hint: "save the file as UTF-8 in your editor; the problem is at this line and column", code: .fileNotText))
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if bytes.contains(0x0D) {

@@ -20,6 +20,10 @@ enum YAMLDocument {
         var pass = EventPass(file: file, firstLine: firstLine)
         var text = yaml
         text.withUTF8 { pass.run($0) }
+        if case .failure(let found) = pass.outcome, found.count == 1,
+           let better = YAMLIndentation(yaml, firstLine: firstLine).overIndentedField(found[0]) {
+            return .failure([better])
+        }
         return pass.outcome
     }
 
@@ -27,12 +31,16 @@ enum YAMLDocument {
     private static func tabIndentation(in yaml: String, file: String, firstLine: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
         guard yaml.utf8.contains(0x09) else { return [] }
+        let indentation = YAMLIndentation(yaml, firstLine: firstLine)
         for (offset, line) in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             guard let tab = line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).firstIndex(of: 0x09) else { continue }
             let column = line.distance(from: line.startIndex, to: tab) + 1
+            // The spaces that line it up with the field above it: four for a figure's fields, not "two per level".
+            let hint = indentation.spacesInsteadOfTab(at: offset).map { fix in
+                "indent it with \(fix.spaces) spaces instead, to line it up with line \(fix.line)"
+            } ?? "replace the tab with spaces, lining the field up with the fields around it"
             found.append(.error(SourceLocation(file: file, line: firstLine + offset, column: column),
-                                "this line is indented with a tab; YAML needs spaces",
-                                hint: "replace the tab with spaces (two spaces per level)"))
+                                "this line is indented with a tab; YAML needs spaces", hint: hint, code: .yamlTab))
         }
         return found
     }
@@ -43,27 +51,27 @@ enum YAMLDocument {
     }
 
     /// libyaml's problem strings, said the way an author can act on them.
-    fileprivate static func explain(_ problem: String, what: String) -> (String, String) {
+    fileprivate static func explain(_ problem: String, what: String) -> (String, String, DiagnosticCode) {
         switch problem {
         case let p where p.contains("mapping values are not allowed"):
             return ("a colon here makes this line unreadable as YAML",
-                    "if the value contains `: `, put the whole value in double quotes")
+                    "if the value contains `: `, put the whole value in double quotes", .yamlSyntax)
         case let p where p.contains("did not find expected key"), let p where p.contains("did not find expected '-' indicator"):
             return ("this line is not indented like the lines around it",
-                    "line it up with the other fields at the same level, using spaces")
+                    "line it up with the other fields at the same level, using spaces", .yamlIndentation)
         case let p where p.contains("found character that cannot start any token"):
             return ("this character cannot start a YAML value",
-                    "put the value in double quotes (characters like @ and ` cannot start an unquoted value)")
+                    "put the value in double quotes (characters like @ and ` cannot start an unquoted value)", .yamlSyntax)
         case let p where p.contains("found unexpected end of stream"), let p where p.contains("found unknown escape"):
             return ("a quoted value is not closed or contains an unknown backslash escape (\(problem))",
-                    "check that every opening quote has a closing quote on the same value")
+                    "check that every opening quote has a closing quote on the same value", .yamlSyntax)
         case let p where p.contains("did not find expected node content"):
-            return ("a value is missing here", "write a value after the colon, or remove the field")
+            return ("a value is missing here", "write a value after the colon, or remove the field", .yamlSyntax)
         case let p where p.contains("could not find expected ':'"):
-            return ("this line has no colon after its field name", "write fields as `name: value`")
+            return ("this line has no colon after its field name", "write fields as `name: value`", .yamlSyntax)
         default:
             return ("\(what) is not valid YAML: \(problem)",
-                    "check the YAML syntax here: `name: value` fields, lists with `- `, spaces for indentation")
+                    "check the YAML syntax here: `name: value` fields, lists with `- `, spaces for indentation", .yamlSyntax)
         }
     }
 }
@@ -114,6 +122,9 @@ private struct EventPass {
         var duplicatedComplexKeys: [SourceLocation] = []
         /// A key is written twice with the same tag, which makes the mapping invalid YAML.
         var hasDuplicate = false
+        /// What is said about the keys written twice in this mapping, and the first of them.
+        var repeated: [Diagnostic] = []
+        var firstRepeatedKey: String?
         /// The structure's hash, kept only while this collection is a mapping key or inside one.
         var hasher: Hasher?
     }
@@ -139,10 +150,10 @@ private struct EventPass {
             let keys = Array(repeating: "`<uncovertable>`", count: max(complex, 1)).joined(separator: ", ")
             return .failure([.error(first ?? SourceLocation(file: file, line: firstLine, column: 1),
                                     "the field \(keys) appears more than once here",
-                                    hint: "keep one of them and delete the other")])
+                                    hint: "keep one of them and delete the other", code: .yamlDuplicateField)])
         case let .anotherDocument(location):
-            let (message, hint) = YAMLDocument.explain("but found another document", what: YAMLDocument.describing(file))
-            return .failure([.error(location, message, hint: hint)])
+            let (message, hint, code) = YAMLDocument.explain("but found another document", what: YAMLDocument.describing(file))
+            return .failure([.error(location, message, hint: hint, code: code)])
         case let .syntax(diagnostic):
             return .failure([diagnostic])
         }
@@ -215,6 +226,7 @@ private struct EventPass {
             frames.append(frame)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = frames.removeLast()
+            reportRepeatedKeys(of: frame)
             if frame.isMapping, stop == nil, frame.hasDuplicate || !frame.duplicatedComplexKeys.isEmpty {
                 stop = .duplicateKeys(complex: frame.duplicatedComplexKeys.count,
                                       first: frame.duplicatedComplexKeys.min { ($0.line, $0.column) < ($1.line, $1.column) })
@@ -227,7 +239,7 @@ private struct EventPass {
             let at = location(event.start_mark)
             let name = event.data.alias.anchor.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? ""
             refused.append(.error(at, "`*\(name)` is a YAML alias, which Casebook does not accept",
-                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+                                  hint: "write each value out in full; a value that starts with & or * must be in double quotes", code: .yamlAnchor))
             // Stands in for the value it names; the document is refused, so only its place counts.
             if frames.last?.hasher != nil { frames[frames.count - 1].hasher!.combine(name) }
             add(YAMLValue(content: .scalar("", .any), location: at), keyText: nil, tag: nil, structure: nil)
@@ -239,10 +251,24 @@ private struct EventPass {
         }
     }
 
+    /// Keys written twice in a mapping. In an item of a list, several at once mean the next item lost
+    /// its `- `, so its fields read as repeats of this one's: that is said once, where the item starts.
+    private mutating func reportRepeatedKeys(of frame: Frame) {
+        guard let key = frame.firstRepeatedKey, let first = frame.repeated.first else { return }
+        if frame.repeated.count > 1, let parent = frames.last, !parent.isMapping {
+            duplicates.append(.error(first.location,
+                "`\(key):` starts another item of the list but has no `- ` before it, so YAML reads its fields as repeats of the item above",
+                hint: "write `- \(key):` here, with the `-` under the `-` of the item that starts on line \(frame.location.line)",
+                code: .yamlListDash))
+        } else {
+            duplicates += frame.repeated
+        }
+    }
+
     private mutating func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, _ at: SourceLocation) {
         let name = String(cString: UnsafeRawPointer(anchor).assumingMemoryBound(to: CChar.self))
         refused.append(.error(at, "`&\(name)` marks a YAML anchor, which Casebook does not accept",
-                              hint: "write each value out in full; a value that starts with & or * must be in double quotes"))
+                              hint: "write each value out in full; a value that starts with & or * must be in double quotes", code: .yamlAnchor))
     }
 
     /// A tag written on a node, or nil for the node's ordinary tag (none, `!`, or the ordinary one
@@ -269,8 +295,9 @@ private struct EventPass {
             if let keyText {
                 let line = value.location.line
                 if var record = frames[top].keys[keyText] {
-                    duplicates.append(.error(value.location, "the field `\(keyText)` appears more than once here",
-                                             hint: "it is also on line \(record.firstLine); keep one of them and delete the other"))
+                    frames[top].repeated.append(.error(value.location, "the field `\(keyText)` appears more than once here",
+                                             hint: "it is also on line \(record.firstLine); keep one of them and delete the other", code: .yamlDuplicateField))
+                    if frames[top].firstRepeatedKey == nil { frames[top].firstRepeatedKey = keyText }
                     if let tag {
                         if record.tags.contains(tag) { frames[top].hasDuplicate = true } else { record.tags.append(tag) }
                     } else {
@@ -302,20 +329,20 @@ private struct EventPass {
         let problem = parser.problem.map { String(cString: $0) } ?? ""
         switch parser.error {
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-            let (message, hint) = YAMLDocument.explain(problem, what: what)
-            return .error(location(parser.problem_mark), message, hint: hint)
+            let (message, hint, code) = YAMLDocument.explain(problem, what: what)
+            return .error(location(parser.problem_mark), message, hint: hint, code: code)
         case YAML_READER_ERROR:
             return .error(SourceLocation(file: file, line: firstLine, column: 1),
                           "\(what) contains characters that cannot be read (\(problem))",
-                          hint: "save the file as UTF-8 text")
+                          hint: "save the file as UTF-8 text", code: .fileNotText)
         case YAML_MEMORY_ERROR:
             // libyaml's only memory error in practice: more than 1,000 nested lists or sets of fields.
             return .error(SourceLocation(file: file, line: firstLine, column: 1),
                           "\(what) nests lists or sets of fields too deeply for YAML (more than 1,000 levels)",
-                          hint: "look for [ or { that are never closed; no field needs more than a few levels")
+                          hint: "look for [ or { that are never closed; no field needs more than a few levels", code: .yamlTooDeep)
         default:
             return .error(SourceLocation(file: file, line: firstLine, column: 1), "\(what) could not be read: \(problem)",
-                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation")
+                          hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation", code: .yamlSyntax)
         }
     }
 }

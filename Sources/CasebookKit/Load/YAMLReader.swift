@@ -17,13 +17,13 @@ struct YAMLReader {
     }
 
     /// Every error carries a hint; where the caller has none to give, the hint says where the field is described.
-    mutating func error(_ node: YAMLValue?, _ message: String, hint: String? = nil) {
+    mutating func error(_ node: YAMLValue?, _ message: String, hint: String? = nil, code: DiagnosticCode = .fieldInvalid) {
         diagnostics.append(.error(location(node), message,
-                                  hint: hint ?? "see docs/content-format.md for what this field accepts, with examples"))
+                                  hint: hint ?? "see docs/content-format.md for what this field accepts, with examples", code: code))
     }
 
-    mutating func warning(_ node: YAMLValue?, _ message: String, hint: String? = nil) {
-        diagnostics.append(.warning(location(node), message, hint: hint))
+    mutating func warning(_ node: YAMLValue?, _ message: String, hint: String? = nil, code: DiagnosticCode = .fieldInvalid) {
+        diagnostics.append(.warning(location(node), message, hint: hint, code: code))
     }
 
     mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -35,7 +35,7 @@ struct YAMLReader {
                          missingAt: YAMLValue? = nil, hintFor: (String) -> String? = { _ in nil }) -> Fields? {
         guard let mapping = node.mapping else {
             error(node, "\(what) should be a set of `name: value` fields, but this is \(node.kind)",
-                  hint: "write one `name: value` field per line, indented under the line that names it")
+                  hint: "write one `name: value` field per line, indented under the line that names it", code: .fieldWrongType)
             return nil
         }
         var values: [String: YAMLValue] = [:]
@@ -44,7 +44,7 @@ struct YAMLReader {
             let keyNode = pair.key, value = pair.value
             guard let key = keyNode.scalar else {
                 error(keyNode, "a field name must be plain text",
-                      hint: "write the field's name as a plain word followed by a colon, e.g. `title:`")
+                      hint: "write the field's name as a plain word followed by a colon, e.g. `title:`", code: .fieldWrongType)
                 continue
             }
             if known.contains(key) {
@@ -52,14 +52,14 @@ struct YAMLReader {
                 keyNodes[key] = keyNode
             } else {
                 warning(keyNode, "unknown field `\(key)` in \(what)",
-                        hint: Suggestion.hint(for: key, in: known, listing: false) ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "))
+                        hint: Suggestion.hint(for: key, in: known, listing: false) ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "), code: .fieldUnknown)
             }
         }
         for key in required where values[key] == nil || Self.isNull(values[key]!) {
             if let present = values[key] {
-                error(present, "`\(key)` is empty in \(what)", hint: hintFor(key))
+                error(present, "`\(key)` is empty in \(what)", hint: hintFor(key), code: .fieldEmpty)
             } else {
-                error(missingAt ?? node, "\(what) has no `\(key)`, which is required", hint: hintFor(key))
+                error(missingAt ?? node, "\(what) has no `\(key)`, which is required", hint: hintFor(key), code: .fieldMissing)
             }
         }
         return Fields(values: values.filter { !Self.isNull($0.value) }, keyNodes: keyNodes, location: node.location)
@@ -84,19 +84,19 @@ struct YAMLReader {
         guard let node else { return nil }
         guard case .scalar(let scalar, _) = node.content else {
             error(node, "`\(field)` should be text, but this is \(node.kind)",
-                  hint: node.sequence != nil ? "write a single value, not a list" : "write the value on the same line as `\(field):`")
+                  hint: node.sequence != nil ? "write a single value, not a list" : "write the value on the same line as `\(field):`", code: .fieldWrongType)
             return nil
         }
         let value = Self.trimmed(scalar)
         if value.isEmpty {
-            error(node, "`\(field)` is empty", hint: "write a value after `\(field):`, or remove the line if the field is optional")
+            error(node, "`\(field)` is empty", hint: "write a value after `\(field):`, or remove the line if the field is optional", code: .fieldEmpty)
             return nil
         }
         // Escapes in quoted YAML ("\e", "\0", "\x1b") can make characters the file itself may not hold;
         // they would break feed.xml and the pages.
         if let bad = value.unicodeScalars.first(where: Self.isUnpublishable) {
             error(node, "`\(field)` contains the control character U+\(String(format: "%04X", bad.value)), which cannot be published",
-                  hint: "remove the escape (such as \\e, \\0 or \\x1b) from the quoted value; only tabs and line breaks are allowed")
+                  hint: "remove the escape (such as \\e, \\0 or \\x1b) from the quoted value; only tabs and line breaks are allowed", code: .fieldControlCharacter)
             return nil
         }
         return value
@@ -106,7 +106,7 @@ struct YAMLReader {
         guard let node else { return nil }
         guard case .scalar(let scalar, let style) = node.content else {
             error(node, "`\(field)` should be a number, but this is \(node.kind)",
-                  hint: "write one number on the same line as `\(field):`, e.g. `\(field): 2000`")
+                  hint: "write one number on the same line as `\(field):`, e.g. `\(field): 2000`", code: .fieldNotNumber)
             return nil
         }
         // Most figures have no surrounding spaces and no underscores: skip Foundation for them.
@@ -114,26 +114,26 @@ struct YAMLReader {
         let unseparated = raw.utf8.contains(UInt8(ascii: "_")) ? raw.replacingOccurrences(of: "_", with: "") : raw
         let lowered = raw.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan", "inf", "nan", "infinity", "-infinity"].contains(lowered) {
-            error(node, "`\(field)` must be a finite number, not `\(raw)`", hint: "write the figure as published, e.g. 2000")
+            error(node, "`\(field)` must be a finite number, not `\(raw)`", hint: "write the figure as published, e.g. 2000", code: .fieldNotNumber)
             return nil
         }
         if style != .plain, Double(raw) != nil {
             error(node, "`\(field)` is written in quotes, so it is text, not a number",
-                  hint: "remove the quotes: \(field): \(raw)")
+                  hint: "remove the quotes: \(field): \(raw)", code: .fieldNotNumber)
             return nil
         }
         // Swift's Double() also reads hexadecimal (`0x1F` as 31) and other forms no author means.
         if Double(unseparated) != nil, !Self.isDecimal(raw) {
             error(node, "`\(field)` must be written in decimal digits, not `\(raw)`",
-                  hint: "write the figure as published, such as 2000, 0.36 or 2.4e6")
+                  hint: "write the figure as published, such as 2000, 0.36 or 2.4e6", code: .fieldNotNumber)
             return nil
         }
         guard let value = Double(unseparated) else {
-            error(node, "`\(field)` should be a number, but `\(raw)` is text", hint: Self.numberHint(raw))
+            error(node, "`\(field)` should be a number, but `\(raw)` is text", hint: Self.numberHint(raw), code: .fieldNotNumber)
             return nil
         }
         guard value.isFinite else {
-            error(node, "`\(field)` must be a finite number; `\(raw)` is too large", hint: "write the figure as published")
+            error(node, "`\(field)` must be a finite number; `\(raw)` is too large", hint: "write the figure as published", code: .fieldNotNumber)
             return nil
         }
         return value
@@ -142,12 +142,12 @@ struct YAMLReader {
     mutating func integer(_ node: YAMLValue?, field: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node, let value = number(node, field: field) else { return nil }
         guard value == value.rounded(), let int = Int(exactly: value) else {
-            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(value.rounded(.down).plain)`")
+            error(node, "`\(field)` should be a whole number", hint: "write it without a decimal point, e.g. `\(field): \(value.rounded(.down).plain)`", code: .fieldNotNumber)
             return nil
         }
         if let range, !range.contains(int) {
             error(node, "`\(field)` should be between \(range.lowerBound) and \(range.upperBound), not \(int)",
-                  hint: "check the number of digits")
+                  hint: "check the number of digits", code: .fieldNotNumber)
             return nil
         }
         return int
@@ -159,7 +159,7 @@ struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(node, "`\(field)` should be `true` or `false`", hint: "write `\(field): true` or `\(field): false`, without quotes")
+            error(node, "`\(field)` should be `true` or `false`", hint: "write `\(field): true` or `\(field): false`, without quotes", code: .fieldNotChoice)
             return nil
         }
     }
@@ -167,7 +167,7 @@ struct YAMLReader {
     mutating func date(_ node: YAMLValue?, field: String) -> DayDate? {
         guard let raw = text(node, field: field) else { return nil }
         guard let date = DayDate(iso: raw) else {
-            error(node, "`\(field)` should be a date written as YYYY-MM-DD, not `\(raw)`", hint: "for example: \(field): 2025-11-19")
+            error(node, "`\(field)` should be a date written as YYYY-MM-DD, not `\(raw)`", hint: "for example: \(field): 2025-11-19", code: .fieldInvalid)
             return nil
         }
         return date
@@ -177,7 +177,7 @@ struct YAMLReader {
         guard let raw = text(node, field: field) else { return nil }
         guard let value = AsOf(raw) else {
             error(node, "`\(field)` should be a year (2021), a school year (2022-23), a month (2021-09) or a date (2021-09-30), not `\(raw)`",
-                  hint: "write when the figure was true in one of those forms, e.g. `\(field): 2022-23`")
+                  hint: "write when the figure was true in one of those forms, e.g. `\(field): 2022-23`", code: .fieldInvalid)
             return nil
         }
         return value
@@ -189,7 +189,7 @@ struct YAMLReader {
         if node.scalar != nil { return text(node, field: field).map { [$0] } }
         guard let sequence = node.sequence else {
             error(node, "`\(field)` should be a list, but this is \(node.kind)",
-                  hint: "write it as [first, second] or as lines starting with `- `")
+                  hint: "write it as [first, second] or as lines starting with `- `", code: .fieldWrongType)
             return nil
         }
         return sequence.compactMap { text($0, field: field) }
@@ -200,7 +200,7 @@ struct YAMLReader {
         guard let node else { return nil }
         guard let sequence = node.sequence else {
             error(node, "`\(field)` should be a list, but this is \(node.kind)",
-                  hint: "start each item on its own line with `- `")
+                  hint: "start each item on its own line with `- `", code: .fieldWrongType)
             return nil
         }
         return Array(sequence)
@@ -211,7 +211,7 @@ struct YAMLReader {
         guard let raw = text(node, field: field) else { return nil }
         if let value = T(rawValue: raw) ?? T(rawValue: raw.lowercased()) { return value }
         let choices = T.allCases.map(\.rawValue)
-        error(node, "`\(raw)` is not a valid `\(field)`", hint: Suggestion.hint(for: raw, in: choices))
+        error(node, "`\(raw)` is not a valid `\(field)`", hint: Suggestion.hint(for: raw, in: choices), code: .fieldNotChoice)
         return nil
     }
 
@@ -225,7 +225,7 @@ struct YAMLReader {
         switch outcome {
         case .ok: return raw
         case .problem(let message, let hint):
-            error(node, "`\(field)` \(message)", hint: hint)
+            error(node, "`\(field)` \(message)", hint: hint, code: .fieldAddress)
             return nil
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The states, DC and territories, by USPS code, with their place in the tile-grid map.
 public struct USState: Sendable, Hashable {
     public let code: String
@@ -71,6 +73,29 @@ public struct USState: Sendable, Hashable {
     private static let byCode: [String: USState] = Dictionary(
         uniqueKeysWithValues: (all + [national]).map { ($0.code, $0) })
 
+    private static let byName: [String: USState] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.name.lowercased(), $0) } + [("washington, d.c.", byCode["DC"]!), ("washington dc", byCode["DC"]!)])
+
     public static func named(_ code: String) -> USState? { byCode[code] }
     public static var codes: [String] { (all + [national]).map(\.code) }
+
+    /// A state written as its USPS code in any case (`oh`) or its full name (`Ohio`, `new jersey`).
+    public static func from(codeOrName text: String) -> USState? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return byCode[trimmed.uppercased()] ?? byName[trimmed.lowercased()]
+    }
+
+    /// What to say about text that is not a state code: the code of the state it names, or the nearest code.
+    public static func hint(for text: String) -> String {
+        if let state = from(codeOrName: text), state.code != text {
+            return "did you mean `\(state.code)`? (\(state.name)'s two-letter USPS code)"
+        }
+        // A misspelt name (`Ohiio`, `New Jersy`): the code of the nearest name.
+        if text.count > 3, let near = Suggestion.closest(to: text, in: all.map(\.name)), let state = from(codeOrName: near) {
+            return "did you mean `\(state.code)`? (\(state.name)'s two-letter USPS code)"
+        }
+        return Suggestion.hint(for: text.uppercased(), in: codes, listing: false)
+            .map { $0 + " (states use their two-letter USPS code; US means national)" }
+            ?? "use the two-letter USPS code, such as NJ or TX, or US for national programs"
+    }
 }

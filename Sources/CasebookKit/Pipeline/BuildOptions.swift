@@ -38,6 +38,19 @@ public struct BuildOptions: Sendable {
         self.force = force
         self.dryRun = dryRun
     }
+
+    /// What is wrong with `--base-url` or `--contact`, if anything: a mistake on the command line, which
+    /// the command line reports before any work (exit 64) and a build refuses all the same.
+    public var overrideProblem: BuildError? {
+        if let baseURL, case .problem(let message, let hint) = URLCheck.check(baseURL) {
+            return BuildError("--base-url \(message)", hint: hint)
+        }
+        if let contact, SiteSettingsCheck.contactLink(contact) == nil {
+            return BuildError("--contact should be an e-mail address or a web address, not `\(contact)`",
+                              hint: "for example: --contact editors@your-organisation.org")
+        }
+        return nil
+    }
 }
 
 /// What a build did: its diagnostics, what it wrote and how long each phase took.

@@ -17,10 +17,9 @@ public struct Scaffold: Sendable {
     /// Writes `content/case-studies/<slug>.md` and returns its path relative to the root.
     public func newCaseStudy(title: String, state: String?, strategy: String?) throws(BuildError) -> String {
         let config = try loadConfig()
-        let stateCode = (state ?? "US").uppercased()
-        guard USState.named(stateCode) != nil else {
-            throw BuildError("`\(state ?? "")` is not a state code",
-                             hint: Suggestion.hint(for: stateCode, in: USState.codes, listing: false) ?? "use a two-letter USPS code such as NJ, or US")
+        // A state's name is taken for its code: `--state Ohio` writes `state: OH`.
+        guard let stateCode = USState.from(codeOrName: state ?? "US")?.code else {
+            throw BuildError("`\(state ?? "")` is not a state", hint: USState.hint(for: state ?? ""))
         }
         let strategyKey = strategy ?? config.strategies.first?.key ?? "tutoring"
         guard config.strategy(strategyKey) != nil else {
@@ -35,7 +34,7 @@ public struct Scaffold: Sendable {
         let text = """
         ---
         # A new case study. Every field is explained in docs/content-format.md.
-        # Replace each \(Self.placeholder) value, then set `draft: false` to publish it.
+        # Fill in each value marked as a placeholder (and `value`), then set `draft: false` to publish it.
         title: \(yamlQuoted(title))
         summary: \(Self.placeholder) One sentence for cards and feeds.
         organization: \(Self.placeholder) Who runs the program

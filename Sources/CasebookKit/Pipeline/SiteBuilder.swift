@@ -53,13 +53,7 @@ public struct SiteBuilder: Sendable {
         }
         var diagnostics = loadDiagnostics
         guard let content = loaded, let templates else { return (nil, diagnostics.sortedByLocation()) }
-        if let base = options.baseURL, case .problem(let message, let hint) = URLCheck.check(base) {
-            throw BuildError("--base-url \(message)", hint: hint)
-        }
-        if let contact = options.contact, SiteSettingsCheck.contactLink(contact) == nil {
-            throw BuildError("--contact should be an e-mail address or a web address, not `\(contact)`",
-                             hint: "for example: --contact editors@your-organisation.org")
-        }
+        if let problem = options.overrideProblem { throw problem }
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
         let index = timer.time("index") { SiteIndex(content, figureIDs: cache.figureIDs) }
 
@@ -115,7 +109,7 @@ public struct SiteBuilder: Sendable {
         if let image = study.image, !checker.images.contains(image.path) {
             let location = image.locations["src"] ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
             found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
-                                hint: "put the picture in content/images/ or correct the file name"))
+                                hint: "put the picture in content/images/ or correct the file name", code: .caseImageMissing))
         }
         return found
     }

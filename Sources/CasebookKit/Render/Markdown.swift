@@ -42,13 +42,13 @@ enum Markdown {
             let location = SourceLocation(file: source.file, line: source.firstLine + line - 1, column: 1)
             return Rendered(html: "", links: [], images: [], wordCount: 0, problems: [.error(
                 location, "from this paragraph on, the story has too many `![` and `]` brackets for the Markdown reader to finish in time",
-                hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines")])
+                hint: "write brackets that are not links or images as \\[ and \\], or split long runs of them into paragraphs with blank lines", code: .storyTooComplex)])
         }
         if let (line, column, value) = controlReference(source.text) {
             let location = SourceLocation(file: source.file, line: source.firstLine + line - 1, column: column)
             return Rendered(html: "", links: [], images: [], wordCount: 0, problems: [.error(
                 location, "this character reference stands for the control character U+\(String(format: "%04X", value)), which cannot be published",
-                hint: "delete it; only tabs and line breaks are allowed (write `&amp;#\(value);` to show the reference itself)")])
+                hint: "delete it; only tabs and line breaks are allowed (write `&amp;#\(value);` to show the reference itself)", code: .fileControlCharacter)])
         }
         let options = CMARK_OPT_SMART
         let bytes = Array(source.text.utf8)

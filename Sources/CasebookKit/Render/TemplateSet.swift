@@ -36,7 +36,7 @@ public struct TemplateSet: Sendable {
             } catch {
                 if !failures.record(error) {
                     diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read this template",
-                                              hint: "check that the file can be read (its permissions)"))
+                                              hint: "check that the file can be read (its permissions)", code: .templateUnreadable))
                 }
                 continue
             }
@@ -65,13 +65,13 @@ public struct TemplateSet: Sendable {
             if let (line, column) = TemplateReference.tooDeep(text) {
                 diagnostics.append(.error(SourceLocation(file: path, line: line, column: column),
                                           "sections are nested more than \(TemplateReference.deepestNesting) deep here",
-                                          hint: "close sections before opening new ones; a section left open by mistake nests everything after it"))
+                                          hint: "close sections before opening new ones; a section left open by mistake nests everything after it", code: .templateSyntax))
                 continue
             }
             switch TemplateParser.parse(text, file: path) {
             case .success(let nodes): parsed[name] = (path, nodes)
             case .failure(let error):
-                diagnostics.append(.error(error.location, "template syntax error: \(error.message)", hint: error.hint))
+                diagnostics.append(.error(error.location, "template syntax error: \(error.message)", hint: error.hint, code: .templateSyntax))
             }
         }
         let names = Set(parsed.keys)
@@ -85,7 +85,7 @@ public struct TemplateSet: Sendable {
             && !diagnostics.contains(where: { $0.location.file == "templates/\(name).mustache" }) {
             diagnostics.append(.error(SourceLocation(file: "templates/\(name).mustache", line: 1, column: 1),
                                       "the template `\(name).mustache` is missing",
-                                      hint: "every site needs it; copy it from the templates folder of a fresh Casebook checkout"))
+                                      hint: "every site needs it; copy it from the templates folder of a fresh Casebook checkout", code: .templateMissing))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         // Bind every template to the view it draws: each name is looked up once, here.
@@ -115,7 +115,7 @@ public struct TemplateSet: Sendable {
     /// "the partial `x` does not exist", with the closest name there is.
     static func missing(_ name: String, kind: String, at location: SourceLocation, available: some Collection<String>) -> Diagnostic {
         .error(location, "the \(kind) `\(name)` does not exist",
-               hint: Suggestion.hint(for: name, in: available.sorted(), listing: false) ?? "create templates/\(name).mustache, or fix the name")
+               hint: Suggestion.hint(for: name, in: available.sorted(), listing: false) ?? "create templates/\(name).mustache, or fix the name", code: .templateMissing)
     }
 
     /// A template that includes or inherits from itself, directly or through others, would render
@@ -140,7 +140,7 @@ public struct TemplateSet: Sendable {
                     : "`\(name)` \(verb) `\(tag.name)`, which leads back to `\(name)`: the templates would never finish rendering"
                 diagnostics.append(.error(SourceLocation(file: paths[name] ?? "templates/\(name).mustache", line: tag.line, column: tag.column),
                                           message,
-                                          hint: "remove `\(tag.tag)` here, or the tag that leads back; a template cannot contain itself, directly or through others"))
+                                          hint: "remove `\(tag.tag)` here, or the tag that leads back; a template cannot contain itself, directly or through others", code: .templateLoop))
             }
         }
         return diagnostics

@@ -20,7 +20,7 @@ enum CaseStudyDecoder {
         var reader = YAMLReader(file: path, firstLine: front.yamlFirstLine)
         guard let root else {
             reader.append(.error(SourceLocation(file: path, line: 1, column: 1), "the front matter is empty",
-                                 hint: "add the required fields: " + requiredFields.map { "`\($0)`" }.joined(separator: ", ")))
+                                 hint: "add the required fields: " + requiredFields.map { "`\($0)`" }.joined(separator: ", "), code: .frontMatterEmpty))
             return (nil, reader.diagnostics)
         }
         guard let f = reader.fields(of: root, in: "the case study", known: knownFields, required: requiredFields,
@@ -43,10 +43,7 @@ enum CaseStudyDecoder {
         if let code = reader.text(f["state"], field: "state") {
             state = USState.named(code.uppercased())
             if state == nil {
-                reader.error(f["state"], "`\(code)` is not a state code",
-                             hint: Suggestion.hint(for: code.uppercased(), in: USState.codes, listing: false)
-                                .map { $0 + " (states use their two-letter USPS code; US means national)" }
-                                ?? "use the two-letter USPS code, such as NJ or TX, or US for national programs")
+                reader.error(f["state"], "`\(code)` is not a state code", hint: USState.hint(for: code), code: .caseState)
             }
         }
         var strategy: String?
@@ -55,7 +52,7 @@ enum CaseStudyDecoder {
                 strategy = key
             } else {
                 reader.error(f["strategy"], "unknown strategy `\(key)`",
-                             hint: Suggestion.hint(for: key, in: config.strategies.map(\.key)))
+                             hint: Suggestion.hint(for: key, in: config.strategies.map(\.key)), code: .caseStrategy)
             }
         }
         var funding: [String] = []
@@ -65,21 +62,21 @@ enum CaseStudyDecoder {
                     if !funding.contains(key) { funding.append(key) }
                 } else {
                     reader.error(f["funding"]?.sequence?[offset] ?? f["funding"], "unknown funding source `\(key)`",
-                                 hint: Suggestion.hint(for: key, in: config.funding.map(\.key)))
+                                 hint: Suggestion.hint(for: key, in: config.funding.map(\.key)), code: .caseFunding)
                 }
             }
         }
         let years = yearSpan(f["years"], reader: &reader)
         let tags = tagList(f["tags"], config: config, reader: &reader)
         let metrics = metricList(f["metrics"], config: config, reader: &reader)
-        if let metrics, !metrics.isEmpty {
+        if let metrics, !metrics.isEmpty, metrics.count == f["metrics"]?.sequence?.count {
             let highlights = metrics.filter(\.highlight).count
             if highlights == 0 {
                 reader.warning(f.keyNodes["metrics"], "no figure is marked `highlight: true`, so the page has no key findings",
-                               hint: "mark the case's main reach figure, and a result if there is one, with `highlight: true`")
+                               hint: "mark the case's main reach figure, and a result if there is one, with `highlight: true`", code: .caseNoHighlight)
             } else if highlights > 4 {
                 reader.warning(f.keyNodes["metrics"], "\(highlights) figures are marked `highlight: true`; key findings show the first four",
-                               hint: "keep `highlight: true` on the two to four figures that best describe the case")
+                               hint: "keep `highlight: true` on the two to four figures that best describe the case", code: .caseManyHighlights)
             }
         }
         let sources = sourceList(f["sources"], reader: &reader)
@@ -87,22 +84,19 @@ enum CaseStudyDecoder {
         if let node = f["evidence"] {
             if config.evidenceDesigns.isEmpty {
                 reader.warning(f.keyNodes["evidence"], "this site rates no evidence, so `evidence` is ignored",
-                               hint: "add `evidence_designs:` to content/site.yml to rate evidence")
+                               hint: "add `evidence_designs:` to content/site.yml to rate evidence", code: .caseEvidenceIgnored)
             } else {
                 evidence = EvidenceDecoder.decode(node, config: config, reader: &reader)
             }
         } else if !config.evidenceDesigns.isEmpty {
             reader.error(root, "the case study has no `evidence` rating, which is required",
                          hint: "add `evidence:` with `design:` (from `evidence_designs:` in content/site.yml), `finding:` and `sources:`; "
-                            + "use `design: \(config.evidenceDesigns.first(where: \.noEvidence)?.key ?? "none")` if no study of results was found")
+                            + "use `design: \(config.evidenceDesigns.first(where: \.noEvidence)?.key ?? "none")` if no study of results was found", code: .caseEvidenceMissing)
         }
         let image = f["image"].flatMap { imageField($0, reader: &reader) }
 
-        if !draft, text.containsBytes(Scaffold.placeholder) {
-            reader.append(.error(SourceLocation(file: path, line: 1, column: 1),
-                                 "this case study still has \(Scaffold.placeholder) placeholders from `casebook new`",
-                                   hint: "fill in every \(Scaffold.placeholder) value, or keep `draft: true` until it is finished"))
-        }
+        if !draft { TemplateLeftovers.check(front, root: root, path: path).forEach { reader.append($0) } }
+        StoryAddresses.check(front, path: path).forEach { reader.append($0) }
         guard let title, let summary, let organization, let state, let strategy, let years, let date,
               let metrics, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics)
@@ -121,7 +115,7 @@ enum CaseStudyDecoder {
             guard let slug = reader.text(given, field: "slug") else { return nil }
             guard Slug.isValid(slug) else {
                 reader.error(given, "the slug `\(slug)` may only use lower-case letters, digits and hyphens",
-                             hint: "for example: slug: \(Slug.make(from: slug))")
+                             hint: "for example: slug: \(Slug.make(from: slug))", code: .caseSlug)
                 return nil
             }
             return slug
@@ -130,7 +124,7 @@ enum CaseStudyDecoder {
         guard Slug.isValid(name) else {
             reader.append(.error(SourceLocation(file: path, line: 1, column: 1),
                                  "the file name `\(name).md` cannot be used as a page address",
-                                 hint: "rename the file to `\(Slug.make(from: name)).md` (lower-case letters, digits and hyphens), or set `slug:`"))
+                                 hint: "rename the file to `\(Slug.make(from: name)).md` (lower-case letters, digits and hyphens), or set `slug:`", code: .caseFileName))
             return nil
         }
         return name
@@ -149,7 +143,7 @@ enum CaseStudyDecoder {
         let end = f["end"].flatMap { reader.integer($0, field: "end", range: 1900...2200) }
         if let end, end < start {
             reader.error(f["end"], "the program cannot end (\(end)) before it starts (\(start))",
-                         hint: "check the two years; leave out `end` while the program is still running")
+                         hint: "check the two years; leave out `end` while the program is still running", code: .caseYears)
             return nil
         }
         return YearSpan(start: start, end: end)
@@ -163,13 +157,13 @@ enum CaseStudyDecoder {
             let slug = Slug.make(from: tag)
             if slug.isEmpty {
                 reader.error(node.sequence?[offset] ?? node, "the tag `\(tag)` has no letters or digits",
-                             hint: "write tags as words, such as `math` or `high-school`")
+                             hint: "write tags as words, such as `math` or `high-school`", code: .caseTagEmpty)
             } else if seen.insert(slug).inserted {
                 tags.append(slug)
                 if !config.tags.isEmpty, !config.tags.contains(where: { $0.key == slug }) {
                     reader.warning(node.sequence?[offset] ?? node, "the tag `\(slug)` is not in the tag list of content/site.yml",
                                    hint: Suggestion.hint(for: slug, in: config.tags.map(\.key), listing: false)
-                                    ?? "add it under `tags:` in content/site.yml with the label readers should see")
+                                    ?? "add it under `tags:` in content/site.yml with the label readers should see", code: .caseTagUnlisted)
                 }
             }
         }
@@ -179,7 +173,7 @@ enum CaseStudyDecoder {
     private static func metricList(_ node: YAMLValue?, config: SiteConfig, reader: inout YAMLReader) -> [Metric]? {
         guard let items = reader.list(node, field: "metrics") else { return nil }
         if items.isEmpty {
-            reader.error(node, "a case study needs at least one metric", hint: "add a figure with its source under `metrics:`")
+            reader.error(node, "a case study needs at least one metric", hint: "add a figure with its source under `metrics:`", code: .caseNoMetrics)
             return nil
         }
         return items.compactMap { MetricDecoder.decode($0, kind: .caseMetric, config: config, reader: &reader) }
@@ -200,7 +194,7 @@ enum CaseStudyDecoder {
               let src = reader.text(f["src"], field: "src") else { return nil }
         let alt = f["alt"].flatMap { reader.text($0, field: "alt") } ?? ""
         if alt.isEmpty {
-            reader.warning(node, "the image has no `alt` text", hint: "describe the picture for people who cannot see it: `alt: …`")
+            reader.warning(node, "the image has no `alt` text", hint: "describe the picture for people who cannot see it: `alt: …`", code: .caseImageAlt)
         }
         return Image(source: src, alt: alt, locations: f.locations)
     }

@@ -13,7 +13,7 @@ enum ContentValidator {
                 // At `slug:` where the file sets one; otherwise the file's name is the address.
                 diagnostics.append(.error(study.locations["slug"] ?? SourceLocation(file: study.sourcePath, line: 1, column: 1),
                                           "two case studies would be published at /case-studies/\(study.slug)/ (this one and \(other))",
-                                          hint: "rename one of the files, or give one of them a different `slug:`"))
+                                          hint: "rename one of the files, or give one of them a different `slug:`", code: .pageAddressTaken))
             } else {
                 seen[study.slug] = study.sourcePath
             }
@@ -23,10 +23,10 @@ enum ContentValidator {
             let location = page.locations["slug"] ?? SourceLocation(file: page.sourcePath, line: 1, column: 1)
             if reservedSlugs.contains(page.slug) {
                 diagnostics.append(.error(location, "the page address /\(page.slug)/ is used by the site itself",
-                                          hint: "rename the file or set another `slug:`"))
+                                          hint: "rename the file or set another `slug:`", code: .pageAddressTaken))
             } else if let other = pageSlugs[page.slug] {
                 diagnostics.append(.error(location, "two pages would be published at /\(page.slug)/ (this one and \(other))",
-                                          hint: "rename one of the files, or give one of them a different `slug:`"))
+                                          hint: "rename one of the files, or give one of them a different `slug:`", code: .pageAddressTaken))
             } else {
                 pageSlugs[page.slug] = page.sourcePath
             }

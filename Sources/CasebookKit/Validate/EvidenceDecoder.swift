@@ -20,7 +20,7 @@ enum EvidenceDecoder {
                 if let other = self.study(g, node: item, config: config, reader: &reader) {
                     if config.evidenceDesign(other.design)?.noEvidence == true {
                         reader.error(g["design"], "a study listed under `elsewhere` cannot be `\(other.design)`",
-                                     hint: "list only studies that exist; leave `elsewhere` out when there are none")
+                                     hint: "list only studies that exist; leave `elsewhere` out when there are none", code: .evidenceStudy)
                     } else {
                         elsewhere.append(other)
                     }
@@ -36,7 +36,7 @@ enum EvidenceDecoder {
             design = config.evidenceDesign(key)
             if design == nil {
                 reader.error(f["design"], "unknown evidence design `\(key)`",
-                             hint: Suggestion.hint(for: key, in: config.evidenceDesigns.map(\.key)))
+                             hint: Suggestion.hint(for: key, in: config.evidenceDesigns.map(\.key)), code: .evidenceDesign)
             }
         }
         let studyBy = f["study_by"].flatMap { reader.choice($0, field: "study_by", as: StudyAuthorship.self) }
@@ -48,17 +48,17 @@ enum EvidenceDecoder {
         if design.noEvidence {
             if let given = f["study_by"] {
                 reader.error(given, "`study_by` says who ran a study, but the design `\(design.key)` means none was found",
-                             hint: "remove `study_by`, or choose the design of the study that was found")
+                             hint: "remove `study_by`, or choose the design of the study that was found", code: .evidenceStudy)
             }
         } else {
             if f["sources"] == nil || (sources.isEmpty && !reader.diagnostics.hasErrors) {
                 reader.error(f["sources"] ?? f["design"],
                              "the evidence design `\(design.key)` needs a source: a rating is only as strong as what backs it",
-                             hint: "add `sources:` with the study or report (`- title: …` and `url: https://…`), or use `design: \(config.evidenceDesigns.first(where: \.noEvidence)?.key ?? "none")` if nothing was found")
+                             hint: "add `sources:` with the study or report (`- title: …` and `url: https://…`), or use `design: \(config.evidenceDesigns.first(where: \.noEvidence)?.key ?? "none")` if nothing was found", code: .evidenceNoSource)
             }
             if f["study_by"] == nil {
                 reader.error(f["design"], "say who ran the study behind `\(design.key)`",
-                             hint: "add `study_by: own` (the program, its funder or its vendor) or `study_by: independent`")
+                             hint: "add `study_by: own` (the program, its funder or its vendor) or `study_by: independent`", code: .evidenceStudy)
             }
             if let floor = config.evidenceDesign(strongestWithoutAStudy), design.rank < floor.rank,
                studyBy == .own, !sources.isEmpty, !sources.contains(where: { namesAStudy($0.title) }) {

@@ -30,7 +30,7 @@ enum MetricDecoder {
                 } else {
                     reader.error(fields["key"], "unknown metric key `\(raw)`",
                                  hint: Suggestion.hint(for: raw, in: config.metrics.map(\.key), listing: false)
-                                    ?? "use a key listed under `metrics:` in content/site.yml, or add it there")
+                                    ?? "use a key listed under `metrics:` in content/site.yml, or add it there", code: .metricKey)
                 }
             }
         case .contextFigure:
@@ -48,11 +48,11 @@ enum MetricDecoder {
         let highlight = fields["highlight"].flatMap { reader.bool($0, field: "highlight") } ?? false
         if let value, let upper, upper <= value {
             reader.error(fields["upper"], "`upper` (\(upper.plain)) should be larger than `value` (\(value.plain))",
-                         hint: "`value` is the low end of the range and `upper` the high end")
+                         hint: "`value` is the low end of the range and `upper` the high end", code: .metricRange)
         }
         if upper != nil, baseline != nil {
             reader.error(fields["baseline"], "a figure can have a range (`upper`) or a change (`baseline`), not both",
-                         hint: "keep `upper` for a range such as 6,098–6,099, or `baseline` for a change such as 16% → 40%")
+                         hint: "keep `upper` for a range such as 6,098–6,099, or `baseline` for a change such as 16% → 40%", code: .metricRangeAndChange)
         }
         let words = FigureWordsDecoder.decode(fields, node: node, what: what, value: value, unit: unit,
                                               certainty: certainty, reader: &reader)

@@ -20,7 +20,7 @@ enum SVGCheck {
         if let declaration = find(Array("<!ENTITY".utf8), in: [UInt8](data)) {
             return [.error(SourceLocation(file: file, line: declaration.line, column: declaration.column),
                            "an entity is declared here; entities can load other files or grow without end, and an image on this site may not use them",
-                           hint: "remove the <!ENTITY …> declarations and write the text out, or export the picture again")]
+                           hint: "remove the <!ENTITY …> declarations and write the text out, or export the picture again", code: .svgUnsafe)]
         }
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -31,11 +31,11 @@ enum SVGCheck {
         if !parser.parse() || parser.parserError != nil || delegate.firstError != nil {
             let location = delegate.firstError ?? SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
             return [.error(location, "this SVG is not well-formed XML, so it cannot be checked or published",
-                           hint: "look for a tag that is not closed here; open the picture in an editor that saves plain SVG, or export it again")]
+                           hint: "look for a tag that is not closed here; open the picture in an editor that saves plain SVG, or export it again", code: .svgMalformed)]
         }
         if !delegate.sawSVG && delegate.found.isEmpty {
             delegate.found.append(.error(SourceLocation(file: file, line: 1, column: 1), "this file ends in .svg but is not an SVG picture",
-                                         hint: "its first element must be <svg>; export the picture again as SVG"))
+                                         hint: "its first element must be <svg>; export the picture again as SVG", code: .svgMalformed))
         }
         return delegate.found
     }
@@ -97,7 +97,7 @@ enum SVGCheck {
         func refuse(_ parser: XMLParser, _ location: () -> SourceLocation, _ message: String) {
             guard found.count < SVGCheck.limit else { return }
             found.append(.error(location(), message,
-                                hint: "remove it and export the picture again as a plain SVG (shapes, text and styles only), or use a PNG"))
+                                hint: "remove it and export the picture again as a plain SVG (shapes, text and styles only), or use a PNG", code: .svgUnsafe))
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,

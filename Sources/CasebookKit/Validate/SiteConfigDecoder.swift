@@ -10,7 +10,7 @@ enum SiteConfigDecoder {
         }
         var reader = YAMLReader(file: file, firstLine: 1)
         guard let node else {
-            reader.error(nil, "site.yml is empty", hint: "see docs/content-format.md for the fields it needs")
+            reader.error(nil, "site.yml is empty", hint: "see docs/content-format.md for the fields it needs", code: .siteEmpty)
             return (nil, reader.diagnostics)
         }
         let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
@@ -69,7 +69,7 @@ enum SiteConfigDecoder {
                 } else {
                     reader.error(f["group"], "unknown metric group `\(raw)`",
                                  hint: Suggestion.hint(for: raw, in: groups.map(\.key))
-                                    ?? "add it under `metric_groups:` first")
+                                    ?? "add it under `metric_groups:` first", code: .siteMetricGroup)
                 }
             }
             var definition = MetricDefinition(key: key, label: label, unit: unit, aggregate: aggregate, group: group)
@@ -82,7 +82,7 @@ enum SiteConfigDecoder {
             contact = SiteSettingsCheck.contactLink(raw)
             if contact == nil {
                 reader.error(fields["contact"], "`contact` should be an e-mail address or a web address, not `\(raw)`",
-                             hint: "for example: contact: editors@your-organisation.org, or the https:// address of a contact form")
+                             hint: "for example: contact: editors@your-organisation.org, or the https:// address of a contact form", code: .siteContact)
             }
         }
         guard let title, let baseURL, let strategies, let funding, let metrics else { return (nil, reader.diagnostics) }
@@ -121,7 +121,7 @@ enum SiteConfigDecoder {
         for index in designs.indices { designs[index].rank = index + 1 }
         if designs.filter(\.noEvidence).count > 1 {
             reader.error(node, "more than one evidence design says `no_evidence: true`",
-                         hint: "keep `no_evidence: true` only on the design that means no outcome evidence was found")
+                         hint: "keep `no_evidence: true` only on the design that means no outcome evidence was found", code: .siteNoEvidenceTwice)
         }
         return designs
     }
@@ -131,7 +131,7 @@ enum SiteConfigDecoder {
                                       entry: (String, YAMLValue, inout YAMLReader) -> T?) -> [T]? {
         guard let node else { return nil }
         guard let mapping = node.mapping else {
-            reader.error(node, "`\(field)` should be a set of `key:` entries, but this is \(node.kind)")
+            reader.error(node, "`\(field)` should be a set of `key:` entries, but this is \(node.kind)", code: .siteVocabulary)
             return nil
         }
         var result: [T] = []
@@ -139,13 +139,13 @@ enum SiteConfigDecoder {
             let keyNode = pair.key, value = pair.value
             guard let key = keyNode.scalar, Slug.isValid(key) || key.range(of: "^[a-z0-9_]+$", options: .regularExpression) != nil else {
                 reader.error(keyNode, "`\(keyNode.scalar ?? "?")` is not a valid key in `\(field)`",
-                             hint: "keys use lower-case letters, digits, hyphens or underscores")
+                             hint: "keys use lower-case letters, digits, hyphens or underscores", code: .siteVocabulary)
                 continue
             }
             if let item = entry(key, value, &reader) { result.append(item) }
         }
         if result.isEmpty, !reader.diagnostics.hasErrors {
-            reader.error(node, "`\(field)` has no entries")
+            reader.error(node, "`\(field)` has no entries", code: .siteVocabulary)
         }
         return result
     }

@@ -19,11 +19,11 @@ enum SiteSettingsCheck {
             let location = override == nil ? config.baseURLLocation : SourceLocation(file: "--base-url", line: 1, column: 1)
             diagnostics.append(.warning(location,
                 "the site's address `\(base)` is a placeholder, so canonical links, the feed, the sitemap and every citation would point to it",
-                hint: "set `base_url:` in content/site.yml to the address the site is published at, or pass --base-url https://…"))
+                hint: "set `base_url:` in content/site.yml to the address the site is published at, or pass --base-url https://…", code: .siteBaseURLPlaceholder))
         }
         if (contact ?? config.contact) == nil {
             diagnostics.append(.warning(config.location, "site.yml has no `contact`, so readers cannot report an error",
-                hint: "add `contact:` with an e-mail address or the web address of a contact form (or pass --contact)"))
+                hint: "add `contact:` with an e-mail address or the web address of a contact form (or pass --contact)", code: .siteNoContact))
         }
         return diagnostics
     }

@@ -115,7 +115,7 @@ struct TestSite {
             value: 2000
             as_of: 2021
             source: Example News, 2021
-            url: https://example.com/news
+            url: https://reports.casebook.test/news
             certainty: medium
             highlight: true
             quote: More than 2,000 students were tutored.

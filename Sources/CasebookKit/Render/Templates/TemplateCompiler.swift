@@ -41,8 +41,8 @@ final class TemplateCompiler {
         return compile(TemplateBody(nodes: template.nodes, environment: TemplateEnvironment(including: [name])), as: scope)
     }
 
-    func report(_ location: SourceLocation, _ message: String, hint: String) {
-        report(.error(location, message, hint: hint))
+    func report(_ location: SourceLocation, _ message: String, hint: String, code: DiagnosticCode) {
+        report(.error(location, message, hint: hint, code: code))
     }
 
     /// Each problem once, however many times a partial is included.
@@ -133,13 +133,13 @@ final class TemplateCompiler {
         }
         guard !environment.including.contains(tag.name) else {
             report(tag.location, "`\(environment.including.last ?? tag.name)` includes `\(tag.name)`, which is already being drawn here: the templates would never finish rendering",
-                   hint: "remove this tag; a template cannot contain itself, directly or through others")
+                   hint: "remove this tag; a template cannot contain itself, directly or through others", code: .templateLoop)
             return nil
         }
         inclusions += 1
         guard inclusions <= Self.inclusionBudget else {
             report(tag.location, "the templates include partials and layouts more than \(Self.inclusionBudget) times in all, so they are not compiled",
-                   hint: "a partial that includes another several times, which includes another several times, multiplies; include each piece once")
+                   hint: "a partial that includes another several times, which includes another several times, multiplies; include each piece once", code: .templateLoop)
             return nil
         }
         var inner = environment
@@ -165,19 +165,19 @@ final class TemplateCompiler {
         guard var field = S.field(String(parts[0])) else {
             report(tag.location, "\(S.innermostName) has no field `\(parts[0])`",
                    hint: Suggestion.hint(for: String(parts[0]), in: S.visibleNames, listing: false)
-                    ?? "the fields here are: \(S.visibleNames.prefix(12).joined(separator: ", "))")
+                    ?? "the fields here are: \(S.visibleNames.prefix(12).joined(separator: ", "))", code: .templateField)
             return nil
         }
         var path = String(parts[0])
         for part in parts.dropFirst() {
             guard case .nested(let nested) = field else {
                 report(tag.location, "`\(path)` is \(field.kindWords), so it has no field `\(part)`",
-                       hint: "write {{\(path)}}, or name a view that has `\(part)`")
+                       hint: "write {{\(path)}}, or name a view that has `\(part)`", code: .templateField)
                 return nil
             }
             guard let next = nested.member(part) else {
                 report(tag.location, "`\(path)` (\(nested.kindWords)) has no field `\(part)`",
-                       hint: memberHint(nested, part))
+                       hint: memberHint(nested, part), code: .templateField)
                 return nil
             }
             field = next
@@ -200,7 +200,7 @@ final class TemplateCompiler {
         if tag.name == "." {
             guard let text = S.dotText else {
                 report(tag.location, "`{{.}}` shows the current value, but here that is \(S.innermostName), which is not text",
-                       hint: "name one of its fields: \(S.visibleNames.prefix(8).joined(separator: ", "))")
+                       hint: "name one of its fields: \(S.visibleNames.prefix(8).joined(separator: ", "))", code: .templateNotText)
                 return nil
             }
             if escaped { return { out, scope in out.appendEscaped(text(scope)) } }
@@ -208,7 +208,7 @@ final class TemplateCompiler {
         }
         if tag.name == "first()" || tag.name == "last()" {
             report(tag.location, "`\(tag.name)` is a yes/no for a section, not something to show",
-                   hint: "write {{#\(tag.name)}}…{{/\(tag.name)}} or {{^\(tag.name)}}…{{/\(tag.name)}}")
+                   hint: "write {{#\(tag.name)}}…{{/\(tag.name)}} or {{^\(tag.name)}}…{{/\(tag.name)}}", code: .templateNotText)
             return nil
         }
         guard let field = resolve(tag, as: scope) else { return nil }
@@ -225,7 +225,7 @@ final class TemplateCompiler {
             return { out, scope in out.append(contentsOf: (get(scope) ? "true" : "false").utf8) }
         case .nested(let nested):
             report(tag.location, "`{{\(tag.name)}}` cannot be shown: `\(tag.name)` is \(nested.kindWords)",
-                   hint: "step into it with {{#\(tag.name)}}…{{/\(tag.name)}} and show its fields")
+                   hint: "step into it with {{#\(tag.name)}}…{{/\(tag.name)}} and show its fields", code: .templateNotText)
             return nil
         }
     }
@@ -234,7 +234,7 @@ final class TemplateCompiler {
         if tag.name == "first()" || tag.name == "last()" {
             guard body.environment.inList else {
                 report(tag.location, "`\(tag.name)` only means something directly inside a list section",
-                       hint: "use it inside {{#items}}…{{/items}}, not in a partial, a block or another kind of section")
+                       hint: "use it inside {{#items}}…{{/items}}, not in a partial, a block or another kind of section", code: .templateSection)
                 return nil
             }
             let inner = compile(body, as: scope)
@@ -245,7 +245,7 @@ final class TemplateCompiler {
             }
         }
         if tag.name == "." {
-            report(tag.location, "a section over `.` is not supported", hint: "name the field the section is about")
+            report(tag.location, "a section over `.` is not supported", hint: "name the field the section is about", code: .templateSection)
             return nil
         }
         guard let field = resolve(tag, as: scope) else { return nil }
@@ -263,7 +263,7 @@ final class TemplateCompiler {
             return { out, scope in if let text = get(scope) { inner(&out, InnerScope(text, in: scope)) } }
         case .text, .number:
             report(tag.location, "`\(tag.name)` is \(field.kindWords), so a section over it would always show (or never)",
-                   hint: "show it with {{\(tag.name)}}; a section needs a list, a yes/no flag or something that may be absent")
+                   hint: "show it with {{\(tag.name)}}; a section needs a list, a yes/no flag or something that may be absent", code: .templateSection)
             return nil
         case .nested(let nested):
             return nested.section(body, inverted: inverted, from: { $0 }, compiler: self)

@@ -42,6 +42,8 @@ struct CasePage: TemplateView {
     var image: CaseImage?
     var previous: TitledLink?
     var next: TitledLink?
+    /// Marked `draft: true`: shown only in builds with drafts, under a banner saying so.
+    var isDraft = false
 
     static let viewName = "a case page"
     static let fields = TemplateFields<CasePage>([
@@ -75,6 +77,7 @@ struct CasePage: TemplateView {
         "image": .optional(\.image),
         "previous": .optional(\.previous),
         "next": .optional(\.next),
+        "draft": .flag(\.isDraft),
     ]).including(CaseCard.fields, from: \.card)
 }
 

@@ -108,7 +108,8 @@ enum CaseView {
             citation: "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
             image: study.image.map { CaseImage(src: routes.link("images/" + $0.path), alt: $0.alt) },
             previous: neighbour(neighbours.previous),
-            next: neighbour(neighbours.next))
+            next: neighbour(neighbours.next),
+            isDraft: study.draft)
     }
 
     /// The in-page contents list of a long case: the fixed sections and the story's own headings.
