@@ -2,6 +2,20 @@
 (function () {
   "use strict";
 
+  // The main menu: on a phone, a Menu button shows or hides the whole list (CSS decides when the
+  // button shows). Without JavaScript the list is always there, every entry visible.
+  var siteNav = document.getElementById("site-nav");
+  if (siteNav) {
+    var menuButton = siteNav.querySelector(".menu-button");
+    var menuList = document.getElementById("site-menu");
+    siteNav.classList.add("menu-ready");
+    menuButton.addEventListener("click", function () {
+      var open = menuButton.getAttribute("aria-expanded") !== "true";
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+      menuList.classList.toggle("open", open);
+    });
+  }
+
   // The facet index (data/facets/): a manifest with the vocabularies and shards of compact case
   // records, loaded once. Each record: [slug, title, strategy, state, funding, start, end, evidence,
   // date, students], vocabulary entries as numbers into the manifest's lists.

@@ -111,15 +111,18 @@ struct Breadcrumb: TemplateView {
     ])
 }
 
-/// The site's stylesheet and script.
+/// The site's stylesheet, script and icon.
 struct PageAssets: TemplateView {
     var css: String
     var js: String
+    /// The site's icon (templates/assets/favicon.svg), linked from every page's head.
+    var icon: String = ""
 
     static let viewName = "the page's assets"
     static let fields = TemplateFields<PageAssets>([
         "css": .text(\.css),
         "js": .text(\.js),
+        "icon": .text(\.icon),
     ])
 }
 

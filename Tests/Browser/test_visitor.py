@@ -1,0 +1,91 @@
+"""A second visitor's review (issue 25): phones at 360 px, the desktop at 1280 px, print, the data
+files and search, each checked the way that visitor met the problem."""
+import csv
+import io
+import re
+import subprocess
+import tempfile
+import urllib.request
+
+import pytest
+
+from conftest import PAGE_TYPES
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+MAIN_PAGES = ["Case studies", "Compare", "Evidence", "Strategies", "States", "Topics", "Data", "Report", "Search"]
+
+
+def phone(browser, **options):
+    return browser.new_context(viewport=PHONE, **options).new_page()
+
+
+# Phones: the menu -----------------------------------------------------------------------------------
+
+def _menu_fits(page):
+    links = page.locator("#site-menu a")
+    labels = links.all_inner_texts()
+    for name in MAIN_PAGES:
+        assert name in labels, (name, labels)
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (labels[i], box)
+        assert box["height"] >= 24, (labels[i], box)  # a tap target of at least 24 px
+    # Nothing between a menu entry and the page clips it, so its focus ring shows whole.
+    clipping = links.first.evaluate("""a => { const found = [];
+        for (let e = a.parentElement; e; e = e.parentElement) {
+          const s = getComputedStyle(e);
+          if (s.overflowX !== 'visible' || s.overflowY !== 'visible') found.push(e.tagName + '.' + e.className);
+        } return found; }""")
+    assert clipping == [], clipping
+
+
+def test_the_phone_menu_shows_every_main_page(browser, site_url):
+    page = phone(browser)
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+    # Closed at first, so the page starts with its own content; one tap shows the whole menu.
+    assert page.locator("#site-menu").is_hidden()
+    page.click(".menu-button")
+    assert page.locator(".menu-button").get_attribute("aria-expanded") == "true"
+    _menu_fits(page)
+    page.keyboard.press("Tab")  # from the button into the menu: the first entry takes the focus
+    assert page.evaluate("document.activeElement.closest('#site-menu') !== null")
+    page.context.close()
+
+
+def test_the_phone_menu_without_javascript_is_all_there(browser, site_url):
+    page = phone(browser, java_script_enabled=False)
+    page.goto(site_url + "/data/")
+    assert page.locator(".menu-button").is_hidden()
+    _menu_fits(page)
+    page.context.close()
+
+
+def test_the_desktop_menu_has_every_main_page(page, site_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "/report/")
+    labels = page.locator("#site-menu a").all_inner_texts()
+    assert all(name in labels for name in MAIN_PAGES), labels
+    assert page.locator(".menu-button").is_hidden()
+    assert page.locator("#site-menu a[aria-current=page]").inner_text() == "Report"
+
+
+def test_source_links_are_big_enough_to_tap(browser, site_url):
+    page = phone(browser)
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+    refs = page.locator(".footnote-ref a")
+    assert refs.count() >= 10
+    for i in range(refs.count()):
+        box = refs.nth(i).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, (i, box)
+    page.context.close()
+
+
+def test_every_page_has_the_icon(page, site_url):
+    for name in ("home", "case", "not-found"):
+        page.goto(site_url + PAGE_TYPES[name])
+        href = page.locator("link[rel=icon]").get_attribute("href")
+        with urllib.request.urlopen(site_url + href) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"].startswith("image/svg+xml")
+            assert b"<svg" in response.read()
