@@ -89,3 +89,38 @@ def test_every_page_has_the_icon(page, site_url):
             assert response.status == 200
             assert response.headers["Content-Type"].startswith("image/svg+xml")
             assert b"<svg" in response.read()
+
+
+# Phones: the case page ------------------------------------------------------------------------------
+
+def test_a_case_on_a_phone_tells_its_story_before_every_figure(browser, site_url):
+    page = phone(browser)
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+    top = lambda selector: page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+    # Key findings, then the story (its first heading within about three screens), then every figure.
+    assert top("#key-findings") < top(".story h2") < top("#figures")
+    assert top(".story h2") < 3.5 * PHONE["height"], top(".story h2")
+    # The full set is reachable from the contents list, which says how many figures it holds.
+    link = page.locator(".contents a[href='#figures']")
+    assert re.fullmatch(r"All figures \(27\)", link.inner_text())
+    link.click()
+    assert abs(page.locator("#figures").bounding_box()["y"]) < 5
+    # Compact: the 27 cards take less than half of what they did as full cards (about 12,000 px).
+    assert page.locator("#figures").bounding_box()["height"] < 9000
+    page.context.close()
+
+
+def _pdf_text(pdf):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        return subprocess.run(["pdftotext", "-raw", f.name, "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_printed_case_never_breaks_a_figure(page, site_url):
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+    page.emulate_media(media="print")
+    values = page.locator("#figures .figure-value").all_inner_texts()
+    text = _pdf_text(page.pdf(format="Letter"))
+    for value in values:
+        assert value in text, value   # a value broken across two lines would not be found whole

@@ -223,7 +223,9 @@
         }
         figures.forEach(function (f) {
           var p = document.createElement("p");
-          p.appendChild(link(f.url, f.phrase));
+          var value = link(f.url, f.phrase);
+          value.className = "figure-value";
+          p.appendChild(value);
           p.appendChild(document.createElement("br"));
           var meta = document.createElement("span");
           meta.className = "muted small";
