@@ -228,7 +228,10 @@ def test_find_the_programs_with_a_comparison_group_study(page, site_url):
 
 def test_compare_two_tutoring_programs_cost_per_student(page, site_url):
     page.goto(site_url + "/compare/")
+    # The chooser lists a dozen cases at a time: find each by name first.
+    page.fill("#compare-search", "new jersey")
     page.check("input[value=nj-tutoring-corps]")
+    page.fill("#compare-search", "tennessee")
     page.check("input[value=tennessee-all-corps]")
     assert "cases=nj-tutoring-corps,tennessee-all-corps" in page.url
     side = page.locator("#compare-side table")
@@ -248,6 +251,7 @@ def test_compare_two_tutoring_programs_cost_per_student(page, site_url):
     assert figure.is_visible() and amount in figure.inner_text()
     # A shared link restores the same comparison.
     page.goto(site_url + "/compare/?cases=nj-tutoring-corps,tennessee-all-corps")
+    page.locator("#compare-side table").wait_for()  # its rows are fetched after the page loads
     assert page.locator("#compare-side thead th").count() == 2
 
 

@@ -124,3 +124,66 @@ def test_a_printed_case_never_breaks_a_figure(page, site_url):
     text = _pdf_text(page.pdf(format="Letter"))
     for value in values:
         assert value in text, value   # a value broken across two lines would not be found whole
+
+
+# Phones and the desktop: compare and the table of every figure ----------------------------------------
+
+CUT = """els => els.filter(e => { const r = e.getBoundingClientRect();
+    return e.scrollWidth > e.clientWidth + 1 || r.left < 0 || r.right > document.documentElement.clientWidth + 0.5; })
+  .map(e => e.textContent.trim().slice(0, 40))"""
+
+
+def test_the_compare_table_fits_a_phone_as_cards(browser, site_url):
+    page = phone(browser)
+    page.goto(site_url + "/compare/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    cells = page.locator("#compare-table tbody th, #compare-table tbody td")
+    assert cells.count() == 16 * 7
+    assert cells.evaluate_all(CUT) == []
+    # Each value sits under its column's name.
+    money = page.locator("#compare-table tbody tr").first.locator("td[data-label=Money]")
+    assert money.evaluate("e => getComputedStyle(e, '::before').content") == '"Money"'
+    page.context.close()
+
+
+def test_a_shared_comparison_opens_on_the_comparison_on_a_phone(browser, site_url):
+    page = phone(browser)
+    page.goto(site_url + "/compare/?cases=nj-tutoring-corps,tennessee-all-corps")
+    side = page.locator("#compare-side table")
+    side.wait_for()
+    # The comparison starts on the first screen, above the chooser, and nothing in it is cut.
+    assert side.bounding_box()["y"] < PHONE["height"] - 100
+    assert side.bounding_box()["y"] < page.locator("#compare-chooser").bounding_box()["y"]
+    assert page.locator("#compare-side td, #compare-side tbody th").evaluate_all(CUT) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    cost = page.locator("#compare-side tbody tr", has=page.locator("th:text-is('Cost per student')"))
+    labels = cost.locator("td").evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    assert labels == ['"New Jersey Tutoring Corps"', "\"TN ALL Corps: Tennessee's statewide tutoring match\""]
+    page.context.close()
+
+
+def test_the_figure_table_fits_a_phone(browser, site_url):
+    page = phone(browser)
+    page.goto(site_url + "/data/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    values = page.locator("#figure-table .figure-value")
+    assert values.count() > 100
+    assert values.evaluate_all(CUT) == []
+    assert page.locator("#figure-table td").evaluate_all(CUT) == []
+    # Sorting still works on a phone.
+    page.click("#figure-table th >> text=Certainty")
+    assert page.locator("#figure-table tbody tr").first.get_attribute("data-certainty") == "high"
+    page.context.close()
+
+
+def test_compare_fits_its_box_on_a_desktop(page, site_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "/compare/")
+    box = page.locator("#compare-all")
+    assert page.locator("#compare-table").evaluate("t => t.scrollWidth") <= box.evaluate("b => b.clientWidth")
+    heading = page.locator("#compare-table th:text-is('Headline results')").bounding_box()
+    edge = box.bounding_box()
+    assert heading["x"] + heading["width"] <= edge["x"] + edge["width"]
+    page.goto(site_url + "/compare/?cases=nj-tutoring-corps,tennessee-all-corps,chicago-tutor-corps,baltimore-imentor")
+    page.locator("#compare-side table").wait_for()
+    assert page.locator("#compare-side table").evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")

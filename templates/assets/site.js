@@ -239,7 +239,10 @@
         ["Strategy", function (td, row) { td.textContent = row.strategy; }],
         ["Place", function (td, row) { td.textContent = row.place; }],
         ["Years", function (td, row) { td.textContent = row.years; }],
-        ["Funding", function (td, row) { td.textContent = row.funding || "Not published"; }],
+        ["Funding", function (td, row) {
+          if (row.funding) { td.textContent = row.funding; return; }
+          var span = document.createElement("span"); span.className = "not-published"; span.textContent = "Not published"; td.appendChild(span);
+        }],
         ["Evidence of results", function (td, row) {
           if (row.evidence) {
             td.appendChild(link(row.evidence.url, row.evidence.label + (row.evidence.study_by ? " · " + row.evidence.study_by : "")));
@@ -253,14 +256,14 @@
         ["Students reached", function (td, row) { figureCell(td, row.students ? [row.students] : [], "Not published"); }],
         ["Cost per student", function (td, row) { figureCell(td, row.costs, "Not published"); }],
         ["Money", function (td, row) { figureCell(td, row.money, "Not published"); }],
-        ["Headline results", function (td, row) { figureCell(td, row.outcomes, "None published"); }]
+        ["Headline results", function (td, row) { figureCell(td, row.outcomes, "Not published"); }]
       ];
       var sideBySide = function () {
         var token = chosen.join(",");
         Promise.all(chosen.map(function (slug) { return rowFor(bySlug[slug]); })).then(function (rows) {
           if (token !== chosen.join(",")) { return; }
           var table = document.createElement("table");
-          table.className = "compare-table compare-side-table";
+          table.className = "compare-table compare-side-table stack-table";
           table.createCaption().textContent = "Comparing " + rows.length + " case studies";
           var head = table.createTHead().insertRow();
           head.appendChild(document.createElement("td"));
@@ -277,7 +280,8 @@
             th.scope = "row";
             th.textContent = field[0];
             tr.appendChild(th);
-            rows.forEach(function (row) { var td = tr.insertCell(); field[1](td, row); });
+            // On a phone each field stacks its cases, each cell labelled with its case.
+            rows.forEach(function (row) { var td = tr.insertCell(); td.setAttribute("data-label", row.title); field[1](td, row); });
           });
           sideView.textContent = "";
           sideView.appendChild(table);
@@ -313,7 +317,7 @@
       };
       var update = function () {
         var active = chosen.length >= 2;
-        compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side below."
+        compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side above."
           : chosen.length === 1 ? "Choose at least one more case study." : "Showing every case study.";
         if (active) { sideBySide(); }
         sideView.hidden = !active;
