@@ -357,7 +357,7 @@ def test_the_report_prints_every_case(page, site_url):
     page.click("text=The whole showcase as one printable report")
     assert page.locator("h1").inner_text() == "The showcase as a report"
     cases = page.locator(".report-case").count()
-    assert cases == 16 == page.locator(".report-contents li").count()
+    assert cases == 16 == page.locator(".report-contents li li").count()
     assert page.locator("[data-print]").is_visible()
 
 

@@ -187,3 +187,72 @@ def test_compare_fits_its_box_on_a_desktop(page, site_url):
     page.goto(site_url + "/compare/?cases=nj-tutoring-corps,tennessee-all-corps,chicago-tutor-corps,baltimore-imentor")
     page.locator("#compare-side table").wait_for()
     assert page.locator("#compare-side table").evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+
+
+# Print: the report --------------------------------------------------------------------------------
+
+def _pages_text(pdf):
+    """Each printed page's text, by pdftotext."""
+    pages = _pdf_text(pdf).split("\f")
+    return [p for p in pages if p.strip()] if pages[-1].strip() == "" else pages
+
+
+SMALL_TEXT = """() => { const small = [];
+  document.querySelectorAll('main *').forEach(e => {
+    if (!e.getClientRects().length) return;
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+    const pt = parseFloat(getComputedStyle(e).fontSize) * 0.75;
+    if (pt < 9.95) small.push(e.className + ' ' + pt.toFixed(1) + 'pt: ' + e.textContent.trim().slice(0, 30));
+  }); return small; }"""
+
+
+def test_the_report_prints_as_a_document_a_board_can_read(page, site_url):
+    page.goto(site_url + "/report/")
+    page.emulate_media(media="print")
+    # Grouped by strategy: every case under the strategy it belongs to, in numbered sections.
+    groups = page.locator(".report-group")
+    assert groups.count() >= 5
+    for i in range(groups.count()):
+        group = groups.nth(i)
+        title = group.locator(".report-group-title").inner_text().split(" ", 1)[1]
+        for meta in group.locator(".report-meta").all_inner_texts():
+            assert f" · {title} · " in meta, (title, meta)
+    numbers = page.locator(".report-case h2 .toc-number").all_inner_texts()
+    assert numbers[:2] == ["1.1", "1.2"] and len(numbers) == 16
+    # The evidence scale is explained once, before the cases.
+    assert page.locator(".report-key").count() == 1
+    assert page.locator(".report-key-list dt").count() == 8
+    # Each key figure with its source; no text under 10 pt.
+    for row in page.locator(".report-figures tbody tr").all():
+        assert row.locator(".report-figure-source").inner_text().strip()
+    assert page.evaluate(SMALL_TEXT) == []
+    values = page.locator(".report-figures .figure-value").all_inner_texts()
+
+    pdf = page.pdf(format="Letter")
+    pages = _pages_text(pdf)
+    text = "\n".join(pages)
+    # A cover with the address and the date, then the contents.
+    assert "The showcase as a report" in pages[0] and "casebook.test/report/" in pages[0]
+    assert "Content last updated" in pages[0] and "Printed" in pages[0]
+    assert "Contents" in pages[1] and "1.1" in pages[1]
+    # Page numbers at the foot of every page (Chromium has no target-counter for the contents).
+    for n, body in enumerate(pages, start=1):
+        assert f"Page {n} of {len(pages)}" in body, n
+    # No dead links in print, and no number broken across two lines.
+    assert "Back to the contents" not in text
+    for value in values:
+        assert value in text, value
+    # Every page after the cover and the contents, but the last, at least half full (it had seven
+    # nearly empty pages).
+    lines = [len([l for l in body.splitlines() if l.strip()]) for body in pages]
+    full = max(lines)
+    assert [n for n, count in enumerate(lines[2:-1], start=3) if count < full / 2] == [], lines
+    assert len(pages) <= 40
+
+
+def test_a_printed_case_has_no_text_under_the_print_minimum(page, site_url):
+    # The story and the evidence at 10 pt; the compact figures and the source list may go to 8 pt.
+    page.goto(site_url + "/case-studies/chicago-tutor-corps/")
+    page.emulate_media(media="print")
+    story = page.locator(".story p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize) * 0.75")
+    assert story >= 9.95

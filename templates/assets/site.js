@@ -408,6 +408,11 @@
     stamp();
     window.addEventListener("beforeprint", stamp);
   }
+  // The report's cover says when it was printed (shown only where a script can say it).
+  Array.prototype.forEach.call(document.querySelectorAll("[data-printed-date]"), function (field) {
+    field.textContent = new Date().toLocaleDateString(document.documentElement.lang || "en", { year: "numeric", month: "long", day: "numeric" });
+    field.parentNode.hidden = false;
+  });
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
