@@ -256,3 +256,50 @@ def test_a_printed_case_has_no_text_under_the_print_minimum(page, site_url):
     page.emulate_media(media="print")
     story = page.locator(".story p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize) * 0.75")
     assert story >= 9.95
+
+
+# Data files and reuse -----------------------------------------------------------------------------
+
+def test_the_csv_opens_right_in_a_spreadsheet_and_says_so(page, site_url):
+    with urllib.request.urlopen(site_url + "/data/metrics.csv") as response:
+        raw = response.read()
+    assert raw.startswith(b"\xef\xbb\xbf")          # the byte-order mark Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0][0] == "case_slug" and len(rows) > 100
+    assert any("–" in cell or "→" in cell for row in rows for cell in row)  # the characters that were garbled
+    page.goto(site_url + "/data/")
+    notes = page.locator(".data-notes").inner_text()
+    assert "byte-order mark" in notes and "Not published" in notes
+
+
+def test_the_licence_is_on_the_data_page_in_the_footer_and_in_the_json(page, site_url):
+    page.goto(site_url + "/data/")
+    reuse = page.locator("#reuse a[rel=license]")
+    name, url = reuse.inner_text(), reuse.get_attribute("href")
+    assert name and url.startswith("https://")
+    for path in ("/", "/case-studies/nj-tutoring-corps/", "/compare/"):
+        page.goto(site_url + path)
+        footer = page.locator(".site-footer a[rel=license]")
+        assert footer.inner_text() == name and footer.get_attribute("href") == url
+    with urllib.request.urlopen(site_url + "/data/case-studies.json") as response:
+        import json
+        assert json.load(response)["licence"] == {"name": name, "url": url}
+
+
+def test_one_rule_for_absent_values_in_every_table(browser, site_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(site_url + "/compare/")
+    # No blank cell: a value no source gave says "Not published", everywhere.
+    blank = page.locator("#compare-table td").evaluate_all("tds => tds.filter(td => !td.textContent.trim()).length")
+    assert blank == 0
+    words = set(page.locator("#compare-table .not-published").all_inner_texts())
+    assert words <= {"Not published", "Not rated"}, words
+    assert "None published" not in page.locator("main").inner_text()
+    page.goto(site_url + "/compare/?cases=houston-isd-ieducate,memphis-peer-power-success-coaches")
+    page.locator("#compare-side table").wait_for()
+    funding = page.locator("#compare-side tbody tr", has=page.locator("th:text-is('Funding')")).locator("td").all_inner_texts()
+    assert all(cell.strip() for cell in funding), funding
+    assert page.locator("#compare-side tbody td").evaluate_all("tds => tds.filter(td => !td.textContent.trim()).length") == 0
+    page.goto(site_url + "/data/")
+    assert page.locator("#figure-table td").evaluate_all("tds => tds.filter(td => !td.textContent.trim()).length") == 0
+    page.close()

@@ -48,10 +48,11 @@ enum DataExport {
     /// all (`case_studies` sorts first), built from each case's fragment.
     static func json(config: SiteConfig, context: [Metric], routes: Routes, fragments: [Fragments]) -> Data {
         let rest = Rest(title: config.title, url: routes.baseURL, context: context.map(MetricRecord.init),
-                        certainty_levels: ["high", "medium", "low"])
+                        certainty_levels: ["high", "medium", "low"],
+                        licence: config.licence.map { LicenceRecord(name: $0.name, url: $0.url) })
         guard !fragments.isEmpty else {
             return encode(Document(title: rest.title, url: rest.url, case_studies: [], context: rest.context,
-                                   certainty_levels: rest.certainty_levels), pretty: true)
+                                   certainty_levels: rest.certainty_levels, licence: rest.licence), pretty: true)
         }
         var document = "{\n  \"case_studies\" : [\n"
         document += fragments.map(\.json).joined(separator: ",\n")
@@ -65,7 +66,11 @@ enum DataExport {
         var title, url: String
         var context: [MetricRecord]
         var certainty_levels: [String]
+        var licence: LicenceRecord?
     }
+
+    /// What readers may do with the data: the licence site.yml names.
+    private struct LicenceRecord: Encodable { var name, url: String }
 
     // The JSON download's shape. Property names are the JSON keys; optional ones are left out when absent.
     private struct Document: Encodable {
@@ -73,6 +78,7 @@ enum DataExport {
         var case_studies: [CaseRecord]
         var context: [MetricRecord]
         var certainty_levels: [String]
+        var licence: LicenceRecord?
     }
 
     private struct CaseRecord: Encodable {
@@ -149,9 +155,13 @@ enum DataExport {
                              "value", "qualifier", "upper", "baseline", "as_of", "source", "url", "certainty", "note",
                              "as_of_kind", "scope", "quote", "quote_unavailable", "derived", "via"]
 
+    /// Starts with a UTF-8 byte-order mark, so a spreadsheet that guesses the encoding (Excel)
+    /// reads "–", "→" and accented letters right; the data page says so.
     static func csv(fragments: [Fragments]) -> Data {
-        Data((csvColumns.joined(separator: ",") + "\r\n" + fragments.map(\.csv).joined()).utf8)
+        Data((byteOrderMark + csvColumns.joined(separator: ",") + "\r\n" + fragments.map(\.csv).joined()).utf8)
     }
+
+    static let byteOrderMark = "\u{FEFF}"
 
     private static func csvRows(_ study: CaseStudy) -> String {
         var rows = ""

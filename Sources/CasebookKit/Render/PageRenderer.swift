@@ -59,7 +59,8 @@ struct PageRenderer: Sendable {
             dataURL: routes.link(Routes.data),
             contactURL: contact,
             contactLabel: contact.map { $0.hasPrefix("mailto:") ? String($0.dropFirst("mailto:".count)) : $0 },
-            methodologyURL: Self.methodologyURL(config: config, pages: reader.plainPages, routes: routes))
+            methodologyURL: Self.methodologyURL(config: config, pages: reader.plainPages, routes: routes),
+            licenceName: config.licence?.name, licenceURL: config.licence?.url)
     }
 
     /// The page site.yml's `roles: methodology_page:` names, if the site has it.

@@ -31,6 +31,9 @@ struct SiteChrome: TemplateView {
     var contactLabel: String?
     /// Set only when the menu has a page called `methodology`.
     var methodologyURL: String?
+    /// The licence site.yml names for the text and data; nil when it names none.
+    var licenceName: String? = nil
+    var licenceURL: String? = nil
 
     static let viewName = "the site"
     static let fields = TemplateFields<SiteChrome>([
@@ -48,6 +51,8 @@ struct SiteChrome: TemplateView {
         "contact_url": .optionalText(\.contactURL),
         "contact_label": .optionalText(\.contactLabel),
         "methodology_url": .optionalText(\.methodologyURL),
+        "licence_name": .optionalText(\.licenceName),
+        "licence_url": .optionalText(\.licenceURL),
     ])
 }
 
