@@ -78,8 +78,16 @@ def test_search_state_code_and_name_find_the_texas_cases(page, site_url):
         assert place.locator("mark").inner_text() == "Texas"  # the code's state, marked
     check_results_show_place_strategy_evidence(page, marked="mark")
     titles = search(page, site_url, "Texas")
-    assert set(titles[:2]) == texas  # a case that only mentions a study in Texas comes after them
-    check_results_show_place_strategy_evidence(page)
+    # The list of Texas's cases first (found by its name), then the two cases; a case that only
+    # mentions a study in Texas comes after them.
+    assert titles[0] == "Texas" and set(titles[1:3]) == texas
+    results = page.locator("#search-results > li")
+    assert results.first.locator(".search-facts").inner_text() == "List of case studies"
+    for i in range(1, results.count()):  # the cases each show place, strategy and evidence
+        result = results.nth(i)
+        for field in ("place", "strategy", "evidence"):
+            assert result.locator(f"[data-field={field}]").inner_text().split(": ", 1)[1].strip(), (i, field)
+        assert result.locator(".search-snippet mark").count() >= 1, i
 
 
 def test_search_finds_a_word_only_in_a_story_and_marks_it(page, site_url):

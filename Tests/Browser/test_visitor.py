@@ -303,3 +303,45 @@ def test_one_rule_for_absent_values_in_every_table(browser, site_url):
     page.goto(site_url + "/data/")
     assert page.locator("#figure-table td").evaluate_all("tds => tds.filter(td => !td.textContent.trim()).length") == 0
     page.close()
+
+
+# Search -------------------------------------------------------------------------------------------
+
+def _search(page, site_url, words):
+    from playwright.sync_api import expect
+    page.goto(site_url + "/search/")
+    page.fill("#search-input", words)
+    expect(page.locator("#search-status")).to_contain_text(words)
+    return page.locator("#search-results > li")
+
+
+def test_a_figure_snippet_shows_the_value(page, site_url):
+    results = _search(page, site_url, "cost per student")
+    snippet = results.first.locator(".search-snippet").inner_text()
+    # "Cost per student, Peer Power's own estimate: $200", not the label twice without its value.
+    assert re.search(r"[Cc]ost per student[^;]*: \$[\d,]+", snippet), snippet
+
+
+def test_cases_come_before_site_pages_for_the_same_match(page, site_url):
+    results = _search(page, site_url, "tutoring")
+    kinds = [r.locator(".search-facts").inner_text() for r in results.all()]
+    pages = [i for i, kind in enumerate(kinds) if kind == "Page"]
+    cases = [i for i, kind in enumerate(kinds) if kind not in ("Page", "List of case studies")]
+    assert pages and cases
+    assert max(cases) < min(pages), kinds  # every case that says it, even only in its story, comes first
+
+
+def test_strategy_and_state_lists_are_found_by_name(page, site_url):
+    for words, path in (("Mentoring", "/strategies/mentoring/"), ("Tennessee", "/states/tn/"), ("digital access", "/strategies/digital-access/")):
+        results = _search(page, site_url, words)
+        first = results.first
+        assert first.locator(".search-facts").inner_text() == "List of case studies", words
+        assert first.locator("h2 a").get_attribute("href") == path
+        first.locator("h2 a").click()
+        assert page.locator("h1").inner_text().lower() == words.lower()
+
+
+def test_a_heading_does_not_run_into_the_text_in_a_snippet(page, site_url):
+    results = _search(page, site_url, "headquartered")
+    snippet = results.first.locator(".search-snippet").inner_text()
+    assert "What it is. iMentor" in snippet and "What it is iMentor" not in snippet, snippet

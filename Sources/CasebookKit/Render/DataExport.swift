@@ -35,7 +35,11 @@ enum DataExport {
             evidence: config.evidenceDesign(of: study.evidence)?.label,
             summary: study.summary,
             figures: study.metrics.map { metric in
-                [metric.label, metric.key.flatMap { config.metric($0)?.label }].compactMap { $0 }.joined(separator: ", ")
+                // "Cost per student, 2022-23: $1,200": the figure's label, its vocabulary's label where
+                // the label does not already say it (so "cost per student" finds it), and its value.
+                let kind = metric.key.flatMap { config.metric($0)?.label }
+                    .flatMap { metric.label.localizedCaseInsensitiveContains($0) ? nil : $0 }
+                return metric.label + (kind.map { " (\($0))" } ?? "") + ": " + FigureFormatter.display(metric).phrase
             }.joined(separator: "; "),
             organization: study.organization,
             partners: study.partners.isEmpty ? nil : study.partners.joined(separator: ", "),
@@ -189,15 +193,25 @@ enum DataExport {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain pages.
+    /// A list of cases search can find by its name (a strategy's or a state's listing).
+    struct Listing {
+        var title, url, summary: String
+    }
+
+    /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain
+    /// pages, then the strategy and state listings.
     static func searchFiles(pages: [Page], routes: Routes, fragments: [Fragments],
-                            pageBodies: [String: String]) -> [(path: String, data: Data)] {
+                            pageBodies: [String: String], listings: [Listing] = []) -> [(path: String, data: Data)] {
         let pages = pages.map { page in
             SearchIndex.document(SearchIndex.Fields(
                 title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "",
                 body: SearchIndex.plainText(pageBodies[page.sourcePath] ?? ""), keywords: ""))
         }
-        return SearchIndex.files(fragments.map(\.search) + pages)
+        let lists = listings.map { listing in
+            SearchIndex.document(SearchIndex.Fields(title: listing.title, url: listing.url, summary: listing.summary,
+                                                    body: "", keywords: "", kind: "listing"))
+        }
+        return SearchIndex.files(fragments.map(\.search) + pages + lists, cases: fragments.count)
     }
 
     static func jsonText(_ value: some Encodable) -> String {

@@ -38,8 +38,27 @@ struct SearchIndexFiles: FileType {
             let pages = reader.plainPages
             var bodies: [String: String] = [:]
             for page in pages { bodies[page.sourcePath] = reader.body(of: page)?.html ?? "" }
-            return DataExport.searchFiles(pages: pages, routes: reader.routes, fragments: fragments, pageBodies: bodies)
+            return DataExport.searchFiles(pages: pages, routes: reader.routes, fragments: fragments, pageBodies: bodies,
+                                          listings: Self.listings(reader))
                 .map { ($0.path, [UInt8]($0.data)) }
         }]
+    }
+
+    /// Each strategy's and each state's list of cases, so search finds them by name.
+    static func listings(_ reader: SiteReader) -> [DataExport.Listing] {
+        let (config, routes) = (reader.config, reader.routes)
+        let strategies = reader.keys(.strategy).compactMap { key in
+            config.strategy(key).map { strategy in
+                DataExport.Listing(title: strategy.label, url: routes.link(Routes.strategy(key)),
+                                   summary: "\(CaseCount.phrase(reader.count(.strategy, key))) of this strategy. " + strategy.description)
+            }
+        }
+        let states = reader.keys(.state).compactMap { code in
+            USState.named(code).map { state in
+                DataExport.Listing(title: state.name, url: routes.link(Routes.state(code)),
+                                   summary: "\(CaseCount.phrase(reader.count(.state, code))) in \(state.name).")
+            }
+        }
+        return strategies + states
     }
 }
