@@ -110,7 +110,7 @@ struct ReportTests {
         #expect(report.components(separatedBy: #"<dl class="report-key-list">"#).count == 2)
         #expect(report.contains("<dt>Randomized study</dt>"))
         #expect(report.range(of: "report-key-list")!.lowerBound < report.range(of: #"class="report-case""#)!.lowerBound)
-        #expect(report.contains(#"<td class="report-figure-source">"#))
+        #expect(report.contains(#"<td class="report-figure-source" data-label="Source">"#))
         // A cover with the address and the newest update of the cases in it.
         #expect(report.contains(#"<dd class="report-address">https://casebook.test/report/</dd>"#))
         #expect(report.contains("Content last updated"))
