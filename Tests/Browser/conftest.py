@@ -23,7 +23,7 @@ PAGE_TYPES = {
     "compare": "/compare/",
     "compare-chosen": "/compare/?cases=nj-tutoring-corps,tennessee-all-corps",
     "evidence": "/evidence/",
-    "evidence-design": "/evidence/comparison-group/",
+    "evidence-design": "/evidence/randomized/",
     "npss": "/npss/",
     "report": "/report/",
     "topics": "/tags/",

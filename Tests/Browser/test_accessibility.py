@@ -5,11 +5,28 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import PAGE_TYPES
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
-def test_no_axe_violations(page, site_url, name):
+def test_no_axe_violations(browser, site_url, name, scheme):
+    # Both colour schemes: the dark one (prefers-color-scheme) must stay AA as well.
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
     page.goto(site_url + PAGE_TYPES[name])
     result = Axe().run(page)
+    context.close()
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_dark_scheme_is_really_dark(browser, site_url):
+    # The check above would pass on a site with no dark scheme at all; this one would not.
+    for scheme, dark in (("light", False), ("dark", True)):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site_url + "/case-studies/nj-tutoring-corps/")
+        rgb = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        channels = [int(c) for c in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+        assert (sum(channels) / 3 < 60) == dark, (scheme, rgb)
+        context.close()
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))

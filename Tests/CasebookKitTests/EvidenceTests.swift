@@ -197,13 +197,17 @@ struct EvidenceTests {
         let compare = try site.read("compare/index.html")
         let alphaRow = try #require(compare.components(separatedBy: #"<tr data-case="alpha">"#).dropFirst().first?
             .components(separatedBy: "</tr>").first)
-        #expect(alphaRow.contains(##"<a href="/case-studies/alpha/#figure-cost-per-student-2022-23">$1,200</a>"##))
-        #expect(alphaRow.contains(##"<a href="/case-studies/alpha/#figure-students-tutored-2022-23">500</a>"##))
+        #expect(alphaRow.contains(##"<a class="figure-value" href="/case-studies/alpha/#figure-cost-per-student-2022-23">$1,200</a>"##))
+        #expect(alphaRow.contains(##"<a class="figure-value" href="/case-studies/alpha/#figure-students-tutored-2022-23">500</a>"##))
         #expect(alphaRow.contains("16% → 40%"))
         let betaRow = try #require(compare.components(separatedBy: #"<tr data-case="beta">"#).dropFirst().first?
             .components(separatedBy: "</tr>").first)
-        #expect(betaRow.contains("Not published"))   // no cost per student: said, never blank or zero
-        #expect(betaRow.contains("None published"))  // no results
+        // No cost per student and no results: said, never blank or zero, and in the same words as every
+        // other absent value (issue 25: "one rule for absent values in every table").
+        let absent = betaRow.components(separatedBy: #"<span class="not-published">Not published</span>"#).count - 1
+        #expect(absent >= 3)  // cost per student, money and results (Beta has none of them)
+        #expect(!betaRow.contains("None published"))
+        #expect(!betaRow.contains("\"></td>"))  // no blank cell
         #expect(!betaRow.contains("$0"))
     }
 
@@ -212,7 +216,7 @@ struct EvidenceTests {
         defer { site.remove() }
         _ = try site.build()
         let data = try site.read("data/index.html")
-        let table = try #require(data.components(separatedBy: #"<table class="figure-table""#).dropFirst().first)
+        let table = try #require(data.components(separatedBy: #"<table class="figure-table stack-table""#).dropFirst().first)
         let rows = table.components(separatedBy: "<tr data-certainty=").count - 1
         #expect(rows == 4)  // three of Alpha's figures and Beta's one
         for id in ["figure-students-tutored-2022-23", "figure-cost-per-student-2022-23"] {

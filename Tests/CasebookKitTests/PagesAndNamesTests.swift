@@ -80,7 +80,8 @@ struct ReportTests {
         try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta", state: "TX", body: body))
         #expect(try site.build().succeeded)
         let report = try site.read("report/index.html")
-        #expect(report.contains(##"<li><a href="#case-alpha">Alpha</a>"##) && report.contains(##"<li><a href="#case-beta">Beta</a>"##))
+        #expect(report.contains(##"<li><a href="#case-alpha"><span class="toc-number">1.1</span> Alpha</a>"##)
+                && report.contains(##"<li><a href="#case-beta"><span class="toc-number">1.2</span> Beta</a>"##))
         #expect(report.contains(#"<h3 id="case-alpha-section-what-it-is">What it is</h3>"#))
         #expect(report.contains("<h4>Detail</h4>"))
         #expect(report.contains("Online: <a href=\"/case-studies/alpha/\">https://casebook.test/case-studies/alpha/</a>"))
@@ -90,6 +91,29 @@ struct ReportTests {
         let home = try site.read("index.html")
         #expect(home.contains(#"<a href="/report/">"#))
         #expect(!home.contains("0 case studies"))
+    }
+
+    @Test func theReportGroupsCasesByStrategyNumbersThemAndExplainsTheEvidenceScaleOnce() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        // Alphabetically the mentoring case comes between the two tutoring cases; the report groups them.
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy(title: "Alpha"))
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta", strategy: "mentoring"))
+        try site.write("content/case-studies/gamma.md", TestSite.caseStudy(title: "Gamma"))
+        #expect(try site.build().succeeded)
+        let report = try site.read("report/index.html")
+        let order = ["1</span> Tutoring</h2>", "1.1</span> Alpha</h2>", "1.2</span> Gamma</h2>", "2</span> Mentoring</h2>", "2.1</span> Beta</h2>"]
+        let positions = order.map { report.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(positions)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        // The evidence ratings are explained once, before the cases; each key figure names its source.
+        #expect(report.components(separatedBy: #"<dl class="report-key-list">"#).count == 2)
+        #expect(report.contains("<dt>Randomized study</dt>"))
+        #expect(report.range(of: "report-key-list")!.lowerBound < report.range(of: #"class="report-case""#)!.lowerBound)
+        #expect(report.contains(#"<td class="report-figure-source" data-label="Source">"#))
+        // A cover with the address and the newest update of the cases in it.
+        #expect(report.contains(#"<dd class="report-address">https://casebook.test/report/</dd>"#))
+        #expect(report.contains("Content last updated"))
     }
 
     @Test func aCasePageCarriesWhatItsPrintedBriefNeeds() throws {

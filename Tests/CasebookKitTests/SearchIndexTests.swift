@@ -97,12 +97,14 @@ struct SearchIndexTests {
         let report = try site.build()
         #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
         let index = try BuiltSearchIndex(folder: site.output)
-        #expect(index.manifest["documents"] as? Int == 3)
-        #expect(index.documents.map { $0["title"] as! String } == ["Garden State Mentors", "Lone Star Tutors", "About"])
+        // The cases, the plain pages, then each strategy's and state's list of cases (found by name).
+        #expect(index.manifest["documents"] as? Int == 7 && index.manifest["cases"] as? Int == 2)
+        #expect(index.documents.map { $0["title"] as! String }
+                == ["Garden State Mentors", "Lone Star Tutors", "About", "Tutoring", "Mentoring", "New Jersey", "Texas"])
 
         // State codes and names, the story, organisations, partners, figure labels and evidence.
         #expect(index.titles("tx") == ["Lone Star Tutors"])
-        #expect(index.titles("texas") == ["Lone Star Tutors"])
+        #expect(index.titles("texas") == ["Lone Star Tutors", "Texas"])
         #expect(index.titles("nj") == ["Garden State Mentors"])
         #expect(index.titles("zeppelin") == ["Lone Star Tutors"])
         #expect(index.titles("rice") == ["Lone Star Tutors"])
@@ -128,7 +130,7 @@ struct SearchIndexTests {
         #expect(texas["partners"] as? String == "Rice University")
         #expect(texas["state"] as? String == "TX" && texas["state_name"] as? String == "Texas")
         #expect((texas["figures"] as? String)?.contains("Cost per student") == true)
-        #expect(texas["body"] as? String == "How it works Tutors meet students in the zeppelin room & read together.")
+        #expect(texas["body"] as? String == "How it works. Tutors meet students in the zeppelin room & read together.")
         let about = index.documents[2]
         #expect(about["url"] as? String == "/about/" && about["place"] == nil && about["evidence"] == nil)
 

@@ -79,7 +79,8 @@
   // shorter ones (state codes such as "tx") only themselves.
   var isPrefix = function (word) { return word.length >= 4; };
 
-  // Documents matching one word: id → weight (an exact term counts fully, a longer one a little less).
+  // Documents matching one word: id → { weight, field } (an exact term counts fully, a longer one a
+  // little less; field is the best place it was found: 3 title, 2 details, 1 story).
   var match = function (word) {
     var from = shardOf(word);
     var to = isPrefix(word) ? Math.min(shardOf(word + "\uffff"), from + maxShardsPerWord - 1) : from;
@@ -94,8 +95,10 @@
           var id = 0;
           terms[term].forEach(function (posting) {
             id += Math.floor(posting / 4);
-            var weight = (posting % 4) * (exact ? 2 : 1);
-            if (!found[id] || found[id] < weight) { found[id] = weight; }
+            var field = posting % 4, weight = field * (exact ? 2 : 1);
+            if (!found[id]) { found[id] = { weight: 0, field: 0 }; }
+            if (found[id].weight < weight) { found[id].weight = weight; }
+            if (found[id].field < field) { found[id].field = field; }
           });
         });
       });
@@ -104,18 +107,26 @@
   };
 
   // Every word must match; the score adds up each word's weight (title, then details, then story).
+  // Results come in tiers: a page or list whose title holds every word ("Texas", "Methodology");
+  // then the case studies that hold every word in their title or details; then the cases that hold
+  // a word only in their story; then the other pages and lists. So a case comes before a site page
+  // for the same match, and a list is found by its name. The manifest says how many are cases.
   var rank = function (words) {
     return Promise.all(words.map(match)).then(function (perWord) {
       var ranked = [];
+      var cases = typeof manifest.cases === "number" ? manifest.cases : manifest.documents;
       Object.keys(perWord[0]).forEach(function (key) {
-        var score = 0;
+        var score = 0, weakest = 3;
         for (var i = 0; i < perWord.length; i++) {
           if (!perWord[i][key]) { return; }
-          score += perWord[i][key];
+          score += perWord[i][key].weight;
+          weakest = Math.min(weakest, perWord[i][key].field);
         }
-        ranked.push({ id: Number(key), score: score });
+        var id = Number(key);
+        var tier = id < cases ? (weakest >= 2 ? 1 : 2) : (weakest === 3 ? 0 : 3);
+        ranked.push({ id: id, score: score, tier: tier });
       });
-      ranked.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      ranked.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.id - b.id; });
       return ranked;
     });
   };
@@ -238,7 +249,7 @@
     } else {
       var kind = document.createElement("p");
       kind.className = "search-facts";
-      kind.textContent = "Page";
+      kind.textContent = doc.kind === "listing" ? "List of case studies" : "Page";
       li.appendChild(kind);
     }
     li.appendChild(snippet(doc, words));

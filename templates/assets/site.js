@@ -2,6 +2,20 @@
 (function () {
   "use strict";
 
+  // The main menu: on a phone, a Menu button shows or hides the whole list (CSS decides when the
+  // button shows). Without JavaScript the list is always there, every entry visible.
+  var siteNav = document.getElementById("site-nav");
+  if (siteNav) {
+    var menuButton = siteNav.querySelector(".menu-button");
+    var menuList = document.getElementById("site-menu");
+    siteNav.classList.add("menu-ready");
+    menuButton.addEventListener("click", function () {
+      var open = menuButton.getAttribute("aria-expanded") !== "true";
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+      menuList.classList.toggle("open", open);
+    });
+  }
+
   // The facet index (data/facets/): a manifest with the vocabularies and shards of compact case
   // records, loaded once. Each record: [slug, title, strategy, state, funding, start, end, evidence,
   // date, students], vocabulary entries as numbers into the manifest's lists.
@@ -209,7 +223,9 @@
         }
         figures.forEach(function (f) {
           var p = document.createElement("p");
-          p.appendChild(link(f.url, f.phrase));
+          var value = link(f.url, f.phrase);
+          value.className = "figure-value";
+          p.appendChild(value);
           p.appendChild(document.createElement("br"));
           var meta = document.createElement("span");
           meta.className = "muted small";
@@ -223,7 +239,10 @@
         ["Strategy", function (td, row) { td.textContent = row.strategy; }],
         ["Place", function (td, row) { td.textContent = row.place; }],
         ["Years", function (td, row) { td.textContent = row.years; }],
-        ["Funding", function (td, row) { td.textContent = row.funding || "Not published"; }],
+        ["Funding", function (td, row) {
+          if (row.funding) { td.textContent = row.funding; return; }
+          var span = document.createElement("span"); span.className = "not-published"; span.textContent = "Not published"; td.appendChild(span);
+        }],
         ["Evidence of results", function (td, row) {
           if (row.evidence) {
             td.appendChild(link(row.evidence.url, row.evidence.label + (row.evidence.study_by ? " · " + row.evidence.study_by : "")));
@@ -237,14 +256,14 @@
         ["Students reached", function (td, row) { figureCell(td, row.students ? [row.students] : [], "Not published"); }],
         ["Cost per student", function (td, row) { figureCell(td, row.costs, "Not published"); }],
         ["Money", function (td, row) { figureCell(td, row.money, "Not published"); }],
-        ["Headline results", function (td, row) { figureCell(td, row.outcomes, "None published"); }]
+        ["Headline results", function (td, row) { figureCell(td, row.outcomes, "Not published"); }]
       ];
       var sideBySide = function () {
         var token = chosen.join(",");
         Promise.all(chosen.map(function (slug) { return rowFor(bySlug[slug]); })).then(function (rows) {
           if (token !== chosen.join(",")) { return; }
           var table = document.createElement("table");
-          table.className = "compare-table compare-side-table";
+          table.className = "compare-table compare-side-table stack-table";
           table.createCaption().textContent = "Comparing " + rows.length + " case studies";
           var head = table.createTHead().insertRow();
           head.appendChild(document.createElement("td"));
@@ -261,7 +280,8 @@
             th.scope = "row";
             th.textContent = field[0];
             tr.appendChild(th);
-            rows.forEach(function (row) { var td = tr.insertCell(); field[1](td, row); });
+            // On a phone each field stacks its cases, each cell labelled with its case.
+            rows.forEach(function (row) { var td = tr.insertCell(); td.setAttribute("data-label", row.title); field[1](td, row); });
           });
           sideView.textContent = "";
           sideView.appendChild(table);
@@ -297,7 +317,7 @@
       };
       var update = function () {
         var active = chosen.length >= 2;
-        compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side below."
+        compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side above."
           : chosen.length === 1 ? "Choose at least one more case study." : "Showing every case study.";
         if (active) { sideBySide(); }
         sideView.hidden = !active;
@@ -388,6 +408,11 @@
     stamp();
     window.addEventListener("beforeprint", stamp);
   }
+  // The report's cover says when it was printed (shown only where a script can say it).
+  Array.prototype.forEach.call(document.querySelectorAll("[data-printed-date]"), function (field) {
+    field.textContent = new Date().toLocaleDateString(document.documentElement.lang || "en", { year: "numeric", month: "long", day: "numeric" });
+    field.parentNode.hidden = false;
+  });
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });

@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var roles = SiteRoles()
     /// How many items a page holds before it is split (`paging:`).
     public var paging = Paging()
+    /// What readers may do with the text and data (`licence:`); nil when site.yml names none.
+    public var licence: Licence?
 
     public func strategy(_ key: String) -> Strategy? { strategies.first { $0.key == key } }
     public func fundingSource(_ key: String) -> FundingSource? { funding.first { $0.key == key } }
@@ -37,6 +39,12 @@ public struct SiteConfig: Sendable, Equatable {
     /// The design a case's rating names; nil for a case without one.
     public func evidenceDesign(of evidence: Evidence?) -> EvidenceDesign? { evidence.flatMap { evidenceDesign($0.study.design) } }
     public func metricGroup(_ key: String) -> MetricGroup? { metricGroups.first { $0.key == key } }
+}
+
+/// The licence the site's text and data are published under: its name and the address of its terms.
+public struct Licence: Sendable, Hashable {
+    public var name: String
+    public var url: String
 }
 
 public struct Strategy: Sendable, Hashable {

@@ -36,6 +36,7 @@ public struct Routes: Sendable {
     static let csvDownload = "data/metrics.csv"
     static let stylesheet = "assets/site.css"
     static let script = "assets/site.js"
+    static let favicon = "assets/favicon.svg"
     static let searchScript = "assets/search.js"
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func strategy(_ key: String) -> String { "strategies/\(key)/" }

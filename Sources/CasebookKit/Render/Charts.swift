@@ -98,7 +98,7 @@ struct Charts {
 
     /// One chart's numbers, one row per bar, in the chart's order.
     static func csv(_ chart: Chart) -> Data {
-        var text = csvColumns.joined(separator: ",") + "\r\n"
+        var text = DataExport.byteOrderMark + csvColumns.joined(separator: ",") + "\r\n"
         for bar in chart.bars {
             let fields = [chart.title, bar.label, bar.caseTitle ?? "", bar.value.plain, bar.display, bar.asOf ?? "",
                           bar.certainty?.rawValue ?? "", bar.source ?? "", bar.sourceURL ?? ""]

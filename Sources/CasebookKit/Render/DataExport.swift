@@ -35,7 +35,11 @@ enum DataExport {
             evidence: config.evidenceDesign(of: study.evidence)?.label,
             summary: study.summary,
             figures: study.metrics.map { metric in
-                [metric.label, metric.key.flatMap { config.metric($0)?.label }].compactMap { $0 }.joined(separator: ", ")
+                // "Cost per student, 2022-23: $1,200": the figure's label, its vocabulary's label where
+                // the label does not already say it (so "cost per student" finds it), and its value.
+                let kind = metric.key.flatMap { config.metric($0)?.label }
+                    .flatMap { metric.label.localizedCaseInsensitiveContains($0) ? nil : $0 }
+                return metric.label + (kind.map { " (\($0))" } ?? "") + ": " + FigureFormatter.display(metric).phrase
             }.joined(separator: "; "),
             organization: study.organization,
             partners: study.partners.isEmpty ? nil : study.partners.joined(separator: ", "),
@@ -48,10 +52,11 @@ enum DataExport {
     /// all (`case_studies` sorts first), built from each case's fragment.
     static func json(config: SiteConfig, context: [Metric], routes: Routes, fragments: [Fragments]) -> Data {
         let rest = Rest(title: config.title, url: routes.baseURL, context: context.map(MetricRecord.init),
-                        certainty_levels: ["high", "medium", "low"])
+                        certainty_levels: ["high", "medium", "low"],
+                        licence: config.licence.map { LicenceRecord(name: $0.name, url: $0.url) })
         guard !fragments.isEmpty else {
             return encode(Document(title: rest.title, url: rest.url, case_studies: [], context: rest.context,
-                                   certainty_levels: rest.certainty_levels), pretty: true)
+                                   certainty_levels: rest.certainty_levels, licence: rest.licence), pretty: true)
         }
         var document = "{\n  \"case_studies\" : [\n"
         document += fragments.map(\.json).joined(separator: ",\n")
@@ -65,7 +70,11 @@ enum DataExport {
         var title, url: String
         var context: [MetricRecord]
         var certainty_levels: [String]
+        var licence: LicenceRecord?
     }
+
+    /// What readers may do with the data: the licence site.yml names.
+    private struct LicenceRecord: Encodable { var name, url: String }
 
     // The JSON download's shape. Property names are the JSON keys; optional ones are left out when absent.
     private struct Document: Encodable {
@@ -73,6 +82,7 @@ enum DataExport {
         var case_studies: [CaseRecord]
         var context: [MetricRecord]
         var certainty_levels: [String]
+        var licence: LicenceRecord?
     }
 
     private struct CaseRecord: Encodable {
@@ -149,9 +159,13 @@ enum DataExport {
                              "value", "qualifier", "upper", "baseline", "as_of", "source", "url", "certainty", "note",
                              "as_of_kind", "scope", "quote", "quote_unavailable", "derived", "via"]
 
+    /// Starts with a UTF-8 byte-order mark, so a spreadsheet that guesses the encoding (Excel)
+    /// reads "–", "→" and accented letters right; the data page says so.
     static func csv(fragments: [Fragments]) -> Data {
-        Data((csvColumns.joined(separator: ",") + "\r\n" + fragments.map(\.csv).joined()).utf8)
+        Data((byteOrderMark + csvColumns.joined(separator: ",") + "\r\n" + fragments.map(\.csv).joined()).utf8)
     }
+
+    static let byteOrderMark = "\u{FEFF}"
 
     private static func csvRows(_ study: CaseStudy) -> String {
         var rows = ""
@@ -179,19 +193,31 @@ enum DataExport {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain pages.
+    /// A list of cases search can find by its name (a strategy's or a state's listing).
+    struct Listing {
+        var title, url, summary: String
+    }
+
+    /// The search index's files (see `SearchIndex`): the cases in the order given, then the plain
+    /// pages, then the strategy and state listings.
     /// - Parameters:
     ///   - addresses: each fragment's case address, in order.
     ///   - previous: the index as the last build left it (`casebook serve`); only what changed is redone.
     static func searchFiles(pages: [Page], routes: Routes, fragments: [Fragments], addresses: [String],
-                            pageBodies: [String: String], previous: SearchShards) -> (files: [MadeFile], state: SearchShards) {
+                            pageBodies: [String: String], listings: [Listing] = [],
+                            previous: SearchShards) -> (files: [MadeFile], state: SearchShards) {
         let documents = pages.map { page in
             SearchIndex.document(SearchIndex.Fields(
                 title: page.title, url: routes.link(Routes.page(page.slug)), summary: page.summary ?? "",
                 body: SearchIndex.plainText(pageBodies[page.sourcePath] ?? ""), keywords: ""))
         }
-        return previous.updated(to: fragments.map(\.search) + documents,
-                                addresses: addresses + pages.map { routes.link(Routes.page($0.slug)) })
+        let lists = listings.map { listing in
+            SearchIndex.document(SearchIndex.Fields(title: listing.title, url: listing.url, summary: listing.summary,
+                                                    body: "", keywords: "", kind: "listing"))
+        }
+        return previous.updated(to: fragments.map(\.search) + documents + lists,
+                                addresses: addresses + pages.map { routes.link(Routes.page($0.slug)) } + listings.map(\.url),
+                                cases: fragments.count)
     }
 
     static func jsonText(_ value: some Encodable) -> String {

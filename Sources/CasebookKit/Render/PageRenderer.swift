@@ -33,14 +33,16 @@ struct PageRenderer: Sendable {
     /// What the layout shows around the page: the site, the page itself and the assets.
     private func chrome(for page: PlannedPage, content: PageContent, reader: SiteReader) -> PageChrome {
         PageChrome(site: site(current: page.route, reader: reader), page: pageMeta(page, content: content, config: reader.config),
-                   assets: PageAssets(css: routes.link(Routes.stylesheet), js: routes.link(Routes.script)))
+                   assets: PageAssets(css: routes.link(Routes.stylesheet), js: routes.link(Routes.script), icon: routes.link(Routes.favicon)))
     }
 
     private func site(current: String, reader: SiteReader) -> SiteChrome {
         let config = reader.config
         let menuPages = reader.plainPages.filter { $0.menu != nil }
-        var nav: [(String, String)] = [("Case studies", Routes.caseIndex), ("Strategies", Routes.strategyIndex),
-                                       ("States", Routes.stateIndex), ("Topics", Routes.tagIndex), ("Data", Routes.data)]
+        var nav: [(String, String)] = [("Case studies", Routes.caseIndex), ("Compare", Routes.compare)]
+        if !config.evidenceDesigns.isEmpty { nav.append(("Evidence", Routes.evidenceIndex)) }
+        nav += [("Strategies", Routes.strategyIndex), ("States", Routes.stateIndex), ("Topics", Routes.tagIndex),
+                ("Data", Routes.data), ("Report", Routes.report)]
         nav += menuPages.map { ($0.title, Routes.page($0.slug)) }
         nav.append(("Search", Routes.search))
         let contact = self.contact.flatMap(SiteSettingsCheck.contactLink) ?? config.contact
@@ -57,7 +59,8 @@ struct PageRenderer: Sendable {
             dataURL: routes.link(Routes.data),
             contactURL: contact,
             contactLabel: contact.map { $0.hasPrefix("mailto:") ? String($0.dropFirst("mailto:".count)) : $0 },
-            methodologyURL: Self.methodologyURL(config: config, pages: reader.plainPages, routes: routes))
+            methodologyURL: Self.methodologyURL(config: config, pages: reader.plainPages, routes: routes),
+            licenceName: config.licence?.name, licenceURL: config.licence?.url)
     }
 
     /// The page site.yml's `roles: methodology_page:` names, if the site has it.

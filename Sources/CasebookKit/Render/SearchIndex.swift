@@ -60,6 +60,8 @@ enum SearchIndex {
         var stateName: String?
         /// Searchable but not shown: state code and name, tags, strategy key.
         var keywords: String
+        /// "listing" for a strategy's or a state's list of cases; nil for a case or a plain page.
+        var kind: String? = nil
     }
 
     static func document(_ fields: Fields) -> Document {
@@ -77,7 +79,7 @@ enum SearchIndex {
                                               strategy: fields.strategy, evidence: fields.evidence, summary: fields.summary,
                                               figures: fields.figures, organization: fields.organization,
                                               partners: fields.partners, state: fields.state,
-                                              state_name: fields.stateName, body: fields.body))
+                                              state_name: fields.stateName, body: fields.body, kind: fields.kind))
         return Document(json: json, terms: terms)
     }
 
@@ -87,6 +89,7 @@ enum SearchIndex {
         var summary: String
         var figures, organization, partners, state, state_name: String?
         var body: String
+        var kind: String?
     }
 
     /// The text's terms, folded: lower case, accents removed, split at anything but letters and
@@ -140,14 +143,16 @@ enum SearchIndex {
         return terms
     }
 
-    /// Plain text from the HTML of a rendered story: tags dropped (block ends become spaces), the
+    /// Plain text from the HTML of a rendered story: tags dropped (block ends become spaces; a
+    /// heading's end also a full stop, so "What it is" does not run into its first sentence), the
     /// entities cmark writes decoded. Tags and spaces are ASCII, so bytes are enough.
     static func plainText(_ html: String) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(html.utf8.count)
         var inTag = false
         var lastWasSpace = true
-        for byte in html.utf8 {
+        let bytes = Array(html.utf8)
+        for (index, byte) in bytes.enumerated() {
             if inTag {
                 if byte == UInt8(ascii: ">") { inTag = false }
                 continue
@@ -155,6 +160,12 @@ enum SearchIndex {
             switch byte {
             case UInt8(ascii: "<"):
                 inTag = true
+                if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "h"),
+                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 3]),
+                   let last = text.last, !".:?!".utf8.contains(last) {
+                    text.append(UInt8(ascii: "."))
+                    lastWasSpace = false
+                }
                 if !lastWasSpace { text.append(0x20); lastWasSpace = true }
             case 0x20, 0x0A, 0x09, 0x0D:
                 if !lastWasSpace { text.append(0x20) }

@@ -40,7 +40,9 @@ struct SearchShards: Sendable {
     }
 
     /// The files for `documents` (manifest first), and the state to keep for the next build.
-    func updated(to documents: [SearchIndex.Document], addresses: [String]) -> (files: [MadeFile], state: SearchShards) {
+    /// - Parameter cases: how many of the documents, first, are case studies (search.js ranks them
+    ///   above pages for the same match); nil: all.
+    func updated(to documents: [SearchIndex.Document], addresses: [String], cases: Int? = nil) -> (files: [MadeFile], state: SearchShards) {
         var next = self
         var dirtyTerms = Set<String>()
         var dirtyDocuments: Set<Int>? = []
@@ -61,7 +63,7 @@ struct SearchShards: Sendable {
         for term in dirtyTerms {
             if let list = next.postings[term] { next.entries[term] = Self.entry(term, list) } else { next.entries[term] = nil }
         }
-        let files = next.makeFiles(dirtyTerms: dirtyTerms, dirtyDocuments: dirtyDocuments)
+        let files = next.makeFiles(dirtyTerms: dirtyTerms, dirtyDocuments: dirtyDocuments, cases: cases ?? documents.count)
         return (files, next)
     }
 
@@ -133,7 +135,7 @@ struct SearchShards: Sendable {
     }
 
     /// - Parameter dirtyDocuments: the documents that changed; nil when all may have.
-    private mutating func makeFiles(dirtyTerms: Set<String>, dirtyDocuments: Set<Int>?) -> [MadeFile] {
+    private mutating func makeFiles(dirtyTerms: Set<String>, dirtyDocuments: Set<Int>?, cases: Int) -> [MadeFile] {
         // Term shards: reused where the same terms, none of them changed, fall in the same shard.
         let termCut = ShardCut(target: SearchIndex.shardTarget)
         var shards: [Shard] = []
@@ -201,7 +203,7 @@ struct SearchShards: Sendable {
             version.add(path)
             version.add(shard.digest)
         }
-        let text = DataExport.jsonText(Manifest(format: 2, version: version.hex, documents: documents.count,
+        let text = DataExport.jsonText(Manifest(format: 2, version: version.hex, documents: documents.count, cases: cases,
                                                 shards: shards.map(\.first), document_shards: firstDocuments,
                                                 stop_words: SearchIndex.stopWords))
         return [MadeFile(SearchIndex.manifest, Data((text + "\n").utf8))] + files
@@ -211,6 +213,7 @@ struct SearchShards: Sendable {
         var format: Int
         var version: String
         var documents: Int
+        var cases: Int
         var shards: [String]
         var document_shards: [Int]
         var stop_words: [String]

@@ -14,7 +14,7 @@ enum SiteConfigDecoder {
             return (nil, reader.diagnostics)
         }
         let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
-                     "metric_groups", "evidence_designs", "contact", "tags", "roles", "paging"]
+                     "metric_groups", "evidence_designs", "contact", "tags", "roles", "paging", "licence"]
         guard let fields = reader.fields(of: node, in: "site.yml", known: known,
                                          required: ["title", "base_url", "strategies", "funding", "metrics"]) else {
             return (nil, reader.diagnostics)
@@ -101,7 +101,17 @@ enum SiteConfigDecoder {
         config.tags = tags
         config.roles = SiteRolesDecoder.roles(fields["roles"], metrics: metrics, groups: groups, funding: funding, reader: &reader)
         config.paging = SiteRolesDecoder.paging(fields["paging"], reader: &reader)
+        config.licence = fields["licence"].flatMap { licence($0, reader: &reader) }
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
+    }
+
+    /// `licence:` with the licence's `name` and the web address of its terms (`url`).
+    private static func licence(_ node: YAMLValue, reader: inout YAMLReader) -> Licence? {
+        let example = "for example:\n  licence:\n    name: CC BY 4.0\n    url: https://creativecommons.org/licenses/by/4.0/"
+        guard let f = reader.fields(of: node, in: "`licence`", known: ["name", "url"], required: ["name", "url"],
+                                    hintFor: { _ in example }),
+              let name = reader.text(f["name"], field: "name"), let url = reader.url(f["url"], field: "url") else { return nil }
+        return Licence(name: name, url: url)
     }
 
     /// The study designs, strongest first; exactly one of them may be `no_evidence: true`.

@@ -46,10 +46,28 @@ struct SearchIndexFiles: FileType {
             let (files, state) = DataExport.searchFiles(
                 pages: pages, routes: reader.routes, fragments: fragments,
                 addresses: cases.map { reader.routes.link(Routes.caseStudy($0.slug)) },
-                pageBodies: bodies, previous: memo.peek("index") ?? SearchShards())
+                pageBodies: bodies, listings: Self.listings(reader), previous: memo.peek("index") ?? SearchShards())
             memo.remove(["index"])
             _ = memo.value("index") { state }
             return files
         }]
+    }
+
+    /// Each strategy's and each state's list of cases, so search finds them by name.
+    static func listings(_ reader: SiteReader) -> [DataExport.Listing] {
+        let (config, routes) = (reader.config, reader.routes)
+        let strategies = reader.keys(.strategy).compactMap { key in
+            config.strategy(key).map { strategy in
+                DataExport.Listing(title: strategy.label, url: routes.link(Routes.strategy(key)),
+                                   summary: "\(CaseCount.phrase(reader.count(.strategy, key))) of this strategy. " + strategy.description)
+            }
+        }
+        let states = reader.keys(.state).compactMap { code in
+            USState.named(code).map { state in
+                DataExport.Listing(title: state.name, url: routes.link(Routes.state(code)),
+                                   summary: "\(CaseCount.phrase(reader.count(.state, code))) in \(state.name).")
+            }
+        }
+        return strategies + states
     }
 }

@@ -8,10 +8,13 @@ struct ReportPages: PageType {
         let size = site.paging.reportCases
         guard site.index.cases.count > size else {
             return [PlannedPage(route: Routes.report) { reader in
-                let entries = reader.members(.all).map { Self.entry($0, reader: reader) }
+                // Grouped by strategy, in the vocabulary's order, so a reader meets like with like.
+                let groups = reader.keys(.strategy).enumerated().map { index, key in
+                    Self.group(index + 1, strategy: key, positions: reader.members(.strategy, key), reader: reader)
+                }
                 return PageParts(title: "The showcase as a report", description: Self.description,
                                  breadcrumbs: [("Home", Routes.home), ("Report", nil)],
-                                 body: ReportPage(heading: "The showcase as a report", entries: entries))
+                                 body: Self.report("The showcase as a report", groups: groups, reader: reader))
             }]
         }
         let contents = PlannedPage(route: Routes.report) { reader in
@@ -36,14 +39,36 @@ struct ReportPages: PageType {
                     let pager = Pager(total: reader.count(.strategy, key), size: reader.paging.reportCases)
                     let title = pager.pageCount == 1 ? "Report: \(label)" : "Report: \(label), part \(number) of \(pager.pageCount)"
                     let links = pager.links(number, routes: reader.routes, noun: CaseCount.noun(2)) { Routes.reportPart(key, $0) }
-                    let entries = reader.slice(.strategy, key, pager.range(number)).map { Self.entry($0, reader: reader) }
+                    let strategyNumber = (reader.keys(.strategy).firstIndex(of: key) ?? 0) + 1
+                    let group = Self.group(strategyNumber, strategy: key, positions: reader.slice(.strategy, key, pager.range(number)),
+                                           firstCase: pager.range(number).lowerBound + 1, reader: reader)
+                    var report = Self.report(title, groups: [group], reader: reader)
+                    report.contentsURL = reader.routes.link(Routes.report)
+                    report.pageLinks = links
                     return PageParts(title: title, description: Self.description,
                                      breadcrumbs: [("Home", Routes.home), ("Report", Routes.report), (title, nil)], links: links,
-                                     body: ReportPage(heading: title, entries: entries,
-                                                      contentsURL: reader.routes.link(Routes.report), pageLinks: links))
+                                     body: report)
                 }
             }
         }
+    }
+
+    /// The report around its groups: the newest update of its cases for the cover, and the evidence key.
+    static func report(_ heading: String, groups: [ReportGroup], reader: SiteReader) -> ReportPage {
+        let config = reader.config
+        let newest = groups.flatMap(\.entries).map(\.updated).max()
+        return ReportPage(heading: heading, groups: groups, updated: newest?.display ?? "", updatedISO: newest?.iso ?? "",
+                          designs: config.evidenceDesigns.map { EvidenceKey(label: $0.label, description: $0.description) })
+    }
+
+    /// One strategy's cases, numbered within the document from `firstCase`.
+    static func group(_ number: Int, strategy key: String, positions: [Int], firstCase: Int = 1, reader: SiteReader) -> ReportGroup {
+        let entries = positions.enumerated().map { index, position in
+            var entry = Self.entry(position, reader: reader)
+            entry.number = "\(number).\(firstCase + index)"
+            return entry
+        }
+        return ReportGroup(number: number, title: reader.config.strategy(key)?.label ?? key, anchor: "strategy-\(key)", entries: entries)
     }
 
     /// One case's entry: its story's headings move down a level and get ids of their own, so the
@@ -57,6 +82,7 @@ struct ReportPages: PageType {
             let metrics = study.metrics
             let key = metrics.filter(\.highlight)
             return ReportEntry(
+                updated: study.date,
                 anchor: "case-\(study.slug)", title: study.title, url: routes.link(Routes.caseStudy(study.slug)),
                 canonical: routes.absolute(Routes.caseStudy(study.slug)),
                 summary: study.summary, organization: study.organization, place: CaseView.placeLine(study),

@@ -114,10 +114,11 @@ enum CaseView {
 
     /// The in-page contents list of a long case: the fixed sections and the story's own headings.
     private static func contents(_ study: CaseStudy, headings: [Markdown.Heading]) -> [ContentsEntry] {
+        // In the page's order: the key findings, then the story, then the evidence and every figure.
         var items: [(String, String)] = [("key-findings", "Key findings")]
-        if study.evidence != nil { items.append(("evidence", "Evidence of results")) }
-        items.append(("figures", "All figures"))
         items += headings.map { ($0.id, $0.text) }
+        if study.evidence != nil { items.append(("evidence", "Evidence of results")) }
+        items.append(("figures", "All figures (\(study.metrics.count))"))
         items += [("funding", "How this was funded"), ("sources", "Sources"), ("cite", "Cite this case study")]
         return items.map { ContentsEntry(id: $0.0, label: $0.1) }
     }

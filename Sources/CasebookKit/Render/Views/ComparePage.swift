@@ -50,7 +50,7 @@ struct CompareRow: TemplateView {
         "strategy": .text(\.strategy),
         "place": .text(\.place),
         "years": .text(\.years),
-        "funding": .text(\.funding),
+        "funding": .nonEmptyText { $0.funding },
         "evidence": .optional(\.evidence),
         "evidence_rank": .number(\.evidenceRank),
         "students": .optional(\.students),

@@ -31,6 +31,9 @@ struct SiteChrome: TemplateView {
     var contactLabel: String?
     /// Set only when the menu has a page called `methodology`.
     var methodologyURL: String?
+    /// The licence site.yml names for the text and data; nil when it names none.
+    var licenceName: String? = nil
+    var licenceURL: String? = nil
 
     static let viewName = "the site"
     static let fields = TemplateFields<SiteChrome>([
@@ -48,6 +51,8 @@ struct SiteChrome: TemplateView {
         "contact_url": .optionalText(\.contactURL),
         "contact_label": .optionalText(\.contactLabel),
         "methodology_url": .optionalText(\.methodologyURL),
+        "licence_name": .optionalText(\.licenceName),
+        "licence_url": .optionalText(\.licenceURL),
     ])
 }
 
@@ -111,15 +116,18 @@ struct Breadcrumb: TemplateView {
     ])
 }
 
-/// The site's stylesheet and script.
+/// The site's stylesheet, script and icon.
 struct PageAssets: TemplateView {
     var css: String
     var js: String
+    /// The site's icon (templates/assets/favicon.svg), linked from every page's head.
+    var icon: String = ""
 
     static let viewName = "the page's assets"
     static let fields = TemplateFields<PageAssets>([
         "css": .text(\.css),
         "js": .text(\.js),
+        "icon": .text(\.icon),
     ])
 }
 
