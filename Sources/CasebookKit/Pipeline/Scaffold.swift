@@ -49,7 +49,7 @@ public struct Scaffold: Sendable {
         date: 2025-01-01                  # the date of the newest fact below
         draft: true
         metrics:                          # keys: \(metrics), …
-          - key: \(config.metrics.first?.key ?? "students_served")
+          - key: \(config.roles.studentsReached ?? config.metrics.first?.key ?? Self.placeholder)
             label: \(Self.placeholder) What exactly was counted, and when
             value: 0                      # the number as published, without commas
             as_of: 2021                   # 2021, 2022-23, 2021-09 or 2021-09-30
