@@ -66,6 +66,7 @@
         if (link) { cardFor[link.getAttribute("href")] = card; }
       });
       var caseURL = function (record) { return facets.root + "case-studies/" + record.slug + "/"; };
+      var allOnPage = records.every(function (r) { return cardFor[caseURL(r)]; });
       // A record's values for one filter, as the select's option values write them.
       var valuesOf = {
         strategy: function (r) { return r.strategy < 0 ? [] : [manifest.strategies[r.strategy][0]]; },
@@ -85,7 +86,7 @@
           return x - y || a.order - b.order;
         }
       };
-      // A card for a case whose full card is not on this page: its title, strategy, place, evidence and years.
+      // A card for a case whose full card is not on this page: its title, strategy, place and years.
       var compactCard = function (r) {
         var card = document.createElement("article");
         card.className = "card card-compact";
@@ -106,12 +107,7 @@
         title.appendChild(link);
         card.appendChild(kicker);
         card.appendChild(title);
-        if (r.evidence >= 0) {
-          var evidence = document.createElement("p");
-          evidence.className = "card-evidence muted small";
-          evidence.textContent = "Evidence: " + manifest.evidence[r.evidence][2];
-          card.appendChild(evidence);
-        }
+        // No evidence rating here: a rating is never shown without its caveat, which the case page has.
         var years = document.createElement("p");
         years.className = "card-years";
         years.textContent = r.start + (r.end === r.start ? "" : "–" + r.end);
@@ -159,7 +155,9 @@
           if (serverPages) { serverPages.hidden = false; }
         } else {
           list.textContent = "";
-          matching.slice(0, visible).forEach(function (r) { list.appendChild(cardFor[caseURL(r)] || compactCard(r)); });
+          // Every result drawn the same way: the full cards while the whole site is on this page,
+          // otherwise compact ones for all (not a mix of the two).
+          matching.slice(0, visible).forEach(function (r) { list.appendChild(allOnPage ? cardFor[caseURL(r)] : compactCard(r)); });
           moreRow.hidden = matching.length <= visible;
           if (serverPages) { serverPages.hidden = true; }
         }
@@ -318,7 +316,7 @@
       var update = function () {
         var active = chosen.length >= 2;
         compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side above."
-          : chosen.length === 1 ? "Choose at least one more case study." : "Showing every case study.";
+          : chosen.length === 1 ? "Choose at least one more case study." : (document.querySelector(".pagination") ? "Showing one page of the table; choose two to four case studies to see them side by side." : "Showing every case study.");
         if (active) { sideBySide(); }
         sideView.hidden = !active;
         fullView.hidden = active;
