@@ -41,7 +41,7 @@ struct Pager: Sendable {
         let range = self.range(number)
         return PageLinks(
             label: "Page \(number) of \(pageCount)",
-            showing: "\(noun.capitalizedFirst) \(range.lowerBound + 1)–\(range.upperBound) of \(total)",
+            showing: "\(noun.capitalizedFirst) \(CaseCount.grouped(range.lowerBound + 1))–\(CaseCount.grouped(range.upperBound)) of \(CaseCount.grouped(total))",
             previousURL: number > 1 ? url(number - 1) : nil,
             nextURL: number < pageCount ? url(number + 1) : nil,
             items: items)

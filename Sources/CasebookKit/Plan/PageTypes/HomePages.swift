@@ -28,7 +28,7 @@ struct HomePages: PageType {
             allContextURL: routes.link(Routes.data) + "#national-figures",
             hasContext: !context.isEmpty,
             totals: [
-                HomeTotal(figure: "\(all.count)", label: CaseCount.noun(all.count)),
+                HomeTotal(figure: CaseCount.grouped(all.count), label: CaseCount.noun(all.count)),
                 HomeTotal(figure: "\(states.filter { $0 != .national }.count)", label: "states"),
                 HomeTotal(figure: "\(reader.keys(.strategy).count)", label: "strategies"),
             ],
