@@ -142,8 +142,10 @@ def test_filter_index_with_javascript(page, site_url):
     assert total > tutoring > both >= 1
     assert "strategy=tutoring" in page.url and "state=tn" in page.url
     assert page.locator("#result-number").inner_text() == str(both)
-    # The filter state lives in the URL: reloading it shows the same list.
+    # The filter state lives in the URL: reloading it shows the same list, once the facet index has
+    # loaded (until then the list is hidden, never shown unfiltered).
     page.goto(page.url)
+    page.wait_for_selector("#filters:not([hidden])")
     assert page.locator("#case-list .card:visible").count() == both
     # One filter system: the browse links are the no-JavaScript fallback.
     assert page.locator("#browse").is_hidden()

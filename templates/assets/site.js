@@ -58,6 +58,10 @@
     var sortSelect = form.elements.sort;
     var params = new URLSearchParams(window.location.search);
     var visible = pageSize;
+    // A shared link with filters: the list waits for the facet index rather than showing every case first.
+    var filtered = selects.concat([sortSelect]).some(function (select) { return params.get(select.name); });
+    if (filtered) { list.hidden = true; list.setAttribute("aria-busy", "true"); }
+    var reveal = function () { list.hidden = false; list.removeAttribute("aria-busy"); };
     loadFacets(form.getAttribute("data-facets")).then(function (facets) {
       var manifest = facets.manifest, records = facets.records;
       var cardFor = {};
@@ -178,7 +182,8 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
       moreButton.addEventListener("click", function () { visible += pageSize; render(); });
       apply();
-    }, function () { /* Without the index, the page stays as built: browse links and page links. */ });
+      reveal();
+    }, reveal);  // Without the index, the page stays as built: browse links and page links.
   }
 
   // Compare: find cases by name in the facet index and see two to four side by side, one column
