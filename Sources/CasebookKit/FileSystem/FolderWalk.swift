@@ -100,12 +100,22 @@ public struct FolderWalk {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = entryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    /// Where `d_name` starts in a `dirent`.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+    /// An entry's name, read through a pointer up to its terminating NUL. The C library packs entries
+    /// into its buffer at their real length (`d_reclen`), not at `sizeof(dirent)`: `d_name` is declared
+    /// 256 bytes, but the last entry of a full buffer can end a few bytes before an unmapped page, so
+    /// copying the field whole (`entry.pointee.d_name`, or `entry.pointee`) may read past the buffer
+    /// and crash. Never copy a `dirent`, or any C struct whose tail the C side does not own.
+    static func entryName(_ entry: UnsafePointer<dirent>) -> String {
+        String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
     }
 
     static func inside(_ path: String, _ fence: String) -> Bool {
