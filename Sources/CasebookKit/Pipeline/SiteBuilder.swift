@@ -47,7 +47,7 @@ public struct SiteBuilder: Sendable {
         }
         var diagnostics = loadDiagnostics
         guard let content = loaded, let templates else { return (nil, diagnostics.sortedByLocation()) }
-        if let base = options.baseURL, case .problem(let message, let hint) = URLCheck.check(base) {
+        if let base = options.baseURL, case .problem(let message, let hint) = URLCheck.siteAddress(base) {
             throw BuildError("--base-url \(message)", hint: hint)
         }
         if let contact = options.contact, SiteSettingsCheck.contactLink(contact) == nil {
