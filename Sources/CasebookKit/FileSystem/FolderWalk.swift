@@ -118,6 +118,34 @@ public struct FolderWalk {
         String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
     }
 
+    /// Where `d_type` is in a `dirent`; read through a pointer like the name, never by copying the entry.
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+
+    /// The first folder at or below `folder` (links not followed) that this process cannot write
+    /// into, so that what is in it could not be removed; nil when there is none.
+    static func firstReadOnlyFolder(in folder: String) -> String? {
+        if access(folder, W_OK) != 0 { return folder }
+        guard let directory = opendir(folder) else { return nil }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = entryName(entry)
+            guard name != ".", name != ".." else { continue }
+            let path = folder + "/" + name
+            let type = UnsafeRawPointer(entry).load(fromByteOffset: typeOffset, as: UInt8.self)
+            if type == UInt8(DT_DIR) {
+                folders.append(path)
+            } else if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { folders.append(path) }
+            }
+        }
+        closedir(directory)
+        for path in folders.sorted() {
+            if let found = firstReadOnlyFolder(in: path) { return found }
+        }
+        return nil
+    }
+
     static func inside(_ path: String, _ fence: String) -> Bool {
         path == fence || path.hasPrefix(fence.hasSuffix("/") ? fence : fence + "/")
     }
