@@ -168,16 +168,15 @@ public struct FolderWalk {
 
 /// The first `EnvironmentFailure` met while reading the site in parallel: the build stops with it as
 /// an environment error (exit 2) instead of reporting missing files that are not missing.
-final class EnvironmentFailures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failure: EnvironmentFailure?
+final class EnvironmentFailures: Sendable {
+    private let failure = Locked<EnvironmentFailure?>(nil)
 
-    var first: EnvironmentFailure? { lock.withLock { failure } }
+    var first: EnvironmentFailure? { failure.current }
 
     /// Records `error` if it is an environment failure; says whether it was.
     func record(_ error: any Error) -> Bool {
-        guard let failure = error as? EnvironmentFailure else { return false }
-        lock.withLock { if self.failure == nil { self.failure = failure } }
+        guard let found = error as? EnvironmentFailure else { return false }
+        failure.withLock { if $0 == nil { $0 = found } }
         return true
     }
 
