@@ -42,7 +42,7 @@ public struct PipelineStages: Sendable {
         let bodies = SiteBuilder.renderBodies(of: content, routes: routes, cache: cache)
         let pages = SiteBuilder.plan(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
         let renderer = SiteBuilder.renderer(for: content, templates: templates, routes: routes, contact: nil)
-        let sizes = parallelMap(pages) { renderer.render($0).count }
+        let sizes = parallelMap(pages) { (try? renderer.render($0))?.count ?? 0 }
         return (pages.count, sizes.reduce(0, +))
     }
 }

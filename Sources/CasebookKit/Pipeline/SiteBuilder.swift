@@ -172,18 +172,20 @@ public struct SiteBuilder: Sendable {
     /// the output folder.
     static func render(_ pages: [PlannedPage], of site: PreparedSite, exports: [(file: String, make: @Sendable () -> Data)],
                        into write: @Sendable (Data, String) throws -> Void) throws(BuildError) {
-        let failures = parallelMap(Array(0..<(exports.count + pages.count))) { job -> String? in
+        let failures = parallelMap(Array(0..<(exports.count + pages.count))) { job -> BuildError? in
             let isExport = job < exports.count
             let file = isExport ? exports[job].file : Routes.file(for: pages[job - exports.count].route)
             do {
                 try write(isExport ? exports[job].make() : site.renderer.render(pages[job - exports.count]), file)
                 return nil
-            } catch { return "\(file): \(OutputWriter.describe(error))" }
+            } catch let error as BuildError {
+                return error  // a page that cannot be drawn
+            } catch {
+                return BuildError("could not write \(file): \(OutputWriter.describe(error))",
+                                  hint: "check that the disk has room and the output folder is writable; the previous site was kept")
+            }
         }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw BuildError("could not write \(failure)",
-                             hint: "check that the disk has room and the output folder is writable; the previous site was kept")
-        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     /// The downloads, and the search index's entry point; the index's other files depend on the content.

@@ -8,8 +8,8 @@ struct PageRenderer: Sendable {
     let config: SiteConfig
     let menuPages: [Page]
 
-    func render(_ page: PlannedPage) -> Data {
-        Data(templates.render(page.body(), chrome: chrome(for: page)))
+    func render(_ page: PlannedPage) throws(BuildError) -> Data {
+        Data(try templates.render(page.body(), chrome: chrome(for: page)))
     }
 
     /// What the layout shows around the page: the site, the page itself and the assets.

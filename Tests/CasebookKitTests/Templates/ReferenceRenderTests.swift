@@ -28,7 +28,7 @@ import Testing
         let library = try Self.referenceLibrary()
         var differing: [String] = []
         for page in site.pages {
-            let compiled = String(decoding: site.renderer.render(page), as: UTF8.self)
+            let compiled = String(decoding: try site.renderer.render(page), as: UTF8.self)
             var context = MustacheReference.context(page.body())
             for (key, value) in MustacheReference.context(site.renderer.chrome(for: page)) { context[key] = value }
             let reference = MustacheReference.render(library, page.template.rawValue, context)
