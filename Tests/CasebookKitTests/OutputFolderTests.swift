@@ -42,9 +42,9 @@ struct OutputFolderTests {
         #expect(FolderWalk.firstReadOnlyFolder(in: folder) == nil)
         // As root every folder is writable; only a non-root run can see the mode.
         if geteuid() != 0 {
-            chmod(folder + "/a/b", 0o555)
-            defer { chmod(folder + "/a/b", 0o755) }
-            #expect(FolderWalk.firstReadOnlyFolder(in: folder) == folder + "/a/b")
+            chmod(folder + "/a", 0o555)
+            defer { chmod(folder + "/a", 0o755) }
+            #expect(FolderWalk.firstReadOnlyFolder(in: folder) == folder + "/a")
         }
     }
 

@@ -34,8 +34,8 @@ public protocol FileSystem: Sendable {
     /// Whether the folder is where another filesystem is mounted (a container volume), which cannot
     /// be renamed or replaced.
     func isMountPoint(_ path: String) -> Bool
-    /// The first folder at or below `path` that cannot be written into (so the files in it could not
-    /// be removed), or nil.
+    /// The first folder that cannot be written into (so the files in it could not be removed): `path`
+    /// itself or a folder directly in it (see `FolderWalk.firstReadOnlyFolder`); nil when there is none.
     func firstReadOnlyFolder(in path: String) -> String?
 }
 
