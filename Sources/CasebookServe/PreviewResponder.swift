@@ -22,7 +22,8 @@ struct PreviewResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard hosts.allows(request.head.authority) else {
-            return text(.forbidden, "This preview answers only at the address it was started for (such as http://localhost:PORT/), not at `\(request.head.authority ?? "")`.\n")
+            // The name asked for is not repeated: it comes from whoever sent the request.
+            return text(.forbidden, "This preview answers only at the address it was started for, such as http://localhost:PORT/ or http://127.0.0.1:PORT/.\n")
         }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Only GET and HEAD are allowed: this is a read-only preview.\n",
