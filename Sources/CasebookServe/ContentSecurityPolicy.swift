@@ -1,27 +1,27 @@
+import CasebookKit
 import Foundation
 
 /// The Content-Security-Policy the preview sends as an HTTP header with every response. The pages
 /// carry it as a `<meta>` tag, which covers only those pages: an SVG or a JSON file opened on its own
 /// is covered only by a header. The policy is the one in `templates/layout.mustache`, read again after
 /// each rebuild, so the header and the pages never disagree.
-final class ContentSecurityPolicy: @unchecked Sendable {
+final class ContentSecurityPolicy: Sendable {
     /// Used when the layout has no policy (or cannot be read): same-origin only.
     static let fallback = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
-    private let lock = NSLock()
-    private var policy: String
+    private let value: Locked<String>
     let root: String
 
     init(root: String) {
         self.root = root
-        self.policy = Self.read(root: root)
+        self.value = Locked(Self.read(root: root))
     }
 
-    var current: String { lock.withLock { policy } }
+    var current: String { value.current }
 
     func reload() {
         let next = Self.read(root: root)
-        lock.withLock { policy = next }
+        value.withLock { $0 = next }
     }
 
     /// The `content` of the layout's `<meta http-equiv="Content-Security-Policy">`.

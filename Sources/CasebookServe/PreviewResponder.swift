@@ -1,18 +1,30 @@
 import Foundation
 import Hummingbird
+import NIOPosix
 import ServiceLifecycle
 
 /// Answers every request of the preview server: the site's files from the output folder (with
 /// `index.html` for folders, the site's `404.html` for missing pages, the base path honoured), the
-/// live-reload script and event stream, and 405 for anything but GET and HEAD.
+/// live-reload script and event stream, and 405 for anything but GET and HEAD. Requests for any host
+/// name but the preview's own are refused (see `AllowedHosts`), and live-reload streams beyond
+/// `maxEventStreams` are answered 503, so open pages never hold every connection. The disk is read
+/// on NIO's thread pool (as `NonBlockingFileIO` does), never on the threads that run the handlers.
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let paths: RequestPath
     let events: ReloadEvents
     let policy: ContentSecurityPolicy
+    let hosts: AllowedHosts
+    let maxEventStreams: Int
+    /// Where the blocking file-system calls run.
+    let disk = NIOThreadPool.singleton
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {
+            // The name asked for is not repeated: it comes from whoever sent the request.
+            return text(.forbidden, "This preview answers only at the address it was started for, such as http://localhost:PORT/ or http://127.0.0.1:PORT/.\n")
+        }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Only GET and HEAD are allowed: this is a read-only preview.\n",
                         extra: [.allow: "GET, HEAD"])
@@ -28,7 +40,8 @@ struct PreviewResponder: HTTPResponder {
         default:
             break
         }
-        switch paths.resolve(rawPath) {
+        let paths = self.paths
+        switch try await disk.runIfActive({ paths.resolve(rawPath) }) {
         case .refused:
             return text(.badRequest, "This address is not allowed.\n")
         case .redirect(let location):
@@ -36,22 +49,27 @@ struct PreviewResponder: HTTPResponder {
             return Response(status: .found, headers: [.location: location + query, .cacheControl: "no-cache",
                                                       .contentSecurityPolicy: policy.current])
         case .notFound:
-            return notFound(head: head)
+            return try await notFound(head: head)
         case .file(let file):
-            return serve(file, request: request, head: head)
+            return try await serve(file, request: request, head: head)
         }
     }
 
     // MARK: Files
 
-    private func serve(_ file: String, request: Request, head: Bool, status: HTTPResponse.Status = .ok) -> Response {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              let data = FileManager.default.contents(atPath: file) else { return notFound(head: head) }
+    private func serve(_ file: String, request: Request, head: Bool, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let read = try await disk.runIfActive { () -> (modified: Double, data: Data)? in
+            // Only regular files: reading a pipe someone left in the output folder would never end.
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+                  attributes[.type] as? FileAttributeType == .typeRegular,
+                  let data = FileManager.default.contents(atPath: file) else { return nil }
+            return ((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0, data)
+        }
+        guard let (modified, data) = read else { return try await notFound(head: head) }
         let type = ContentType.of(file)
         let html = type.hasPrefix("text/html")
         let build = buildID
         // Revalidate on every load (a preview changes all the time), but answer 304 when nothing did.
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         let tag = "W/\"\(String(Int(modified * 1_000_000), radix: 36))-\(data.count)\(html ? "-" + build : "")\""
         if status == .ok, request.headers[.ifNoneMatch] == tag {
             return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache",
@@ -64,8 +82,9 @@ struct PreviewResponder: HTTPResponder {
     }
 
     /// The site's own 404 page with status 404; a plain one if the site has none (or is not built yet).
-    private func notFound(head: Bool) -> Response {
-        if let page = try? Data(contentsOf: URL(fileURLWithPath: paths.folder + "/404.html")) {
+    private func notFound(head: Bool) async throws -> Response {
+        let path = paths.folder + "/404.html"
+        if let page = try await disk.runIfActive({ try? Data(contentsOf: URL(fileURLWithPath: path)) }) {
             return body(Self.inject(LiveReloadScript.tag(build: buildID), into: page), status: .notFound,
                         type: "text/html; charset=utf-8", head: head, cache: "no-store")
         }
@@ -110,7 +129,11 @@ struct PreviewResponder: HTTPResponder {
     /// Server-Sent Events: the current state at once, then one message per rebuild, until the page
     /// goes away or the server stops.
     private func eventStream() -> Response {
-        let stream = events.subscribe()
+        guard let stream = events.subscribe(limit: maxEventStreams) else {
+            var response = text(.serviceUnavailable, "Too many pages are open for live reload; close some and reload this one.\n")
+            response.headers[.retryAfter] = "10"
+            return response
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .xContentTypeOptions: "nosniff"],

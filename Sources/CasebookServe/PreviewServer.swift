@@ -23,6 +23,10 @@ public struct PreviewServer: Sendable {
         /// Connections open at once; more wait to be accepted, so a flood of connections cannot use up
         /// the process's file descriptors (which the rebuilds need to read the site).
         public var maxConnections = 128
+        /// Live-reload streams open at once (one per open page); more are answered 503. Each holds a
+        /// connection for as long as its page is open, so this leaves the rest of `maxConnections`
+        /// to the requests for pages and files.
+        public var maxEventStreams = 64
         /// A connection with no request in progress for this long is closed (the event streams of open
         /// pages are responses in progress, kept alive by a heartbeat, so they stay).
         public var idleTimeout: Duration = .seconds(30)
@@ -68,7 +72,8 @@ public struct PreviewServer: Sendable {
         let basePath = await builder.basePath
             ?? Routes(baseURL: configuration.build.baseURL ?? "http://localhost/").basePath
         let responder = PreviewResponder(paths: RequestPath(folder: configuration.build.outputPath, basePath: basePath),
-                                         events: events, policy: policy)
+                                         events: events, policy: policy, hosts: AllowedHosts(boundTo: configuration.host),
+                                         maxEventStreams: max(1, min(configuration.maxEventStreams, configuration.maxConnections - 2)))
         let watch = WatchService(server: self, builder: builder)
         var logger = Logger(label: "casebook.serve")
         logger.logLevel = .critical  // problems reach the person through `log`, not log lines

@@ -4,7 +4,7 @@ import Foundation
 /// The event stream every open page listens to (Server-Sent Events). After each rebuild it tells
 /// the pages to reload, or sends the diagnostics to show as an overlay. A page that connects is told
 /// the current state at once, so a page opened while the site is broken shows the overlay too.
-public final class ReloadEvents: @unchecked Sendable {
+public final class ReloadEvents: Sendable {
     /// What the pages are told: the site's current build, or the problems stopping the next one.
     public enum State: Sendable, Equatable {
         case built(version: Int)
@@ -18,28 +18,35 @@ public final class ReloadEvents: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var state: State = .built(version: 0)
-    private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
-    private var nextID = 0
-    private var closed = false
+    /// What the lock guards: the state, the open pages' streams, and whether the server stopped.
+    private struct Shared: Sendable {
+        var state: State = .built(version: 0)
+        var listeners: [Int: AsyncStream<String>.Continuation] = [:]
+        var nextID = 0
+        var closed = false
+    }
+
+    private let shared = Locked(Shared())
     /// Tells apart a server that restarted (a page then reloads when it reconnects).
     private let run = Int(Date().timeIntervalSince1970 * 1000) % 1_000_000_000
 
     public init() {}
 
-    public var current: State { lock.withLock { state } }
-    public var listenerCount: Int { lock.withLock { listeners.count } }
+    public var current: State { shared.withLock { $0.state } }
+    public var listenerCount: Int { shared.withLock { $0.listeners.count } }
 
     /// A stream of SSE messages for one page: the current state first, then every change. A slow
-    /// page keeps only the newest few messages, so it never holds up the others.
-    public func subscribe() -> AsyncStream<String> {
+    /// page keeps only the newest few messages, so it never holds up the others. Nil when `limit`
+    /// streams are open already (checked and counted in one step, so no burst of pages passes it).
+    public func subscribe(limit: Int = .max) -> AsyncStream<String>? {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
-        let (id, first, isClosed) = lock.withLock { () -> (Int, State, Bool) in
-            nextID += 1
-            if !closed { listeners[nextID] = continuation }
-            return (nextID, state, closed)
+        let admitted = shared.withLock { shared -> (id: Int, first: State, closed: Bool)? in
+            guard shared.listeners.count < limit else { return nil }
+            shared.nextID += 1
+            if !shared.closed { shared.listeners[shared.nextID] = continuation }
+            return (shared.nextID, shared.state, shared.closed)
         }
+        guard let (id, first, isClosed) = admitted else { return nil }
         continuation.onTermination = { [weak self] _ in self?.remove(id) }
         continuation.yield("retry: 1000\n\n" + message(for: first))
         if isClosed { continuation.finish() }
@@ -62,30 +69,30 @@ public final class ReloadEvents: @unchecked Sendable {
 
     /// Ends every stream (the server is stopping).
     public func close() {
-        let open = lock.withLock { () -> [AsyncStream<String>.Continuation] in
-            closed = true
-            defer { listeners.removeAll() }
-            return Array(listeners.values)
+        let open = shared.withLock { shared -> [AsyncStream<String>.Continuation] in
+            shared.closed = true
+            defer { shared.listeners.removeAll() }
+            return Array(shared.listeners.values)
         }
         for continuation in open { continuation.finish() }
     }
 
     /// Moves to the state `make` derives from the current version, and tells every page.
     private func publish(_ make: (Int) -> State) {
-        let next = lock.withLock { () -> State in
-            state = make(state.version)
-            return state
+        let next = shared.withLock { shared -> State in
+            shared.state = make(shared.state.version)
+            return shared.state
         }
         broadcast(message(for: next, reload: true))
     }
 
     private func broadcast(_ text: String) {
-        let open = lock.withLock { Array(listeners.values) }
+        let open = shared.withLock { Array($0.listeners.values) }
         for continuation in open { continuation.yield(text) }
     }
 
     private func remove(_ id: Int) {
-        _ = lock.withLock { listeners.removeValue(forKey: id) }
+        _ = shared.withLock { $0.listeners.removeValue(forKey: id) }
     }
 
     /// The id of a build as the pages see it: unique across server restarts.

@@ -18,14 +18,16 @@ struct RobustnessTests {
         #expect(size > 4_000_000)
     }
 
+    /// Tags per case are limited (`ContentLimits`): ten thousand is one error, quickly, not 10,000 pages.
     @Test func tenThousandTags() throws {
         let site = try TestSite()
         defer { site.remove() }
         let tags = (0..<10_000).map { "topic-\($0)" }.joined(separator: ", ")
         try site.write("content/case-studies/tags.md", TestSite.caseStudy().replacingOccurrences(of: "tags: [math, elementary]", with: "tags: [\(tags)]"))
         let report = try site.build()
-        #expect(report.succeeded)
-        #expect(site.exists("tags/topic-9999/index.html"))
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.message) == ["this case has 10000 tags; a case can have at most 20"])
+        #expect(!site.exists("tags/topic-9999/index.html"))
     }
 
     @Test func deeplyNestedMarkdown() throws {

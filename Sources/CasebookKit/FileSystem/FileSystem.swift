@@ -34,6 +34,13 @@ public protocol FileSystem: Sendable {
     /// Whether the folder is where another filesystem is mounted (a container volume), which cannot
     /// be renamed or replaced.
     func isMountPoint(_ path: String) -> Bool
+    /// The first folder that cannot be written into (so the files in it could not be removed): `path`
+    /// itself or a folder directly in it (see `FolderWalk.firstReadOnlyFolder`); nil when there is none.
+    func firstReadOnlyFolder(in path: String) -> String?
+}
+
+extension FileSystem {
+    public func firstReadOnlyFolder(in path: String) -> String? { FolderWalk.firstReadOnlyFolder(in: path) }
 }
 
 /// The system or filesystem cannot exchange two paths atomically.
@@ -139,7 +146,7 @@ public struct LocalFileSystem: FileSystem {
 
     public func makeFolder(at path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
 

@@ -100,12 +100,54 @@ public struct FolderWalk {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = entryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    /// Where `d_name` starts in a `dirent`.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+    /// An entry's name, read through a pointer up to its terminating NUL. The C library packs entries
+    /// into its buffer at their real length (`d_reclen`), not at `sizeof(dirent)`: `d_name` is declared
+    /// 256 bytes, but the last entry of a full buffer can end a few bytes before an unmapped page, so
+    /// copying the field whole (`entry.pointee.d_name`, or `entry.pointee`) may read past the buffer
+    /// and crash. Never copy a `dirent`, or any C struct whose tail the C side does not own.
+    static func entryName(_ entry: UnsafePointer<dirent>) -> String {
+        String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Where `d_type` is in a `dirent`; read through a pointer like the name, never by copying the entry.
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+
+    /// The first folder at or below `folder`, down to `depth` levels (links not followed), that this
+    /// process cannot write into, so that what is in it could not be removed; nil when there is none.
+    /// The output folder is checked two levels deep (itself and its sections): that finds a folder made
+    /// read-only whole, or a read-only disk, in microseconds, where walking every page's folder of a
+    /// large site would take a good part of a second on each build.
+    static func firstReadOnlyFolder(in folder: String, depth: Int = 1) -> String? {
+        if access(folder, W_OK) != 0 { return folder }
+        guard depth > 0 else { return nil }
+        guard let directory = opendir(folder) else { return nil }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = entryName(entry)
+            guard name != ".", name != ".." else { continue }
+            let path = folder + "/" + name
+            let type = UnsafeRawPointer(entry).load(fromByteOffset: typeOffset, as: UInt8.self)
+            if type == UInt8(DT_DIR) {
+                folders.append(path)
+            } else if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { folders.append(path) }
+            }
+        }
+        closedir(directory)
+        for path in folders.sorted() {
+            if let found = firstReadOnlyFolder(in: path, depth: depth - 1) { return found }
+        }
+        return nil
     }
 
     static func inside(_ path: String, _ fence: String) -> Bool {
@@ -130,16 +172,15 @@ public struct FolderWalk {
 
 /// The first `EnvironmentFailure` met while reading the site in parallel: the build stops with it as
 /// an environment error (exit 2) instead of reporting missing files that are not missing.
-final class EnvironmentFailures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failure: EnvironmentFailure?
+final class EnvironmentFailures: Sendable {
+    private let failure = Locked<EnvironmentFailure?>(nil)
 
-    var first: EnvironmentFailure? { lock.withLock { failure } }
+    var first: EnvironmentFailure? { failure.current }
 
     /// Records `error` if it is an environment failure; says whether it was.
     func record(_ error: any Error) -> Bool {
-        guard let failure = error as? EnvironmentFailure else { return false }
-        lock.withLock { if self.failure == nil { self.failure = failure } }
+        guard let found = error as? EnvironmentFailure else { return false }
+        failure.withLock { if $0 == nil { $0 = found } }
         return true
     }
 

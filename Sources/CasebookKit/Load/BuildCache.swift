@@ -52,27 +52,56 @@ protocol PathMemoProtocol: Sendable {
 
 /// Values made from files, by path, shared by parallel workers: each is made once and kept until
 /// its file changes.
-final class PathMemo<Value>: PathMemoProtocol, @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: Value] = [:]
+///
+/// `make` runs outside the lock, so workers never wait on each other's work. Two workers asking for
+/// the same path at once may therefore both make it; that is harmless, since a value depends only on
+/// its file, and both get an equal value (the build asks for each path once in any case). What must
+/// not happen is a value made from a file's old text being kept after the file was forgotten: a
+/// `remove` or `removeAll` during `make` moves the memo to a new generation, and a value made in an
+/// older one is returned to its caller but not kept.
+final class PathMemo<Value: Sendable>: PathMemoProtocol, Sendable {
+    private struct Entries: Sendable {
+        var values: [String: Value] = [:]
+        /// Per path, the generation of its last removal; `all` for `removeAll`.
+        var removed: [String: Int] = [:]
+        var removedAll = 0
+        var generation = 0
+    }
+
+    private let entries = Locked(Entries())
 
     /// The kept value if there is one and `isCurrent` accepts it; otherwise `make()`, kept.
     func value(_ path: String, isCurrent: (Value) -> Bool = { _ in true }, orMake make: () -> Value) -> Value {
-        if let hit = peek(path), isCurrent(hit) { return hit }
+        let (hit, generation) = entries.withLock { ($0.values[path], $0.generation) }
+        if let hit, isCurrent(hit) { return hit }
         let made = make()
-        lock.withLock { values[path] = made }
+        entries.withLock { entries in
+            let forgotten = max(entries.removedAll, entries.removed[path] ?? 0)
+            if forgotten <= generation { entries.values[path] = made }
+        }
         return made
     }
 
     func peek(_ path: String) -> Value? {
-        lock.withLock { values[path] }
+        entries.withLock { $0.values[path] }
     }
 
     func remove(_ paths: Set<String>) {
-        lock.withLock { for path in paths { values[path] = nil } }
+        entries.withLock { entries in
+            entries.generation += 1
+            for path in paths {
+                entries.values[path] = nil
+                entries.removed[path] = entries.generation
+            }
+        }
     }
 
     func removeAll() {
-        lock.withLock { values.removeAll() }
+        entries.withLock { entries in
+            entries.generation += 1
+            entries.values.removeAll()
+            entries.removed.removeAll()
+            entries.removedAll = entries.generation
+        }
     }
 }

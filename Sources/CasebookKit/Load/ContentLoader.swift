@@ -227,16 +227,3 @@ public struct ContentLoader: Sendable {
         return result
     }
 }
-
-/// Runs `transform` over the items on all cores, keeping the input order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    if items.count < 2 { return items.map(transform) }
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let buffer = results
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        buffer[index] = transform(items[index])
-    }
-    return results.map { $0! }
-}

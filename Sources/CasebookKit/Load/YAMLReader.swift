@@ -99,6 +99,10 @@ struct YAMLReader {
                   hint: "remove the escape (such as \\e, \\0 or \\x1b) from the quoted value; only tabs and line breaks are allowed", code: .fieldControlCharacter)
             return nil
         }
+        if let bidi = BidiControls.problem(in: value, field: field, at: node) {
+            append(bidi)
+            return nil
+        }
         return value
     }
 

@@ -42,7 +42,7 @@ public struct BuildOptions: Sendable {
     /// What is wrong with `--base-url` or `--contact`, if anything: a mistake on the command line, which
     /// the command line reports before any work (exit 64) and a build refuses all the same.
     public var overrideProblem: BuildError? {
-        if let baseURL, case .problem(let message, let hint) = URLCheck.check(baseURL) {
+        if let baseURL, case .problem(let message, let hint) = URLCheck.siteAddress(baseURL) {
             return BuildError("--base-url \(message)", hint: hint)
         }
         if let contact, SiteSettingsCheck.contactLink(contact) == nil {

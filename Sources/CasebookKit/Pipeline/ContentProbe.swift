@@ -45,7 +45,7 @@ public enum TemplateProbe {
                             breadcrumbs: [Breadcrumb(label: "Home", url: "/sub/"), Breadcrumb(label: text, url: nil)])
         let chrome = PageChrome(site: site, page: page, assets: PageAssets(css: "/sub/assets/site.css", js: "/sub/assets/site.js"))
         let body = PlainPage(bodyHTML: "<p>body</p>", summary: text, isMethodology: true, hasStrategyTable: true, strategyRows: [])
-        _ = set.render(body, chrome: chrome)
+        _ = try? set.render(body, chrome: chrome)  // without a `page` template there is nothing to draw
         return diagnostics
     }
 }

@@ -179,10 +179,9 @@ struct FileDigest: Equatable, Sendable {
 }
 
 /// Collects rendered files and their digests from the parallel render workers.
-private final class DigestRecorder: @unchecked Sendable {
-    private let lock = NSLock()
+private struct DigestRecorder: Sendable {
     private let keepingData: Bool
-    private var collected: (digests: [String: FileDigest], files: [(path: String, data: Data)]) = ([:], [])
+    private let collected = Locked<(digests: [String: FileDigest], files: [(path: String, data: Data)])>(([:], []))
 
     init(keepingData: Bool = false) {
         self.keepingData = keepingData
@@ -190,15 +189,14 @@ private final class DigestRecorder: @unchecked Sendable {
 
     func add(_ path: String, _ data: Data, fingerprint: UInt64? = nil) {
         let digest = fingerprint.map { FileDigest(count: data.count, fingerprint: $0) } ?? FileDigest(data)
-        lock.withLock {
+        collected.withLock { collected in
             collected.digests[path] = digest
             if keepingData { collected.files.append((path, data)) }
         }
     }
 
-    /// Read under the lock, so a read never races a worker's write.
-    var digests: [String: FileDigest] { lock.withLock { collected.digests } }
-    var files: [(path: String, data: Data)] { lock.withLock { collected.files } }
+    var digests: [String: FileDigest] { collected.current.digests }
+    var files: [(path: String, data: Data)] { collected.current.files }
 }
 
 /// The serial executor `IncrementalBuilder` runs on: a dispatch queue of its own, so a build that

@@ -43,7 +43,7 @@ public struct PipelineStages: Sendable {
         let inputs = SiteBuilder.inputs(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
         let plan = PageRegistry.plan(inputs)
         let renderer = PageRenderer(templates: templates, inputs: inputs, contact: nil)
-        let sizes = parallelMap(plan.pages) { renderer.render($0).data.count }
+        let sizes = parallelMap(plan.pages) { (try? renderer.render($0))?.data.count ?? 0 }
         let files = parallelMap(plan.files) { renderer.make($0).files.reduce(0) { $0 + $1.data.count } }
         return (plan.pages.count, sizes.reduce(0, +) + files.reduce(0, +))
     }

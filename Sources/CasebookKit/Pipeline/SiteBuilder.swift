@@ -187,22 +187,25 @@ public struct SiteBuilder: Sendable {
     /// folder. Returns what each page read (empty sets unless `recording`), in order.
     static func render(_ pages: [PlannedPage], of site: PreparedSite, recording: Bool,
                        into write: @Sendable (Data, String) throws -> Void) throws(BuildError) -> [Set<Dependency>] {
-        let outcomes = parallelMap(pages) { page -> Result<Set<Dependency>, WriteFailure> in
+        let outcomes = parallelMap(pages) { page -> Result<Set<Dependency>, BuildError> in
             let file = Routes.file(for: page.route)
-            let (data, reads) = site.renderer.render(page, recording: recording)
             do {
+                let (data, reads) = try site.renderer.render(page, recording: recording)
                 try write(data, file)
                 return .success(reads)
-            } catch { return .failure(WriteFailure(description: "\(file): \(OutputWriter.describe(error))")) }
+            } catch let error as BuildError {
+                return .failure(error)  // a page that cannot be drawn
+            } catch {
+                return .failure(BuildError("could not write \(file): \(OutputWriter.describe(error))",
+                                           hint: "check that the disk has room and the output folder is writable; the previous site was kept"))
+            }
         }
         var reads: [Set<Dependency>] = []
         reads.reserveCapacity(outcomes.count)
         for outcome in outcomes {
             switch outcome {
             case .success(let read): reads.append(read)
-            case .failure(let failure):
-                throw BuildError("could not write \(failure.description)",
-                                 hint: "check that the disk has room and the output folder is writable; the previous site was kept")
+            case .failure(let failure): throw failure
             }
         }
         return reads
@@ -216,10 +219,6 @@ public struct SiteBuilder: Sendable {
 struct Reads: Sendable {
     var pages: [String: Set<Dependency>] = [:]
     var files: [String: (paths: [String], reads: Set<Dependency>)] = [:]
-}
-
-private struct WriteFailure: Error {
-    let description: String
 }
 
 /// One group of files as made, with what it read.

@@ -65,6 +65,7 @@ enum Markdown {
         var images: [Reference] = []
         var words = 0
         var headings: [Heading] = []
+        var headingIDs = UniqueIDs()
         var pipeTables: [SourceLocation] = []
         // Only a body with a `|` can hold a pipe table; only then are its lines needed.
         let textLines = bytes.contains(0x7C) ? source.text.split(separator: "\n", omittingEmptySubsequences: false) : []
@@ -78,12 +79,8 @@ enum Markdown {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2 {
                 let text = plainText(of: node)
-                var id = "section-" + Slug.make(from: text)
-                if id == "section-" { id = "section" }
-                let base = id
-                var n = 2
-                while headings.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
-                headings.append(Heading(id: id, text: text))
+                let slug = Slug.make(from: text)
+                headings.append(Heading(id: headingIDs.claim(slug.isEmpty ? "section" : "section-" + slug), text: text))
             }
             if type == CMARK_NODE_PARAGRAPH, !textLines.isEmpty {
                 let line = Int(cmark_node_get_start_line(node))
@@ -331,8 +328,11 @@ enum Markdown {
             return rest.first == UInt8(ascii: "[") || rest.starts(with: "![".utf8)
         }
 
-        /// The byte offset of the next `<text>` on the line.
+        /// The byte offset of the next `<text>` on the line. An autolink whose text cmark changed
+        /// (`&amp;` becomes `&`) is not found; after one such miss the line is not searched again,
+        /// since each miss reads the rest of the line, and a line of them would take quadratic time.
         mutating func nextAutolink(line: Int, text: String) -> Int? {
+            if autolinkCursor[line] == Self.exhausted { return nil }
             let line_ = bytes(line)
             let needle = Array(("<" + text + ">").utf8)
             var index = line_.startIndex + (autolinkCursor[line] ?? 0)
@@ -343,8 +343,12 @@ enum Markdown {
                 }
                 index += 1
             }
+            autolinkCursor[line] = Self.exhausted
             return nil
         }
+
+        /// The cursor of a line where a search for an autolink failed.
+        private static let exhausted = -1
 
         /// The 1-based column, in Unicode characters, of a byte offset in the line.
         mutating func column(line: Int, byte offset: Int) -> Int {

@@ -11,9 +11,9 @@ struct PageRenderer: Sendable {
     var routes: Routes { inputs.routes }
 
     /// The page's bytes, and what it read (empty unless `recording`).
-    func render(_ page: PlannedPage, recording: Bool = false) -> (data: Data, reads: Set<Dependency>) {
+    func render(_ page: PlannedPage, recording: Bool = false) throws(BuildError) -> (data: Data, reads: Set<Dependency>) {
         let (content, chrome, reads) = build(page, recording: recording)
-        return (Data(templates.render(content.body, chrome: chrome)), reads)
+        return (Data(try templates.render(content.body, chrome: chrome)), reads)
     }
 
     /// The page's view and the chrome around it, and what building them read.

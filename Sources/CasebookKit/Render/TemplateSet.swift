@@ -147,8 +147,17 @@ public struct TemplateSet: Sendable {
     }
 
     /// A page: its body view inside the chrome every page shares, through the template its type names.
-    func render<Body: PageView>(_ body: Body, chrome: PageChrome) -> [UInt8] {
-        guard let page = pages[Body.template] as? CompiledNode<PageScope<Body>> else { return [] }
+    /// Throws when the set has no template compiled for this view (the template is missing, or was
+    /// compiled against another view): writing an empty page instead would publish a blank page
+    /// and report success.
+    func render<Body: PageView>(_ body: Body, chrome: PageChrome) throws(BuildError) -> [UInt8] {
+        guard let page = pages[Body.template] as? CompiledNode<PageScope<Body>> else {
+            let found = pages[Body.template].map { "compiled for another view (\(type(of: $0)))" } ?? "not loaded"
+            throw BuildError("the template `\(Body.template.rawValue).mustache` cannot draw \(Body.viewName): it is \(found)",
+                             hint: pages[Body.template] == nil
+                                ? "check that templates/\(Body.template.rawValue).mustache exists and has no errors"
+                                : "this is a fault in Casebook, not in the site: please report it with the template's name")
+        }
         var out: [UInt8] = []
         out.reserveCapacity(32 * 1024)
         page(&out, InnerScope(body, in: RootScope(chrome)))

@@ -68,6 +68,7 @@ enum CaseStudyDecoder {
         }
         let years = yearSpan(f["years"], reader: &reader)
         let tags = tagList(f["tags"], config: config, reader: &reader)
+        ContentLimits.check(f, summary: summary, years: years, date: date, reader: &reader)
         let metrics = metricList(f["metrics"], config: config, reader: &reader)
         if let metrics, !metrics.isEmpty, metrics.count == f["metrics"]?.sequence?.count {
             let highlights = metrics.filter(\.highlight).count

@@ -18,6 +18,7 @@ enum ContentValidator {
                 seen[study.slug] = study.sourcePath
             }
         }
+        diagnostics += ContentLimits.checkSite(content.caseStudies)
         var pageSlugs: [String: String] = [:]
         for page in content.pages {
             let location = page.locations["slug"] ?? SourceLocation(file: page.sourcePath, line: 1, column: 1)

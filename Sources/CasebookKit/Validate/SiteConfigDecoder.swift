@@ -20,7 +20,11 @@ enum SiteConfigDecoder {
             return (nil, reader.diagnostics)
         }
         let title = reader.text(fields["title"], field: "title")
-        let baseURL = reader.url(fields["base_url"], field: "base_url")
+        var baseURL = reader.url(fields["base_url"], field: "base_url")
+        if let address = baseURL, case .problem(let message, let hint) = URLCheck.siteAddress(address) {
+            reader.error(fields["base_url"], "`base_url` \(message)", hint: hint)
+            baseURL = nil
+        }
         let strategies = vocabulary(fields["strategies"], field: "strategies", reader: &reader) { (key: String, entry: YAMLValue, reader: inout YAMLReader) -> Strategy? in
             guard let f = reader.fields(of: entry, in: "strategy `\(key)`", known: ["label", "description", "npss_role"],
                                         required: ["label", "description"]) else { return nil }

@@ -44,4 +44,38 @@ enum URLCheck {
         }
         return .ok
     }
+
+    /// Checks the site's own address (`base_url:`, `--base-url`): a web address as above, and one that
+    /// can prefix every page's address. Canonical links, the feed, the sitemap, robots.txt and every
+    /// citation are built on it, so a password in it would be published on every page, and a query or
+    /// a fragment would end up in the middle of every address.
+    static func siteAddress(_ raw: String) -> Outcome {
+        let outcome = check(raw)
+        guard outcome == .ok else { return outcome }
+        let afterScheme = raw.drop { $0 != "/" }.dropFirst(2)
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") {
+            let host = authority[authority.index(after: at)...]
+            return .problem("contains a user name or password before `@\(host)`, which would be published in every page's address, the feed and the sitemap",
+                            hint: "remove the part before `@`: the site's public address needs no login (give the deploy tool its credentials some other way)")
+        }
+        let rest = afterScheme.dropFirst(authority.count)
+        if let mark = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            let isQuery = rest[mark] == "?"
+            let part = rest[mark...].prefix { isQuery ? $0 != "#" : true }
+            return .problem(isQuery ? "has a query (`\(part.prefix(40))`), which would end up in the middle of every page's address"
+                                    : "has a fragment (`\(part.prefix(40))`), which would end up in the middle of every page's address",
+                            hint: "remove everything from `\(rest[mark])` on: the site's address is the folder its pages are published in, such as https://casebook.example.org/")
+        }
+        // The port follows the last `:` outside the brackets of an IPv6 address.
+        let hostEnd = authority.lastIndex(of: "]") ?? authority.startIndex
+        if let colon = authority[hostEnd...].lastIndex(of: ":") {
+            let port = authority[authority.index(after: colon)...]
+            guard let number = Int(port), (1...65535).contains(number), port.allSatisfy(\.isASCII) else {
+                return .problem("has the port `\(port)`, which does not exist (ports are numbers from 1 to 65535)",
+                                hint: "fix the port, or leave out `:\(port)` to use the usual port of http or https")
+            }
+        }
+        return .ok
+    }
 }

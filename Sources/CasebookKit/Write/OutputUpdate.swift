@@ -86,10 +86,9 @@ struct OutputUpdate {
     }
 
     /// Temporary files written so far, from parallel workers.
-    private final class Written: @unchecked Sendable {
-        private let lock = NSLock()
-        private var paths: [String] = []
-        func add(_ path: String) { lock.withLock { paths.append(path) } }
-        var all: [String] { lock.withLock { paths } }
+    private final class Written: Sendable {
+        private let paths = Locked<[String]>([])
+        func add(_ path: String) { paths.withLock { $0.append(path) } }
+        var all: [String] { paths.current }
     }
 }

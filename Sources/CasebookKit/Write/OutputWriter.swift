@@ -39,6 +39,22 @@ public struct OutputWriter: Sendable {
         if fileSystem.fileExists(at: output) {
             throw BuildError("the output path \(output) is a file, not a folder", hint: "remove it or choose another --output")
         }
+        // A file where a folder above the output should be: creating the folders would fail with a
+        // message about Cocoa error codes.
+        var above = (target as NSString).deletingLastPathComponent
+        while above != "/", !above.isEmpty, !fileSystem.directoryExists(at: above) {
+            if fileSystem.fileExists(at: above) {
+                throw BuildError("the output folder \(output) cannot be made: \(above) is a file, not a folder",
+                                 hint: "choose another --output, or move the file \(above) away")
+            }
+            above = (above as NSString).deletingLastPathComponent
+        }
+        // The previous site is removed after the new one is swapped in; a folder in it that cannot be
+        // written to would leave an undeletable copy behind. Found now, before anything is changed.
+        if fileSystem.directoryExists(at: output), let locked = fileSystem.firstReadOnlyFolder(in: target) {
+            throw BuildError("the output folder \(output) cannot be replaced: \(locked) is read-only, so the previous site in it could not be removed",
+                             hint: "make it writable (chmod -R u+w \(output)) or choose another --output; nothing was changed")
+        }
         if fileSystem.directoryExists(at: output), fileSystem.isMountPoint(output) {
             throw BuildError("the output folder \(output) is a mount point (a separate disk or a container volume), and Casebook replaces the output folder whole, which cannot be done to a mount point",
                              hint: "build into a folder inside it (--output \(output)/site) and serve that, or mount the folder above it instead")
@@ -62,7 +78,7 @@ public struct OutputWriter: Sendable {
     /// A fresh staging folder next to the output folder (same disk, so the final swap is a rename).
     /// Leftovers of builds that were killed (their process is gone) are removed first.
     func makeStaging() throws(BuildError) -> Staging {
-        removeLeftovers()
+        try removeLeftovers()
         let path = sibling("staging")
         do {
             if fileSystem.directoryExists(at: path) { try fileSystem.removeItem(at: path) }
@@ -75,8 +91,10 @@ public struct OutputWriter: Sendable {
         return Staging(fileSystem: fileSystem, path: path)
     }
 
-    /// `.public.staging-PID` and `.public.old-PID` folders whose process no longer runs.
-    func removeLeftovers() {
+    /// `.public.staging-PID` and `.public.old-PID` folders whose process no longer runs. One that cannot
+    /// be removed is reported (it would otherwise stay on the disk unnoticed, a full copy of a site).
+    func removeLeftovers() throws(BuildError) {
+        var stuck: [(path: String, reason: String)] = []
         let target = standardized(output)
         let parent = (target as NSString).deletingLastPathComponent
         let prefix = ".\((target as NSString).lastPathComponent)."
@@ -86,7 +104,17 @@ public struct OutputWriter: Sendable {
                   let pid = Int32(rest[rest.index(after: dash)...]), pid > 0,
                   pid != ProcessInfo.processInfo.processIdentifier else { continue }
             // kill(pid, 0) sends nothing; ESRCH means no such process.
-            if kill(pid, 0) != 0 && errno == ESRCH { try? fileSystem.removeItem(at: parent + "/" + name) }
+            guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            do {
+                try fileSystem.removeItem(at: parent + "/" + name)
+            } catch {
+                stuck.append((parent + "/" + name, Self.describe(error)))
+            }
+        }
+        if let first = stuck.first {
+            let more = stuck.count > 1 ? " (and \(stuck.count - 1) more like it)" : ""
+            throw BuildError("could not remove \(first.path), left behind by an earlier build: \(first.reason)\(more)",
+                             hint: "remove it by hand (chmod -R u+w \(first.path); rm -rf \(first.path)), then build again")
         }
     }
 

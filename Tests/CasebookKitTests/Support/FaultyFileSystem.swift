@@ -10,6 +10,8 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var hook: (String, String) throws -> Void = { _, _ in }
     var mountPoints: Set<String> = []
+    /// Folders to report as read-only (the tests run as root, for whom every folder is writable).
+    var readOnlyFolders: Set<String> = []
 
     /// `hook(operation, path)` runs before each operation; what it throws, the operation throws.
     func onEveryOperation(_ hook: @escaping (String, String) throws -> Void) {
@@ -38,6 +40,9 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func resolvingSymlinks(_ path: String) -> String { disk.resolvingSymlinks(path) }
     func exchangeItems(_ first: String, _ second: String) throws { try before("exchange", first); try disk.exchangeItems(first, second) }
     func copyFile(from source: String, to destination: String) throws { try before("copyFile", source); try disk.copyFile(from: source, to: destination) }
+    func firstReadOnlyFolder(in path: String) -> String? {
+        readOnlyFolders.sorted().first { $0 == path || $0.hasPrefix(path + "/") } ?? disk.firstReadOnlyFolder(in: path)
+    }
     func isMountPoint(_ path: String) -> Bool { mountPoints.contains(path) || disk.isMountPoint(path) }
     func renameReplacing(_ source: String, _ destination: String) throws { try before("rename", destination); try disk.renameReplacing(source, destination) }
 }

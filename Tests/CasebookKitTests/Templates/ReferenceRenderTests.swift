@@ -28,7 +28,7 @@ import Testing
         let library = try Self.referenceLibrary()
         var differing: [String] = []
         for page in site.plan.pages {
-            let compiled = String(decoding: site.renderer.render(page).data, as: UTF8.self)
+            let compiled = String(decoding: try site.renderer.render(page).data, as: UTF8.self)
             let (content, chrome, _) = site.renderer.build(page)
             var context = MustacheReference.context(content.body)
             for (key, value) in MustacheReference.context(chrome) { context[key] = value }

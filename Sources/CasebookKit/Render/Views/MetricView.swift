@@ -80,12 +80,7 @@ extension MetricView {
     /// A stable `id` for each of a case's figures, from its label (`figure-students-tutored-2021`), so a
     /// figure can be linked to directly; a repeated label gets `-2`, `-3`.
     static func figureIDs(_ metrics: [Metric]) -> [String] {
-        var seen = Set<String>()
-        return metrics.map { metric in
-            let base = "figure-" + Slug.make(from: metric.label)
-            var id = base, n = 2
-            while !seen.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
-            return id
-        }
+        var ids = UniqueIDs()
+        return metrics.map { ids.claim("figure-" + Slug.make(from: $0.label)) }
     }
 }
