@@ -107,18 +107,7 @@ import Testing
     @discardableResult
     func rebuild(_ builder: IncrementalBuilder, _ site: TestSite, changed: Set<String>,
                  sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> IncrementalBuilder.Result {
-        let result = try await builder.build(changed: changed)
-        #expect(result.report.succeeded, "\(result.report.diagnostics.map(\.formatted))", sourceLocation: sourceLocation)
-        let cleanFolder = site.root + "/clean"
-        try? FileManager.default.removeItem(atPath: cleanFolder)
-        let clean = try SiteBuilder().build(BuildOptions(root: site.root, output: cleanFolder))
-        #expect(clean.succeeded, sourceLocation: sourceLocation)
-        let incremental = try site.snapshot(), expected = try TestSite.snapshot(of: cleanFolder)
-        #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
-        for (file, data) in expected where incremental[file] != data {
-            Issue.record("\(file) differs from a clean build", sourceLocation: sourceLocation)
-        }
-        return result
+        try await site.rebuildMatchingACleanBuild(builder, changed: changed, sourceLocation: sourceLocation)
     }
 
     @Test func theFixtureHasEveryPageTypeInItsSplitForm() async throws {
