@@ -82,6 +82,11 @@ final class PathMemo<Value: Sendable>: PathMemoProtocol, Sendable {
         return made
     }
 
+    /// Keeps `value` for `path`, replacing what was kept.
+    func store(_ value: Value, at path: String) {
+        entries.withLock { $0.values[path] = value }
+    }
+
     func peek(_ path: String) -> Value? {
         entries.withLock { $0.values[path] }
     }

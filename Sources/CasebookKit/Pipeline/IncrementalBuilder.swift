@@ -80,7 +80,7 @@ public actor IncrementalBuilder {
         // What the edit changed, and the pages and files that read any of it.
         let oldRoutes = Set(previous.site.plan.pages.map(\.route)), newRoutes = Set(site.plan.pages.map(\.route))
         let changes = timer.time("compare with the previous site") {
-            ChangeSet(from: previous.site.index, to: site.index, oldRoutes: oldRoutes, newRoutes: newRoutes, settingsChanged: false,
+            ChangeSet(from: previous.site.index, to: site.index, oldRoutes: oldRoutes, newRoutes: newRoutes,
                       reloaded: pendingPaths?.contains("content/site.yml") == true ? nil : pendingPaths)
         }
         let pages = site.plan.pages.filter { page in previous.reads.pages[page.route].map(changes.affects) ?? true }
@@ -118,8 +118,8 @@ public actor IncrementalBuilder {
         gone.subtract(reads.files.values.flatMap(\.paths))
         let removing = removing + gone.sorted()
 
-        let files = recorder.files
-        let changed = files.filter { digests[$0.path] != recorder.digests[$0.path] }
+        let (files, newDigests) = (recorder.files, recorder.digests)
+        let changed = files.filter { digests[$0.path] != newDigests[$0.path] }
         try timer.time("write \(changed.count) changed files") { () throws(BuildError) in
             do throws(BuildError) {
                 try OutputUpdate(fileSystem: builder.fileSystem, output: options.outputPath).apply(changed, removed: removing)
@@ -129,7 +129,6 @@ public actor IncrementalBuilder {
                 throw error
             }
         }
-        let newDigests = recorder.digests
         for file in changed { digests[file.path] = newDigests[file.path] }
         for file in removing { digests[file] = nil }
         return (changed.count, reads)

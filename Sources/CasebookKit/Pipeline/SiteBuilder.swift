@@ -79,8 +79,7 @@ public struct SiteBuilder: Sendable {
             // A case's links are checked again when its file changed or the site's set of addresses did.
             if cache.published.peek("published") != published {
                 cache.linkChecks.removeAll()
-                cache.published.remove(["published"])
-                _ = cache.published.value("published") { published }
+                cache.published.store(published, at: "published")
             }
             return parallelMap(content.caseStudies) { study in
                 cache.linkChecks.value(study.sourcePath) { check(study, body: bodies[study.sourcePath]!, against: checker) }

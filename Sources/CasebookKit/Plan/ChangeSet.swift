@@ -2,8 +2,6 @@
 /// reads (`Dependency`) it affects. Lists are compared slot by slot, so a case added or moved in a
 /// list changes only the positions from the first slot that differs to the last one.
 struct ChangeSet {
-    /// Anything may have changed (a template, an asset, no earlier site): every page is affected.
-    var everything = false
     var config = false
     var context = false
     var pageList = false
@@ -29,14 +27,11 @@ struct ChangeSet {
         var last: Int
     }
 
-    static let all: ChangeSet = { var set = ChangeSet(); set.everything = true; return set }()
-
     /// The changes between two sites built with the same templates and assets.
     /// - Parameter reloaded: the case files read again since the old site (their source paths); the
     ///   others were taken from the build cache unchanged, so only these are compared. Nil compares all.
-    init(from old: SiteIndex, to new: SiteIndex, oldRoutes: Set<String>, newRoutes: Set<String>, settingsChanged: Bool,
-         reloaded: Set<String>? = nil) {
-        config = settingsChanged || old.config != new.config
+    init(from old: SiteIndex, to new: SiteIndex, oldRoutes: Set<String>, newRoutes: Set<String>, reloaded: Set<String>? = nil) {
+        config = old.config != new.config
         context = old.content.context != new.content.context
         let oldPages = old.content.pages, newPages = new.content.pages
         pageList = oldPages.map { [$0.slug, $0.title, String($0.menu ?? -1)] } != newPages.map { [$0.slug, $0.title, String($0.menu ?? -1)] }
@@ -85,36 +80,27 @@ struct ChangeSet {
         }
     }
 
-    private init() {}
-
     /// The cases around slots `first...last` of two orders whose previous or next case differs.
     private static func neighbourChanges(_ before: [String], _ after: [String], from first: Int, to last: Int) -> Set<String> {
-        func pairs(_ list: [String]) -> [String: (String?, String?)] {
-            var pairs: [String: (String?, String?)] = [:]
-            guard !list.isEmpty else { return pairs }
-            for p in max(0, first - 1)...min(list.count - 1, last + 1) where p >= 0 && p < list.count {
-                pairs[list[p]] = (p > 0 ? list[p - 1] : nil, p + 1 < list.count ? list[p + 1] : nil)
-            }
-            return pairs
-        }
-        func neighboursIn(_ list: [String], _ positions: [String: Int], of slug: String) -> (String?, String?)? {
+        func neighbours(_ list: [String], _ positions: [String: Int], of slug: String) -> (String?, String?)? {
             guard let p = positions[slug] else { return nil }
             return (p > 0 ? list[p - 1] : nil, p + 1 < list.count ? list[p + 1] : nil)
         }
-        guard first < max(before.count, after.count) else { return [] }
+        // Only the cases in the slots that differ, and the one on either side, can have new neighbours.
+        var around = Set<String>()
+        for list in [before, after] where max(0, first - 1) <= min(list.count - 1, last + 1) {
+            around.formUnion(list[max(0, first - 1)...min(list.count - 1, last + 1)])
+        }
         let oldPositions = Dictionary(before.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let newPositions = Dictionary(after.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var changed = Set<String>()
-        for slug in Set(pairs(before).keys).union(pairs(after).keys) {
-            let old = neighboursIn(before, oldPositions, of: slug), new = neighboursIn(after, newPositions, of: slug)
-            if old?.0 != new?.0 || old?.1 != new?.1 { changed.insert(slug) }
+        return around.filter { slug in
+            let old = neighbours(before, oldPositions, of: slug), new = neighbours(after, newPositions, of: slug)
+            return old?.0 != new?.0 || old?.1 != new?.1
         }
-        return changed
     }
 
     /// Whether a page that read `dependency` must be built again.
     func affects(_ dependency: Dependency) -> Bool {
-        if everything { return true }
         switch dependency {
         case .config: return config
         case .context: return context
@@ -138,6 +124,6 @@ struct ChangeSet {
 
     /// Whether any of a page's reads is affected.
     func affects(_ reads: Set<Dependency>) -> Bool {
-        everything || reads.contains(where: affects)
+        reads.contains(where: affects)
     }
 }

@@ -3,7 +3,7 @@
 /// Everything is sorted, so output is stable. Pages read these through a `SiteReader`, which records
 /// what they read.
 struct SiteIndex: Sendable {
-    private(set) var content: SiteContent
+    let content: SiteContent
     let byStrategy: [String: [Int]]
     let byState: [String: [Int]]
     let byTag: [String: [Int]]
@@ -43,14 +43,6 @@ struct SiteIndex: Sendable {
         (sortedTags, sortedYears) = (tag.keys.sorted(), year.keys.sorted())
         recent = cases.indices.sorted { (cases[$0].date, cases[$1].title, $1) > (cases[$1].date, cases[$0].title, $0) }
         positions = Dictionary(cases.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The same lookups over content that differs from this one only in the cases' stories (nothing
-    /// the lookups are made from), so nothing needs sorting again.
-    func withStories(of content: SiteContent) -> SiteIndex {
-        var index = self
-        index.content = content
-        return index
     }
 
     var cases: [CaseStudy] { content.caseStudies }

@@ -89,13 +89,6 @@ final class SiteReader {
         return inputs.bodies
     }
 
-    /// The case with this slug, if the site has it (reading whether it exists).
-    func position(of slug: String) -> Int? {
-        let position = inputs.index.positions[slug]
-        if let position { recorder.note(.caseFront(inputs.index.cases[position].slug)) } else { recorder.note(.routeSet) }
-        return position
-    }
-
     // MARK: Lists
 
     /// How many cases one list holds.
@@ -157,7 +150,4 @@ final class SiteReader {
 
     /// Which pages and files the site publishes.
     func noteRouteSet() { recorder.note(.routeSet) }
-
-    /// Records a read made outside the reader's own accessors (the renderer's chrome).
-    func note(_ dependency: Dependency) { recorder.note(dependency) }
 }

@@ -47,8 +47,7 @@ struct SearchIndexFiles: FileType {
                 pages: pages, routes: reader.routes, fragments: fragments,
                 addresses: cases.map { reader.routes.link(Routes.caseStudy($0.slug)) },
                 pageBodies: bodies, listings: Self.listings(reader), previous: memo.peek("index") ?? SearchShards())
-            memo.remove(["index"])
-            _ = memo.value("index") { state }
+            memo.store(state, at: "index")
             return files
         }]
     }

@@ -66,14 +66,14 @@ struct ListingPages: PageType {
                     let total = reader.count(facet, key)
                     let pager = Pager(total: total, size: reader.paging.cards)
                     let cards = reader.slice(facet, key, pager.range(number)).map(reader.card)
+                    let links = pager.links(number, base: base, routes: reader.routes, noun: CaseCount.noun(2))
                     return PageParts(
                         title: title, description: term.description,
                         breadcrumbs: [("Home", Routes.home), (wording.overviewTitle, wording.overviewRoute), (title, nil)],
-                        links: pager.links(number, base: base, routes: reader.routes, noun: CaseCount.noun(2)),
+                        links: links,
                         body: ListingPage(heading: term.title, kind: wording.kind, intro: term.description,
                                           cardsHTML: cards.map(\.html).joined(), count: total,
-                                          countLabel: CaseCount.phrase(total), npssRole: term.npssRole,
-                                          pageLinks: pager.links(number, base: base, routes: reader.routes, noun: CaseCount.noun(2))))
+                                          countLabel: CaseCount.phrase(total), npssRole: term.npssRole, pageLinks: links))
                 }
             }
         }
