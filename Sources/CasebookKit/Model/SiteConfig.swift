@@ -38,6 +38,8 @@ public struct SiteConfig: Sendable, Equatable {
     public func evidenceDesign(_ key: String) -> EvidenceDesign? { evidenceDesigns.first { $0.key == key } }
     /// The design a case's rating names; nil for a case without one.
     public func evidenceDesign(of evidence: Evidence?) -> EvidenceDesign? { evidence.flatMap { evidenceDesign($0.study.design) } }
+    /// A rating's place in the evidence order: 1 for the strongest design; unrated cases last.
+    public func evidenceRank(of evidence: Evidence?) -> Int { evidenceDesign(of: evidence)?.rank ?? Int.max }
     public func metricGroup(_ key: String) -> MetricGroup? { metricGroups.first { $0.key == key } }
 }
 

@@ -53,7 +53,7 @@ struct ComparePages: PageType {
             place: CaseView.placeLine(study), years: study.years.display,
             funding: study.funding.compactMap { config.fundingSource($0)?.label }.joined(separator: ", "),
             evidence: EvidenceView(config: config, routes: routes).badge(study.evidence),
-            evidenceRank: config.evidenceDesign(of: study.evidence)?.rank ?? Int.max,
+            evidenceRank: config.evidenceRank(of: study.evidence),
             students: CaseView.studentsReached(study, config: config).map(cell),
             costs: costs.map(cell),
             money: money.map { [cell($0)] } ?? [],

@@ -16,7 +16,7 @@ struct HomePages: PageType {
         let context = reader.context
         let highlighted = context.filter(\.highlight)
         let evidence = EvidenceView(config: config, routes: routes)
-        func rank(_ study: CaseStudy) -> Int { config.evidenceDesign(of: study.evidence)?.rank ?? Int.max }
+        func rank(_ study: CaseStudy) -> Int { config.evidenceRank(of: study.evidence) }
         // The cases with the strongest evidence of results, strongest first; never one with none.
         let strongest = all.indices.filter { position in
             config.evidenceDesign(of: all[position].evidence).map { !$0.noEvidence } ?? false
