@@ -55,11 +55,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `casebook check --external-links`: asks the web whether the cited addresses answer (Foundation's
+        // URLSession). Kept apart so the generator itself never opens a connection.
+        .target(name: "CasebookLinks", dependencies: ["CasebookKit"]),
         // The thin command-line front end.
         .executableTarget(
             name: "casebook",
             dependencies: [
                 "CasebookKit",
+                "CasebookLinks",
                 "CasebookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -67,7 +71,9 @@ let package = Package(
         // swift-mustache is linked by the tests only: the reference the compiled templates must match.
         .testTarget(
             name: "CasebookKitTests",
-            dependencies: ["CasebookKit", "CasebookServe", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["CasebookKit", "CasebookLinks", "CasebookServe", .product(name: "Mustache", package: "swift-mustache"),
+                           // A web server for the external-link check's tests.
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

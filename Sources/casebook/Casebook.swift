@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookKit
+import CasebookLinks
 import CasebookServe
 import Foundation
 
@@ -88,7 +89,7 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check content and templates for problems without writing anything.",
         discussion: """
@@ -96,6 +97,7 @@ struct Check: ParsableCommand {
           casebook check
           casebook check --strict --format json
           casebook check --strict --format github   (in a GitHub Actions step)
+          casebook check --external-links           (also asks whether every source address still answers)
         """)
 
     @OptionGroup var site: SiteOptions
@@ -103,11 +105,45 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Runner.formatHelp, valueName: "text|json|github"))
     var format: DiagnosticOutput = .text
 
-    func run() throws {
+    @Flag(name: .long, help: "Also ask the web whether every address the content cites still answers (slow; never done by default).")
+    var externalLinks = false
+
+    @Option(name: .long, help: ArgumentHelp("With --external-links: seconds to wait for each address.", valueName: "seconds"))
+    var linkTimeout: Double = 10
+
+    @Option(name: .long, help: ArgumentHelp("With --external-links: addresses asked at once (two per site at most).", valueName: "n"))
+    var linkJobs: Int = 8
+
+    @Option(name: .long, help: ArgumentHelp("With --external-links: reuse an address's answer for this many days (0: ask again).", valueName: "days"))
+    var linkCacheDays: Double = 7
+
+    func validate() throws {
+        guard linkTimeout > 0, linkTimeout <= 300 else { throw ValidationError("--link-timeout must be between 0 and 300 seconds") }
+        guard (1...64).contains(linkJobs) else { throw ValidationError("--link-jobs must be between 1 and 64") }
+        guard linkCacheDays >= 0 else { throw ValidationError("--link-cache-days cannot be negative") }
+    }
+
+    func run() async throws {
         var options = BuildOptions(root: site.absoluteRoot, baseURL: site.baseURL, includeDrafts: site.drafts,
                                    strict: site.strict, dryRun: true)
         options.contact = site.contact
-        try Runner(verbose: false, format: format).run(options, verb: "Checked")
+        let extra = externalLinks ? await checkExternalLinks(root: options.root) : []
+        try Runner(verbose: false, format: format).run(options, verb: "Checked", extra: extra)
+    }
+
+    /// The addresses of the content as it loads (a site that does not load has its problems reported by
+    /// the check itself), asked about with the cache under `.casebook/`.
+    private func checkExternalLinks(root: String) async -> [Diagnostic] {
+        guard let (content, _) = try? ContentLoader(fileSystem: LocalFileSystem(), root: root).load(includeDrafts: site.drafts),
+              let content else { return [] }
+        var cache = AnswerCache(root: root, maxAge: linkCacheDays * 86_400)
+        let check = ExternalLinkCheck(probe: WebProbe(timeout: linkTimeout), concurrency: linkJobs)
+        let (found, summary) = await check.run(ExternalAddresses.collect(from: content), cache: &cache)
+        try? cache.save()
+        var line = "External links: \(summary.addresses) addresses, \(summary.asked) asked, \(summary.cached) answered from the cache (\(AnswerCache.file)), \(summary.failing) not answering"
+        if summary.refused > 0 { line += ", \(summary.refused) refused an automated check (open those in a browser)" }
+        FileHandle.standardError.write(Data((line + ".\n").utf8))
+        return found
     }
 }
 
@@ -174,7 +210,8 @@ struct Runner {
     var verbose: Bool
     var format: DiagnosticOutput = .text
 
-    func run(_ options: BuildOptions, verb: String) throws {
+    /// `extra`: problems found besides the build's (the external links), printed and counted with them.
+    func run(_ options: BuildOptions, verb: String, extra: [Diagnostic] = []) throws {
         let start = ContinuousClock.now
         let style = TerminalStyle(fileDescriptor: 2)
         let report: BuildReport
@@ -193,7 +230,8 @@ struct Runner {
             style.report(error)
             throw ExitCode(2)
         }
-        let shown = DiagnosticOutput.prepared(report.diagnostics, root: options.root)
+        let diagnostics = report.diagnostics + (options.strict ? extra.map { var d = $0; d.severity = .error; return d } : extra)
+        let shown = DiagnosticOutput.prepared(diagnostics, root: options.root)
         switch format {
         case .json:
             FileHandle.standardOutput.write(DiagnosticOutput.json(shown))
@@ -212,7 +250,7 @@ struct Runner {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         let counts = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
         let failed = errors > 0
         let summary: String
