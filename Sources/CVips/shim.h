@@ -1,0 +1,68 @@
+// libvips, from Debian's libvips-dev. Most of its C API is variadic (options as name/value pairs
+// ending in NULL), which Swift cannot call: these few non-variadic wrappers are all Casebook uses.
+#include <vips/vips.h>
+
+/// Starts libvips once per process; 0 on success. Its operation cache is turned off: each picture is
+/// read once per build, and the cache would only hold memory.
+static inline int casebook_vips_start(void) {
+    if (VIPS_INIT("casebook") != 0) return -1;
+    vips_cache_set_max(0);
+    return 0;
+}
+
+/// The loader libvips would pick for these bytes (e.g. "VipsForeignLoadJpegBuffer"), or NULL.
+static inline const char *casebook_vips_loader(const void *bytes, size_t length) {
+    return vips_foreign_find_load_buffer(bytes, length);
+}
+
+/// Reads only the header of an encoded picture: its size as shown (EXIF orientation applied).
+/// 0 on success. Nothing is decoded.
+static inline int casebook_vips_header(const void *bytes, size_t length, int *width, int *height) {
+    VipsImage *image = vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    if (!image) return -1;
+    int w = vips_image_get_width(image), h = vips_image_get_height(image);
+    if (vips_image_get_orientation_swap(image)) { int t = w; w = h; h = t; }
+    *width = w;
+    *height = h;
+    g_object_unref(image);
+    return 0;
+}
+
+/// The formats a resized copy is written in.
+typedef enum { CASEBOOK_VIPS_JPEG = 0, CASEBOOK_VIPS_PNG = 1, CASEBOOK_VIPS_WEBP = 2 } CasebookVipsFormat;
+
+/// Decodes the picture (stopping at any error, such as a truncated file), resizes it to exactly
+/// width × height, upright and in sRGB, and encodes it with no metadata (no dates, places or camera),
+/// so the same input gives the same bytes. 0 on success; `*output` is freed with casebook_vips_free.
+static inline int casebook_vips_resize(const void *bytes, size_t length, int width, int height,
+                                       CasebookVipsFormat format, int quality, void **output, size_t *outputLength) {
+    VipsImage *resized = NULL;
+    if (vips_thumbnail_buffer((void *)bytes, length, &resized, width, "height", height, "size", VIPS_SIZE_FORCE,
+                              "option_string", "fail_on=error", NULL) != 0) return -1;
+    int result;
+    switch (format) {
+    case CASEBOOK_VIPS_JPEG:
+        result = vips_jpegsave_buffer(resized, output, outputLength, "Q", quality, "strip", TRUE,
+                                      "optimize_coding", TRUE, NULL);
+        break;
+    case CASEBOOK_VIPS_PNG:
+        result = vips_pngsave_buffer(resized, output, outputLength, "strip", TRUE, "compression", 9, NULL);
+        break;
+    default:
+        result = vips_webpsave_buffer(resized, output, outputLength, "Q", quality, "strip", TRUE, NULL);
+        break;
+    }
+    g_object_unref(resized);
+    return result;
+}
+
+/// libvips' error messages since the last call, or NULL; freed with casebook_vips_free.
+static inline char *casebook_vips_take_error(void) {
+    char *message = vips_error_buffer_copy();
+    vips_error_clear();
+    return message;
+}
+
+static inline void casebook_vips_free(void *pointer) {
+    g_free(pointer);
+}

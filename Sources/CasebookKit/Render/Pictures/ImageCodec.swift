@@ -1,0 +1,111 @@
+import CVips
+import Foundation
+
+/// The one place that touches libvips: what kind of picture some bytes hold, its size from the
+/// header alone, and a resized copy. Pictures are handed over as bytes, so no file name (with its
+/// spaces or brackets, which libvips would read as options) ever reaches the library.
+///
+/// Making a codec starts libvips; libvips itself starts only once per process, so codecs can be
+/// made freely (one per build) and no Swift global is needed.
+struct ImageCodec: Sendable {
+    /// What libvips said went wrong, in its own words.
+    struct Failure: Error, Sendable, Equatable {
+        var message: String
+    }
+
+    /// The kinds of picture Casebook reads, by the loader libvips picks from the bytes (not the name).
+    enum Kind: String, Sendable, Equatable {
+        case jpeg, png, webp, gif, avif
+
+        /// Whether Casebook makes resized copies of it (GIF animations and AVIF are published as they are).
+        var isResized: Bool { self == .jpeg || self == .png || self == .webp }
+
+        /// The format its fallback copies are written in: its own.
+        var copyFormat: Format? {
+            switch self {
+            case .jpeg: .jpeg
+            case .png: .png
+            case .webp: .webp
+            case .gif, .avif: nil
+            }
+        }
+
+        static let loaders: [String: Kind] = [
+            "VipsForeignLoadJpegBuffer": .jpeg, "VipsForeignLoadPngBuffer": .png, "VipsForeignLoadWebpBuffer": .webp,
+            "VipsForeignLoadGifBuffer": .gif, "VipsForeignLoadHeifBuffer": .avif,
+        ]
+    }
+
+    /// The formats copies are written in.
+    enum Format: String, Sendable, CaseIterable {
+        case jpeg, png, webp
+
+        var fileExtension: String { self == .jpeg ? "jpg" : rawValue }
+        var mimeType: String { "image/" + rawValue }
+        fileprivate var vips: CasebookVipsFormat {
+            switch self {
+            case .jpeg: CASEBOOK_VIPS_JPEG
+            case .png: CASEBOOK_VIPS_PNG
+            case .webp: CASEBOOK_VIPS_WEBP
+            }
+        }
+    }
+
+    init() throws(Failure) {
+        guard casebook_vips_start() == 0 else { throw Self.lastFailure("libvips could not start") }
+    }
+
+    /// The kind of picture the bytes hold, whatever the file is called; nil for anything else
+    /// (text, a PDF, an SVG: libvips could read some of those, but Casebook does not let it).
+    func kind(of data: Data) -> Kind? {
+        guard !data.isEmpty else { return nil }
+        let loader = data.withUnsafeBytes { casebook_vips_loader($0.baseAddress, $0.count) }
+        return loader.flatMap { Kind.loaders[String(cString: $0)] }
+    }
+
+    /// The picture's size as shown (turned upright), read from its header without decoding it.
+    func size(of data: Data) throws(Failure) -> PixelSize {
+        var width: Int32 = 0, height: Int32 = 0
+        let status = data.withUnsafeBytes { casebook_vips_header($0.baseAddress, $0.count, &width, &height) }
+        guard status == 0, width > 0, height > 0 else { throw Self.lastFailure("the picture's header cannot be read") }
+        return PixelSize(width: Int(width), height: Int(height))
+    }
+
+    /// The picture decoded (any damage, such as a cut-off file, is a failure), turned upright, resized
+    /// to exactly `size` and written in `format` without metadata, so equal input gives equal bytes.
+    func resize(_ data: Data, to size: PixelSize, as format: Format, quality: Int) throws(Failure) -> Data {
+        var output: UnsafeMutableRawPointer?
+        var length = 0
+        let status = data.withUnsafeBytes { bytes in
+            casebook_vips_resize(bytes.baseAddress, bytes.count, Int32(size.width), Int32(size.height), format.vips,
+                                 Int32(quality), &output, &length)
+        }
+        guard status == 0, let output else { throw Self.lastFailure("the picture cannot be decoded") }
+        defer { casebook_vips_free(output) }
+        return Data(bytes: output, count: length)
+    }
+
+    /// libvips' message for the last failure, first line only and without its internal prefixes.
+    private static func lastFailure(_ fallback: String) -> Failure {
+        guard let raw = casebook_vips_take_error() else { return Failure(message: fallback) }
+        defer { casebook_vips_free(raw) }
+        let lines = String(cString: raw).split(separator: "\n").map { line in
+            // "VipsJpeg: Premature end of JPEG file" → "Premature end of JPEG file"
+            line.firstRange(of: ": ").map { String(line[$0.upperBound...]) } ?? String(line)
+        }
+        return Failure(message: lines.first { !$0.isEmpty } ?? fallback)
+    }
+}
+
+/// A picture's width and height in pixels.
+struct PixelSize: Sendable, Hashable {
+    var width: Int
+    var height: Int
+
+    /// The size of a copy `width` pixels wide with the same proportions (at least 1 × 1).
+    func scaled(toWidth newWidth: Int) -> PixelSize {
+        PixelSize(width: newWidth, height: max(1, Int((Double(height) * Double(newWidth) / Double(width)).rounded())))
+    }
+
+    var pixels: Int { width * height }
+}
