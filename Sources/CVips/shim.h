@@ -2,11 +2,17 @@
 // ending in NULL), which Swift cannot call: these few non-variadic wrappers are all Casebook uses.
 #include <vips/vips.h>
 
+static inline void casebook_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
 /// Starts libvips once per process; 0 on success. Its operation cache is turned off: each picture is
-/// read once per build, and the cache would only hold memory.
+/// read once per build, and the cache would only hold memory. Its warnings ("error in tile 0 x 464"
+/// for a cut-off file) are not printed: the failure they lead to is reported where the picture is shown.
 static inline int casebook_vips_start(void) {
     if (VIPS_INIT("casebook") != 0) return -1;
     vips_cache_set_max(0);
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, casebook_vips_quiet, NULL);
     return 0;
 }
 
