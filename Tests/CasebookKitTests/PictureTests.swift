@@ -222,6 +222,32 @@ struct PictureTests {
         #expect(try site.check().contains { $0.code == .imageTooManyPixels && $0.message.contains("1 million pixels") })
     }
 
+    /// `casebook serve`: a picture replaced, then shown in a story, gives what a clean build gives, and
+    /// an edit to the text alone asks libvips for nothing.
+    @Test func thePreviewRebuildsPicturesLikeACleanBuild() async throws {
+        let site = try site(picture: try TestPictures.jpeg(width: 1000, height: 750), named: "team.jpg")
+        defer { site.remove() }
+        let builder = IncrementalBuilder(options: BuildOptions(root: site.root))
+        let first = try await builder.build(changed: nil)
+        #expect(first.report.succeeded)
+
+        #expect(first.report.pictureCopies.made == 6)
+        try site.write("content/images/team.jpg", try TestPictures.jpeg(width: 1000, height: 500))
+        let replaced = try await site.rebuildMatchingACleanBuild(builder, changed: ["content/images/team.jpg"])
+        #expect(replaced.report.pictureCopies.made == 6)
+        #expect(try site.read("case-studies/alpha-tutoring/index.html").contains("width=\"1000\" height=\"500\""))
+
+        try site.write("content/images/chart.png", TestPictures.png(width: 200, height: 100))
+        try await site.rebuildMatchingACleanBuild(builder, changed: ["content/images/chart.png"])
+        try site.write(Self.casePath, TestSite.caseStudy(extra: "image: {src: team.jpg, alt: Tutors}",
+                                                         body: "Text.\n\n![A chart](/images/chart.png)\n"))
+        let edited = try await site.rebuildMatchingACleanBuild(builder, changed: [Self.casePath])
+        #expect(!edited.full)
+        // The text changed, not a picture: the catalogue is kept, so not even the cache is looked at.
+        #expect(edited.report.pictureCopies.made == 0 && edited.report.pictureCopies.reused == 0)
+        #expect(try site.read("case-studies/alpha-tutoring/index.html").contains(" 200w\""))
+    }
+
     @Test func namesAreSafeForSrcset() {
         #expect(PictureCatalog.publishedStem(of: "2024/Tutoring Photo, Spring.JPG") == "2024/tutoring-photo-spring")
         #expect(PictureCatalog.publishedStem(of: "日本.png") == "picture")

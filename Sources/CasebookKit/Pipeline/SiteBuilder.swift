@@ -62,7 +62,8 @@ public struct SiteBuilder: Sendable {
         // Read every picture and make the resized copies the cache folder does not hold.
         let pictureCache = PictureCache(folder: options.pictureCachePath, fileSystem: fileSystem)
         let pictures = try timer.time("pictures") { () throws(BuildError) -> PictureCatalog in
-            if let kept = cache.pictures.peek("pictures") { return kept }
+            // Kept from the last build (`serve`): nothing read, looked up or made this time.
+            if let kept = cache.pictures.peek("pictures") { return PictureCatalog(pictures: kept.pictures, made: 0, reused: 0) }
             let made = try PictureCatalog.make(content.images, root: root, settings: content.config.images, cache: pictureCache,
                                                fileSystem: fileSystem)
             cache.pictures.store(made, at: "pictures")

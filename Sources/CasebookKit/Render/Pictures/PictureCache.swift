@@ -1,7 +1,7 @@
 import Foundation
 
 /// The folder that keeps resized copies between builds (`<root>/.casebook/images` unless
-/// `--image-cache` says otherwise). A copy is kept under its fingerprint, which covers the original's
+/// `BuildOptions.pictureCache` says otherwise). A copy is kept under its fingerprint, which covers the original's
 /// bytes, the copy's size, format and quality, so a kept file is never stale and a rebuild of an
 /// unchanged picture asks libvips for nothing. Files are written under a temporary name and renamed,
 /// so a build stopped half-way never leaves half a file to be published by the next one.
@@ -24,7 +24,7 @@ struct PictureCache: Sendable {
         } catch {
             try? fileSystem.removeItem(at: temporary)
             throw BuildError("cannot keep a resized picture in \(folder): \(OutputWriter.describe(error))",
-                             hint: "make that folder writable, or name another with --image-cache")
+                             hint: "make that folder writable (the build keeps resized pictures there between builds)")
         }
     }
 }
