@@ -51,9 +51,9 @@ struct PictureTests {
                 let name = try #require(files.first { $0.hasPrefix("tutoring-photo-\(width)-") && $0.hasSuffix("." + ext) },
                                         "no \(width) px \(ext) copy in \(files)")
                 #expect(name.wholeMatch(of: /tutoring-photo-\d+-[0-9a-f]{16}\.(webp|jpg)/) != nil)
-                let data = try Data(contentsOf: URL(fileURLWithPath: site.output + "/images/" + name))
-                #expect(codec.kind(of: data) == kind)
-                #expect(try codec.size(of: data) == PixelSize(width: width, height: height))
+                let file = site.output + "/images/" + name
+                #expect(codec.kind(ofFileAt: file) == kind)
+                #expect(try codec.size(ofFileAt: file) == PixelSize(width: width, height: height))
             }
         }
         #expect(files.count == 7)
@@ -97,7 +97,7 @@ struct PictureTests {
         #expect(files.filter { $0 != "chart.png" }.map { $0.replacing(/-[0-9a-f]{16}/, with: "") } == ["chart-300.png", "chart-300.webp"])
         let codec = try ImageCodec()
         for file in files {
-            #expect(try codec.size(of: Data(contentsOf: URL(fileURLWithPath: site.output + "/images/" + file))) == PixelSize(width: 300, height: 200))
+            #expect(try codec.size(ofFileAt: site.output + "/images/" + file) == PixelSize(width: 300, height: 200))
         }
         let picture = try #require(pictures(in: try site.read("case-studies/alpha-tutoring/index.html")).first)
         #expect(picture.contains(" 300w\"") && !picture.contains("480w"))

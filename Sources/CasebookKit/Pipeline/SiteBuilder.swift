@@ -131,7 +131,9 @@ public struct SiteBuilder: Sendable {
                 found += PictureCheck.problems(of: picture, at: location, settings: checker.imageSettings)
             } else {
                 found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
-                                    hint: PictureCheck.missingHint(image.path, among: checker.images), code: .caseImageMissing))
+                                    hint: PictureCheck.missingHint(image.path, among: checker.images,
+                                                                   otherwise: "put the picture in content/images/ or correct the file name"),
+                                    code: .caseImageMissing))
             }
         }
         return found

@@ -68,9 +68,11 @@ struct LinkChecker {
             } else if path.hasPrefix("images/"), let picture = pictures.picture(at: path) {
                 diagnostics += PictureCheck.problems(of: picture, at: image.location, settings: imageSettings)
             } else if !path.hasPrefix("images/") || !images.contains(String(path.dropFirst("images/".count))) {
+                let otherwise = "put the file in content/images/ and refer to it as /images/its-name"
                 diagnostics.append(.error(image.location, "the image `\(image.url)` does not exist",
-                                          hint: path.hasPrefix("images/") ? PictureCheck.missingHint(String(path.dropFirst("images/".count)), among: images)
-                                              : "put the file in content/images/ and refer to it as /images/its-name", code: .imageMissing))
+                                          hint: path.hasPrefix("images/")
+                                              ? PictureCheck.missingHint(String(path.dropFirst("images/".count)), among: images, otherwise: otherwise)
+                                              : otherwise, code: .imageMissing))
             }
             if (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 diagnostics.append(.warning(image.location, "this image has no alt text",

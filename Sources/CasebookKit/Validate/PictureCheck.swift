@@ -12,9 +12,6 @@ enum PictureCheck {
         case .notAPicture:
             return [.error(location, "`\(name)` is not a picture: its bytes are not a JPEG, PNG, WebP, GIF or AVIF image, whatever its name says",
                            hint: "open it in an image editor and export it again as JPEG (photos) or PNG (drawings)", code: .imageNotPicture)]
-        case .tooManyBytes(let bytes):
-            return [.error(location, "`\(name)` is \(megabytes(bytes)), too large to read",
-                           hint: "export a smaller copy, at most 4000 pixels wide; pictures up to \(megabytes(PictureCatalog.largestFile)) are read", code: .imageTooManyPixels)]
         case .unreadable(let reason):
             return [.error(location, "`\(name)` cannot be read as a picture (\(reason))",
                            hint: "open it in an image editor and export it again as JPEG or PNG", code: .imageNotPicture)]
@@ -49,12 +46,12 @@ enum PictureCheck {
     }
 
     /// The hint for a picture that is not in content/images/: the nearest file name, when there is one.
-    static func missingHint(_ path: String, among images: Set<String>) -> String {
+    static func missingHint(_ path: String, among images: Set<String>, otherwise: String) -> String {
         let decoded = path.removingPercentEncoding ?? path
         if let near = Suggestion.closest(to: decoded, in: images) {
             return "did you mean `/images/\(near)`?" + (near.contains(" ") ? " (better: rename it without spaces)" : "")
         }
-        return "put the picture in content/images/ and refer to it as /images/its-name"
+        return otherwise
     }
 
     private static func megabytes(_ bytes: Int) -> String {

@@ -27,7 +27,10 @@ enum TestPictures {
 
     /// A JPEG `width` × `height` made from the gradient by libvips (enlarged: it is a fixture).
     static func jpeg(width: Int, height: Int) throws -> Data {
-        try ImageCodec().resize(png(width: 160, height: 120), to: PixelSize(width: width, height: height), as: .jpeg, quality: 90)
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-gradient-\(UUID().uuidString).png")
+        try png(width: 160, height: 120).write(to: source)
+        defer { try? FileManager.default.removeItem(at: source) }
+        return try ImageCodec().resize(fileAt: source.path, to: PixelSize(width: width, height: height), as: .jpeg, quality: 90)
     }
 
     /// A JPEG whose header says `width` × `height` though its data is that of a small picture: what

@@ -1,9 +1,9 @@
 import CVips
 import Foundation
 
-/// The one place that touches libvips: what kind of picture some bytes hold, its size from the
-/// header alone, and a resized copy. Pictures are handed over as bytes, so no file name (with its
-/// spaces or brackets, which libvips would read as options) ever reaches the library.
+/// The one place that touches libvips: what kind of picture a file holds, its size from the header
+/// alone, and a resized copy. libvips reads each file as a stream (a photo of any size is never held
+/// whole in memory) and never parses its name for options, so spaces and brackets are just names.
 ///
 /// Making a codec starts libvips; libvips itself starts only once per process, so codecs can be
 /// made freely (one per build) and no Swift global is needed.
@@ -31,8 +31,8 @@ struct ImageCodec: Sendable {
         }
 
         static let loaders: [String: Kind] = [
-            "VipsForeignLoadJpegBuffer": .jpeg, "VipsForeignLoadPngBuffer": .png, "VipsForeignLoadWebpBuffer": .webp,
-            "VipsForeignLoadGifBuffer": .gif, "VipsForeignLoadHeifBuffer": .avif,
+            "VipsForeignLoadJpegSource": .jpeg, "VipsForeignLoadPngSource": .png, "VipsForeignLoadWebpSource": .webp,
+            "VipsForeignLoadGifSource": .gif, "VipsForeignLoadHeifSource": .avif,
         ]
     }
 
@@ -55,31 +55,29 @@ struct ImageCodec: Sendable {
         guard casebook_vips_start() == 0 else { throw Self.lastFailure("libvips could not start") }
     }
 
-    /// The kind of picture the bytes hold, whatever the file is called; nil for anything else
-    /// (text, a PDF, an SVG: libvips could read some of those, but Casebook does not let it).
-    func kind(of data: Data) -> Kind? {
-        guard !data.isEmpty else { return nil }
-        let loader = data.withUnsafeBytes { casebook_vips_loader($0.baseAddress, $0.count) }
+    /// The kind of picture the file holds, whatever it is called; nil for anything else (text, a PDF,
+    /// an SVG: libvips could read some of those, but Casebook does not let it).
+    func kind(ofFileAt path: String) -> Kind? {
+        let loader = casebook_vips_loader(path)
+        casebook_vips_take_error().map { casebook_vips_free($0) }  // "not a known format" is the answer, not an error
         return loader.flatMap { Kind.loaders[String(cString: $0)] }
     }
 
     /// The picture's size as shown (turned upright), read from its header without decoding it.
-    func size(of data: Data) throws(Failure) -> PixelSize {
+    func size(ofFileAt path: String) throws(Failure) -> PixelSize {
         var width: Int32 = 0, height: Int32 = 0
-        let status = data.withUnsafeBytes { casebook_vips_header($0.baseAddress, $0.count, &width, &height) }
-        guard status == 0, width > 0, height > 0 else { throw Self.lastFailure("the picture's header cannot be read") }
+        guard casebook_vips_header(path, &width, &height) == 0, width > 0, height > 0 else {
+            throw Self.lastFailure("the picture's header cannot be read")
+        }
         return PixelSize(width: Int(width), height: Int(height))
     }
 
     /// The picture decoded (any damage, such as a cut-off file, is a failure), turned upright, resized
     /// to exactly `size` and written in `format` without metadata, so equal input gives equal bytes.
-    func resize(_ data: Data, to size: PixelSize, as format: Format, quality: Int) throws(Failure) -> Data {
+    func resize(fileAt path: String, to size: PixelSize, as format: Format, quality: Int) throws(Failure) -> Data {
         var output: UnsafeMutableRawPointer?
         var length = 0
-        let status = data.withUnsafeBytes { bytes in
-            casebook_vips_resize(bytes.baseAddress, bytes.count, Int32(size.width), Int32(size.height), format.vips,
-                                 Int32(quality), &output, &length)
-        }
+        let status = casebook_vips_resize(path, Int32(size.width), Int32(size.height), format.vips, Int32(quality), &output, &length)
         guard status == 0, let output else { throw Self.lastFailure("the picture cannot be decoded") }
         defer { casebook_vips_free(output) }
         return Data(bytes: output, count: length)

@@ -39,8 +39,6 @@ struct PictureCopy: Sendable, Equatable {
 enum PictureProblem: Sendable, Equatable {
     /// Not a JPEG, PNG, WebP, GIF or AVIF picture, whatever its name says (text, a PDF, an empty file).
     case notAPicture
-    /// Larger than Casebook reads into memory.
-    case tooManyBytes(Int)
     /// Its header cannot be read (libvips' words).
     case unreadable(String)
     /// Its header declares more pixels than `images: largest_pixels:` allows.

@@ -11,9 +11,6 @@ struct PictureCatalog: Sendable {
 
     static let empty = PictureCatalog(pictures: [:], made: 0, reused: 0)
 
-    /// Files larger than this are not read into memory at all (no photo comes near it).
-    static let largestFile = 200_000_000
-
     /// The picture an address in a story or a front-matter `src` names, if content/images/ has it:
     /// `/images/a%20b.jpg`, `images/a b.jpg` and `a b.jpg` all name `content/images/a b.jpg`.
     func picture(at address: String) -> Picture? {
@@ -25,6 +22,7 @@ struct PictureCatalog: Sendable {
 
     /// Reads each picture, checks it, and makes the copies the cache does not hold. One picture at a
     /// time: libvips spreads each one over every core itself, and keeps one error message at a time.
+    /// No picture is ever held whole in memory: libvips and the fingerprint read files in pieces.
     static func make(_ images: [String], root: String, settings: ImageSettings, cache: PictureCache,
                      fileSystem: any FileSystem) throws(BuildError) -> PictureCatalog {
         let raster = images.filter { !$0.lowercased().hasSuffix(".svg") }
@@ -46,26 +44,27 @@ struct PictureCatalog: Sendable {
             func refused(_ problem: PictureProblem, kind: ImageCodec.Kind? = nil, size: PixelSize? = nil) -> Picture {
                 Picture(path: path, bytes: bytes, kind: kind, size: size, copies: [], problem: problem)
             }
-            guard bytes <= largestFile else { pictures[path] = refused(.tooManyBytes(bytes)); continue }
-            let data: Data
-            do { data = try fileSystem.readFile(at: file) } catch {
-                pictures[path] = refused(.unreadable(OutputWriter.describe(error)))
-                continue
-            }
-            guard let kind = codec.kind(of: data) else { pictures[path] = refused(.notAPicture); continue }
+            guard let kind = codec.kind(ofFileAt: file) else { pictures[path] = refused(.notAPicture); continue }
             let size: PixelSize
-            do { size = try codec.size(of: data) } catch {
+            do { size = try codec.size(ofFileAt: file) } catch {
                 pictures[path] = refused(.unreadable(error.message), kind: kind)
                 continue
             }
             guard size.pixels <= settings.largestPixels else { pictures[path] = refused(.tooManyPixels(size), kind: kind, size: size); continue }
-            let copies = kind.isResized ? plan(path, data: data, size: size, kind: kind, settings: settings) : []
+            let copies: [PictureCopy]
+            do {
+                copies = kind.isResized ? plan(path, fingerprint: try fileSystem.fingerprint(ofFileAt: file), size: size, kind: kind,
+                                               settings: settings) : []
+            } catch {
+                pictures[path] = refused(.unreadable(OutputWriter.describe(error)), kind: kind, size: size)
+                continue
+            }
             do {
                 for copy in copies {
                     if cache.contains(copy.cacheName) {
                         reused += 1
                     } else {
-                        try cache.store(codec.resize(data, to: copy.size, as: copy.format, quality: settings.quality), as: copy.cacheName)
+                        try cache.store(codec.resize(fileAt: file, to: copy.size, as: copy.format, quality: settings.quality), as: copy.cacheName)
                         made += 1
                     }
                 }
@@ -85,10 +84,7 @@ struct PictureCatalog: Sendable {
     /// The copies of a picture: each configured width narrower than the original, and the original's
     /// width capped at the widest configured one (a picture is never enlarged), in WebP and in its own
     /// format. Each is named after the original's bytes, its size, format and quality.
-    static func plan(_ path: String, data: Data, size: PixelSize, kind: ImageCodec.Kind, settings: ImageSettings) -> [PictureCopy] {
-        var digest = FNV1a()
-        digest.add(data)
-        let source = digest.value
+    static func plan(_ path: String, fingerprint source: UInt64, size: PixelSize, kind: ImageCodec.Kind, settings: ImageSettings) -> [PictureCopy] {
         let widths = Set(settings.widths.filter { $0 < size.width } + [min(size.width, settings.largestCopy)]).sorted()
         let formats = [ImageCodec.Format.webp] + (kind.copyFormat.map { $0 == .webp ? [] : [$0] } ?? [])
         let stem = publishedStem(of: path)
@@ -116,5 +112,16 @@ struct PictureCatalog: Sendable {
             return words.isEmpty ? "picture" : words.joined(separator: "-")
         }
         return (parts.map(safe) + [safe(stem)]).joined(separator: "/")
+    }
+}
+
+extension FileSystem {
+    /// A stable fingerprint (64-bit FNV-1a) of a file's bytes, read a megabyte at a time.
+    func fingerprint(ofFileAt path: String) throws -> UInt64 {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        defer { try? handle.close() }
+        var digest = FNV1a()
+        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty { digest.add(piece) }
+        return digest.value
     }
 }
