@@ -52,15 +52,11 @@ static inline int casebook_vips_header(const char *path, int *width, int *height
     return 0;
 }
 
-/// The formats a resized copy is written in.
-typedef enum { CASEBOOK_VIPS_JPEG = 0, CASEBOOK_VIPS_PNG = 1, CASEBOOK_VIPS_WEBP = 2 } CasebookVipsFormat;
-
-/// Decodes the picture file as it streams in (never all of it in memory; JPEGs are shrunk while
-/// decoding), stopping at any error such as a cut-off file; resizes it to exactly width × height,
-/// upright and in sRGB, and encodes it with no metadata (no dates, places or camera), so the same
-/// input gives the same bytes. 0 on success; `*output` is freed with casebook_vips_free.
-static inline int casebook_vips_resize(const char *path, int width, int height, CasebookVipsFormat format, int quality,
-                                       void **output, size_t *outputLength) {
+/// Decodes the picture file as it streams in (JPEGs are shrunk while decoding), stopping at any error
+/// such as a cut-off file, and resizes it to exactly width × height, upright and in sRGB, held in
+/// memory so each smaller copy and each format is made from it without decoding the file again.
+/// 0 on success; `*image` is released with casebook_vips_release.
+static inline int casebook_vips_decode(const char *path, int width, int height, VipsImage **image) {
     VipsSource *source = vips_source_new_from_file(path);
     if (!source) return -1;
     VipsImage *resized = NULL;
@@ -68,21 +64,39 @@ static inline int casebook_vips_resize(const char *path, int width, int height, 
                                        "option_string", "fail_on=error", NULL);
     g_object_unref(source);
     if (status != 0) return -1;
-    int result;
+    *image = vips_image_copy_memory(resized);
+    g_object_unref(resized);
+    return *image ? 0 : -1;
+}
+
+/// A decoded picture resized to exactly width × height (never larger than it is), in memory.
+static inline int casebook_vips_shrink(VipsImage *image, int width, int height, VipsImage **output) {
+    VipsImage *resized = NULL;
+    if (vips_thumbnail_image(image, &resized, width, "height", height, "size", VIPS_SIZE_FORCE, NULL) != 0) return -1;
+    *output = vips_image_copy_memory(resized);
+    g_object_unref(resized);
+    return *output ? 0 : -1;
+}
+
+/// The formats a resized copy is written in.
+typedef enum { CASEBOOK_VIPS_JPEG = 0, CASEBOOK_VIPS_PNG = 1, CASEBOOK_VIPS_WEBP = 2 } CasebookVipsFormat;
+
+/// A decoded picture encoded with no metadata (no dates, places or camera), so the same input gives
+/// the same bytes. 0 on success; `*output` is freed with casebook_vips_free.
+static inline int casebook_vips_encode(VipsImage *image, CasebookVipsFormat format, int quality,
+                                       void **output, size_t *outputLength) {
     switch (format) {
     case CASEBOOK_VIPS_JPEG:
-        result = vips_jpegsave_buffer(resized, output, outputLength, "Q", quality, "strip", TRUE,
-                                      "optimize_coding", TRUE, NULL);
-        break;
+        return vips_jpegsave_buffer(image, output, outputLength, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
     case CASEBOOK_VIPS_PNG:
-        result = vips_pngsave_buffer(resized, output, outputLength, "strip", TRUE, "compression", 9, NULL);
-        break;
+        return vips_pngsave_buffer(image, output, outputLength, "strip", TRUE, "compression", 9, NULL);
     default:
-        result = vips_webpsave_buffer(resized, output, outputLength, "Q", quality, "strip", TRUE, NULL);
-        break;
+        return vips_webpsave_buffer(image, output, outputLength, "Q", quality, "strip", TRUE, NULL);
     }
-    g_object_unref(resized);
-    return result;
+}
+
+static inline void casebook_vips_release(VipsImage *image) {
+    g_object_unref(image);
 }
 
 /// libvips' error messages since the last call, or NULL; freed with casebook_vips_free.

@@ -72,19 +72,54 @@ struct ImageCodec: Sendable {
         return PixelSize(width: Int(width), height: Int(height))
     }
 
-    /// The picture decoded (any damage, such as a cut-off file, is a failure), turned upright, resized
-    /// to exactly `size` and written in `format` without metadata, so equal input gives equal bytes.
+    /// The picture decoded (any damage, such as a cut-off file, is a failure), turned upright and
+    /// resized to exactly `size`, held in memory to be encoded or made smaller.
+    func decode(fileAt path: String, to size: PixelSize) throws(Failure) -> Decoded {
+        var image: UnsafeMutablePointer<VipsImage>?
+        guard casebook_vips_decode(path, Int32(size.width), Int32(size.height), &image) == 0, let image else {
+            throw Self.lastFailure("the picture cannot be decoded")
+        }
+        return Decoded(image: image)
+    }
+
+    /// A decoded picture in memory, released when the last reference goes.
+    final class Decoded {
+        fileprivate let image: UnsafeMutablePointer<VipsImage>
+
+        fileprivate init(image: UnsafeMutablePointer<VipsImage>) {
+            self.image = image
+        }
+
+        deinit { casebook_vips_release(image) }
+
+        /// A smaller copy, `size` exactly.
+        func resized(to size: PixelSize) throws(Failure) -> Decoded {
+            var output: UnsafeMutablePointer<VipsImage>?
+            guard casebook_vips_shrink(image, Int32(size.width), Int32(size.height), &output) == 0, let output else {
+                throw ImageCodec.lastFailure("the picture cannot be resized")
+            }
+            return Decoded(image: output)
+        }
+
+        /// The picture written in `format` without metadata, so equal input gives equal bytes.
+        func encoded(as format: Format, quality: Int) throws(Failure) -> Data {
+            var output: UnsafeMutableRawPointer?
+            var length = 0
+            guard casebook_vips_encode(image, format.vips, Int32(quality), &output, &length) == 0, let output else {
+                throw ImageCodec.lastFailure("the picture cannot be written as \(format.rawValue)")
+            }
+            defer { casebook_vips_free(output) }
+            return Data(bytes: output, count: length)
+        }
+    }
+
+    /// A resized copy of a picture file in one step (decoded, resized, encoded).
     func resize(fileAt path: String, to size: PixelSize, as format: Format, quality: Int) throws(Failure) -> Data {
-        var output: UnsafeMutableRawPointer?
-        var length = 0
-        let status = casebook_vips_resize(path, Int32(size.width), Int32(size.height), format.vips, Int32(quality), &output, &length)
-        guard status == 0, let output else { throw Self.lastFailure("the picture cannot be decoded") }
-        defer { casebook_vips_free(output) }
-        return Data(bytes: output, count: length)
+        try decode(fileAt: path, to: size).encoded(as: format, quality: quality)
     }
 
     /// libvips' message for the last failure, first line only and without its internal prefixes.
-    private static func lastFailure(_ fallback: String) -> Failure {
+    fileprivate static func lastFailure(_ fallback: String) -> Failure {
         guard let raw = casebook_vips_take_error() else { return Failure(message: fallback) }
         defer { casebook_vips_free(raw) }
         let lines = String(cString: raw).split(separator: "\n").map { line in

@@ -60,12 +60,19 @@ struct PictureCatalog: Sendable {
                 continue
             }
             do {
-                for copy in copies {
-                    if cache.contains(copy.cacheName) {
-                        reused += 1
-                    } else {
-                        try cache.store(codec.resize(fileAt: file, to: copy.size, as: copy.format, quality: settings.quality), as: copy.cacheName)
-                        made += 1
+                let missing = copies.filter { !cache.contains($0.cacheName) }
+                reused += copies.count - missing.count
+                // The file is decoded once, at the widest copy's size; each narrower size is made from
+                // that, and each size is encoded in both formats. Always so, whichever copies the cache
+                // already holds, so a copy's bytes never depend on what was made before.
+                if let widest = copies.map(\.size).max(by: { $0.width < $1.width }), !missing.isEmpty {
+                    let decoded = try codec.decode(fileAt: file, to: widest)
+                    for (size, sameSize) in Dictionary(grouping: missing, by: \.size).sorted(by: { $0.key.width > $1.key.width }) {
+                        let picture = size == widest ? decoded : try decoded.resized(to: size)
+                        for copy in sameSize {
+                            try cache.store(picture.encoded(as: copy.format, quality: settings.quality), as: copy.cacheName)
+                            made += 1
+                        }
                     }
                 }
             } catch let failure as ImageCodec.Failure {
