@@ -8,7 +8,7 @@ enum PictureMarkup {
     struct Shown {
         var alt: String
         var title: String?
-        /// Below the first screen, so fetched only when scrolled near (a case's header image is not).
+        /// Below the first screen, so fetched only when scrolled near.
         var lazy: Bool
         var className: String?
     }
