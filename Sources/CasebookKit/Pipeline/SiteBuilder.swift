@@ -296,6 +296,12 @@ struct PreparedSite: Sendable {
     var copiedFiles: [(from: String, to: String)] {
         assets.map { (root + "/templates/assets/" + $0, "assets/" + $0) }
             + content.images.filter { pictures.pictures[$0]?.problem == nil }.map { (root + "/content/images/" + $0, "images/" + $0) }
-            + pictures.pictures.keys.sorted().flatMap { pictures.pictures[$0]!.copies }.map { (pictureCache.path(of: $0.cacheName), $0.route) }
+            + pictureCopies.map { (pictureCache.path(of: $0.cacheName), $0.route) }
+    }
+
+    /// Each resized copy once (two originals with the same name and bytes, `a.jpg` and `A.JPG`, share theirs).
+    private var pictureCopies: [PictureCopy] {
+        var seen: Set<String> = []
+        return pictures.pictures.keys.sorted().flatMap { pictures.pictures[$0]!.copies }.filter { seen.insert($0.route).inserted }
     }
 }

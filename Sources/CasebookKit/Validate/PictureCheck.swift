@@ -26,7 +26,7 @@ enum PictureCheck {
         }
         guard let size = picture.size, size.width > settings.warnWidth || picture.bytes > settings.warnBytes else { return [] }
         let largest = settings.largestCopy
-        return [.warning(location, "`\(name)` is \(size.width) × \(size.height) pixels and \(megabytes(picture.bytes)): visitors get resized copies (at most \(largest) pixels wide), but the original is published too and makes the site heavier to store and copy",
+        return [.warning(location, "`\(name)` is \(size.width) × \(size.height) pixels and \(megabytes(picture.bytes)): pages show visitors resized copies (at most \(largest) pixels wide), but anyone who opens the original downloads all \(megabytes(picture.bytes)), and every copy of the site carries it",
                          hint: "export it at most \(largest) pixels wide (a JPEG of 300–600 KB) and replace the file; the page stays the same", code: .imageOversized)]
     }
 
