@@ -251,9 +251,15 @@ struct PictureTests {
                                                          body: "Text.\n\n![A chart](/images/chart.png)\n"))
         let edited = try await site.rebuildMatchingACleanBuild(builder, changed: [Self.casePath])
         #expect(!edited.full)
-        // The text changed, not a picture: the catalogue is kept, so not even the cache is looked at.
+        // The text changed, not a picture: the catalogue is kept, nothing is read or made.
         #expect(edited.report.pictureCopies.made == 0 && edited.report.pictureCopies.reused == 0)
         #expect(try site.read("case-studies/alpha-tutoring/index.html").contains(" 200w\""))
+
+        // The cache folder emptied while the preview runs: the next full build makes the copies again.
+        try FileManager.default.removeItem(atPath: site.root + "/.casebook/images")
+        try site.write("templates/assets/extra.css", "p { color: black; }")
+        let remade = try await site.rebuildMatchingACleanBuild(builder, changed: ["templates/assets/extra.css"])
+        #expect(remade.full && remade.report.pictureCopies.made == 8)
     }
 
     @Test func namesAreSafeForSrcset() {

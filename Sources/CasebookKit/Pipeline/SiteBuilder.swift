@@ -62,8 +62,12 @@ public struct SiteBuilder: Sendable {
         // Read every picture and make the resized copies the cache folder does not hold.
         let pictureCache = PictureCache(folder: options.pictureCachePath, fileSystem: fileSystem)
         let pictures = try timer.time("pictures") { () throws(BuildError) -> PictureCatalog in
-            // Kept from the last build (`serve`): nothing read, looked up or made this time.
-            if let kept = cache.pictures.peek("pictures") { return PictureCatalog(pictures: kept.pictures, made: 0, reused: 0) }
+            // Kept from the last build (`serve`): nothing read or made this time, unless a copy was
+            // deleted from the cache folder meanwhile.
+            if let kept = cache.pictures.peek("pictures"),
+               kept.pictures.values.allSatisfy({ $0.copies.allSatisfy { pictureCache.contains($0.cacheName) } }) {
+                return PictureCatalog(pictures: kept.pictures, made: 0, reused: 0)
+            }
             let made = try PictureCatalog.make(content.images, root: root, settings: content.config.images, cache: pictureCache,
                                                fileSystem: fileSystem)
             cache.pictures.store(made, at: "pictures")
