@@ -262,6 +262,21 @@ struct PictureTests {
         #expect(remade.full && remade.report.pictureCopies.made == 8)
     }
 
+    /// A phone photo stored sideways with an EXIF orientation is published upright, with the size it
+    /// is shown at.
+    @Test func aSidewaysPhonePhotoIsPublishedUpright() throws {
+        let stored = try TestPictures.jpeg(width: 1000, height: 750)
+        let site = try site(picture: TestPictures.jpeg(stored, orientation: 6), named: "phone.jpg")
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let codec = try ImageCodec()
+        let copies = try FileManager.default.contentsOfDirectory(atPath: site.output + "/images").filter { $0.hasPrefix("phone-") }
+        #expect(Set(try copies.map { try codec.size(ofFileAt: site.output + "/images/" + $0) })
+                == [PixelSize(width: 480, height: 640), PixelSize(width: 750, height: 1000)])
+        let picture = try #require(pictures(in: try site.read("case-studies/alpha-tutoring/index.html")).first)
+        #expect(attribute("width", in: picture) == "750" && attribute("height", in: picture) == "1000")
+    }
+
     @Test func namesAreSafeForSrcset() {
         #expect(PictureCatalog.publishedStem(of: "2024/Tutoring Photo, Spring.JPG") == "2024/tutoring-photo-spring")
         #expect(PictureCatalog.publishedStem(of: "日本.png") == "picture")

@@ -46,6 +46,20 @@ enum TestPictures {
         return Data(bytes)
     }
 
+    /// A JPEG with an EXIF orientation tag, as phones write them: `6` means "turn a quarter to the
+    /// right to show", so a picture stored 1000 × 750 is shown 750 × 1000.
+    static func jpeg(_ jpeg: Data, orientation: UInt16) -> Data {
+        var tiff = Data("MM".utf8) + Data([0x00, 0x2A, 0x00, 0x00, 0x00, 0x08])  // big-endian, first IFD at 8
+        tiff += Data([0x00, 0x01])                                                  // one entry
+        tiff += Data([0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01])              // Orientation, SHORT, 1 value
+        tiff += Data([UInt8(orientation >> 8), UInt8(orientation & 0xFF), 0x00, 0x00])
+        tiff += Data([0x00, 0x00, 0x00, 0x00])                                      // no next IFD
+        let body = Data("Exif".utf8) + Data([0, 0]) + tiff
+        let length = body.count + 2
+        let segment = Data([0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)]) + body
+        return jpeg.prefix(2) + segment + jpeg.dropFirst(2)
+    }
+
     /// `data` as a zlib stream of stored (uncompressed) deflate blocks.
     private static func zlibStored(_ data: [UInt8]) -> Data {
         var out = Data([0x78, 0x01])
