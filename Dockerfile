@@ -6,7 +6,7 @@
 # Package.swift allows of hummingbird, swift-log and swift-service-lifecycle declare tools 6.2.
 FROM swift:6.2-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libcmark-dev pkg-config \
+ && apt-get install -y --no-install-recommends libcmark-dev libvips-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, keyed on Package.resolved, so a change to the sources reuses this layer.
@@ -20,12 +20,12 @@ RUN swift build -c release --static-swift-stdlib --product casebook \
  && cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/casebook" /usr/local/bin/casebook \
  && strip /usr/local/bin/casebook
 
-# Stage 2 runs it: Debian's cmark (the same 0.30.2 the build linked), libxml2 (SVG checks), libcurl
-# (`check --external-links`, through Foundation's URLSession) and libstdc++; the Swift runtime is inside
-# the binary.
+# Stage 2 runs it: Debian's cmark (the same 0.30.2 the build linked), libvips 8.14 (pictures),
+# libxml2 (SVG checks), libcurl (`check --external-links`, through Foundation's URLSession) and
+# libstdc++; the Swift runtime is inside the binary.
 FROM debian:bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libcmark0.30.2 libxml2 libcurl4 libstdc++6 ca-certificates \
+ && apt-get install -y --no-install-recommends libcmark0.30.2 libvips42 libxml2 libcurl4 libstdc++6 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 casebook
 COPY --from=build /usr/local/bin/casebook /usr/local/bin/casebook

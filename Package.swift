@@ -28,6 +28,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips, from Debian's libvips-dev: reads pictures' sizes and writes their resized copies.
+        // Its C API is mostly variadic, so shim.h wraps the few calls Casebook makes.
+        .systemLibrary(
+            name: "CVips",
+            path: "Sources/CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // One C function: swapping two folders atomically (renameat2 RENAME_EXCHANGE), for the output swap.
         .target(name: "CFileSwap", path: "Sources/CFileSwap"),
         // One C function: the git commit a release was built from (set by .ci/release-archive).
@@ -38,6 +46,7 @@ let package = Package(
             name: "CasebookKit",
             dependencies: [
                 "CCmark",
+                "CVips",
                 "CFileSwap",
                 "CBuildStamp",
                 .product(name: "Yams", package: "Yams"),

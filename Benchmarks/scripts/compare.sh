@@ -8,7 +8,7 @@
 # Also prints what each site weighs (total output beside Hugo's, the largest page, the feed) and, where
 # Tests/Browser/run.sh has made .venv-web (Playwright) and Chromium is installed, how long the case index
 # takes to become usable at 360 px (Benchmarks/scripts/index-load.py).
-# Installs what is missing from Debian's packages (hugo, GNU time, libcmark-dev, a C compiler).
+# Installs what is missing from Debian's packages (hugo, GNU time, libcmark-dev, libvips-dev, a C compiler).
 # Corpora are generated into the work folder (default ${TMPDIR:-/tmp}/casebook-bench) and reused while
 # the generator and the repository's content settings are unchanged.
 set -euo pipefail
@@ -46,6 +46,7 @@ need=()
 command -v hugo >/dev/null 2>&1 || need+=(hugo)
 [ -x /usr/bin/time ] || need+=(time)
 dpkg -s libcmark-dev >/dev/null 2>&1 || need+=(libcmark-dev)
+dpkg -s libvips-dev >/dev/null 2>&1 || need+=(libvips-dev)
 command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then

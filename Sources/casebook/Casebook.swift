@@ -188,6 +188,10 @@ struct New: ParsableCommand {
     func run() throws {
         let options = SiteOptions.absolute(root)
         let scaffold = Scaffold(root: options)
+        // A strategy site.yml does not define is a mistake on the command line, like a bad --state (exit 64).
+        if kind == .caseStudy, let strategy, let mistake = scaffold.strategyMistake(strategy) {
+            throw ValidationError(mistake.message + (mistake.hint.map { "\n    hint: \($0)" } ?? ""))
+        }
         do {
             let written = kind == .caseStudy
                 ? try scaffold.newCaseStudy(title: name, state: state, strategy: strategy)

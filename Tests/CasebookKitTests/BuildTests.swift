@@ -207,7 +207,7 @@ struct ImageTests {
     @Test func imagesUnderContentAreCopiedWithStableNames() throws {
         let site = try TestSite()
         defer { site.remove() }
-        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let png = TestPictures.png(width: 40, height: 30)
         try site.write("content/images/tutors.png", png)
         try site.write("content/images/team/photo.png", png)
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy(
@@ -218,8 +218,11 @@ struct ImageTests {
         #expect(report.diagnostics.isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/images/tutors.png")) == png)
         #expect(site.exists("images/team/photo.png"))
+        // The pictures are shown through their resized copies (one width: 40 px is below every width),
+        // under the base path, in the folder of their original.
         let page = try site.read("case-studies/alpha/index.html")
-        #expect(page.contains(#"<img src="/sub/images/tutors.png" alt="Tutors at work" />"#))
-        #expect(page.contains(#"<img class="case-image" src="/sub/images/team/photo.png" alt="A tutor with two students">"#))
+        #expect(page.contains(#/<img src="/sub/images/tutors-40-[0-9a-f]{16}\.png" srcset="/sub/images/tutors-40-[0-9a-f]{16}\.png 40w" sizes="[^"]+" width="40" height="30" alt="Tutors at work" loading="lazy" decoding="async">/#))
+        #expect(page.contains(#/<picture class="case-image"><source type="image/webp" srcset="/sub/images/team/photo-40-[0-9a-f]{16}\.webp 40w"/#))
+        #expect(page.contains(#/<img src="/sub/images/team/photo-40-[0-9a-f]{16}\.png" [^>]* alt="A tutor with two students" loading="lazy" decoding="async">/#))
     }
 }

@@ -120,7 +120,7 @@ struct OutputSwapTests {
     @Test func imagesAreCopiedWithoutBeingReadWhole() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let picture = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let picture = TestPictures.png(width: 1000, height: 1000)  // 3 MB: a real picture, resized by libvips from the file
         try site.write("content/images/big.png", picture)
         let fileSystem = FaultyFileSystem()
         fileSystem.onEveryOperation { operation, path in

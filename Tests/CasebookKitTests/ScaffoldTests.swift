@@ -46,6 +46,18 @@ struct ScaffoldTests {
         }
     }
 
+    /// `casebook new case-study --strategy tutorng` is a mistake on the command line (exit 64, like a
+    /// bad --state), told with the nearest key before anything is written.
+    @Test func anUnknownStrategyIsACommandLineMistakeWithTheNearestKey() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let scaffold = Scaffold(root: site.root)
+        #expect(scaffold.strategyMistake("tutorng") == BuildError("unknown strategy `tutorng`", hint: "did you mean `tutoring`?"))
+        #expect(scaffold.strategyMistake("tutoring") == nil)
+        try FileManager.default.removeItem(atPath: site.root + "/content/site.yml")
+        #expect(scaffold.strategyMistake("tutorng") == nil)  // no site.yml: `new` itself says so (exit 2)
+    }
+
     @Test func newPageBuildsAsADraft() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -47,7 +47,8 @@ struct SiteBoundaryTests {
         try link(site, "content/case-studies/secret.md", to: outside.root + "/secret.md")
         try link(site, "content/images/passwd.png", to: "/etc/passwd")
         try link(site, "content/images/ssh", to: "/etc")
-        try link(site, "content/images/inside.png", to: "../case-studies/alpha.md")  // inside content/: allowed
+        try site.write("content/images/real.png", TestPictures.png(width: 4, height: 3))
+        try link(site, "content/images/inside.png", to: "real.png")  // inside content/: allowed
         let report = try site.build()
         #expect(!report.succeeded)
         let real = FolderWalk.realPath(outside.root + "/secret.md")!
@@ -83,7 +84,7 @@ struct SiteBoundaryTests {
         let site = try TestSite()
         defer { site.remove() }
         try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
-        try site.write("content/images/photo.jpg", Data([0xFF, 0xD8, 0xFF]))
+        try site.write("content/images/photo.jpg", try TestPictures.jpeg(width: 40, height: 30))
         try site.write("content/images/page.html", "<script>alert(1)</script>")
         try site.write("content/images/tool.js", "alert(1)")
         try site.write("content/images/icon.svg", ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use href="#a"/><rect id="a" style="fill:url(#g)"/><image href="data:image/png;base64,iVBORw0KGgo="/></svg>"##)

@@ -23,6 +23,8 @@ public final class BuildCache: Sendable {
     let published = PathMemo<Set<String>>()
     /// The compiled templates (one entry, `templates/`), kept until a file under templates/ changes.
     let templates = PathMemo<(TemplateSet?, [Diagnostic])>()
+    /// Every picture with its resized copies (one entry, `pictures`), kept until a picture or site.yml changes.
+    let pictures = PathMemo<PictureCatalog>()
 
     public init() {}
 
@@ -32,8 +34,12 @@ public final class BuildCache: Sendable {
     public func invalidate(_ changed: Set<String>?) {
         if changed?.contains(where: { $0.hasPrefix("templates/") }) ?? true { templates.removeAll() }
         guard let changed, !changed.contains("content/site.yml") else {
-            for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs, linkChecks] as [any PathMemoProtocol] { memo.removeAll() }
+            for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs, linkChecks, pictures] as [any PathMemoProtocol] { memo.removeAll() }
             return
+        }
+        // A picture's copies are named after its bytes: what shows or links them is made again.
+        if changed.contains(where: { $0.hasPrefix("content/images/") }) {
+            for memo in [exports, reportEntries, linkChecks, pictures] as [any PathMemoProtocol] { memo.removeAll() }
         }
         for memo in [cases, pages, bodies, exports, cards, reportEntries, figureIDs, linkChecks] as [any PathMemoProtocol] { memo.remove(changed) }
         if changed.contains(where: { $0.hasPrefix("templates/") }) { cards.removeAll() }

@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var roles = SiteRoles()
     /// How many items a page holds before it is split (`paging:`).
     public var paging = Paging()
+    /// How pictures are resized and when an original is too large (`images:`).
+    public var images = ImageSettings()
     /// What readers may do with the text and data (`licence:`); nil when site.yml names none.
     public var licence: Licence?
 

@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var checksPublishingSettings = true
     /// Check only: load, validate and render, but write nothing.
     public var dryRun = false
+    /// Where resized pictures are kept between builds; defaults to `<root>/.casebook/images`.
+    public var pictureCache: String?
     /// Told what the build is doing as each phase starts (the command line shows it on a terminal).
     public var onProgress: (@Sendable (String) -> Void)?
 
@@ -26,6 +28,12 @@ public struct BuildOptions: Sendable {
     public var outputPath: String {
         guard let output else { return root + "/public" }
         return output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
+    }
+
+    /// The picture cache folder as an absolute path.
+    public var pictureCachePath: String {
+        guard let pictureCache else { return root + "/.casebook/images" }
+        return pictureCache.hasPrefix("/") ? pictureCache : FileManager.default.currentDirectoryPath + "/" + pictureCache
     }
 
     public init(root: String, output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -61,4 +69,6 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     public var filesWritten: Int
     public var timings: [(phase: String, seconds: Double)]
+    /// Resized copies of pictures libvips made in this build, and those found in the cache folder.
+    public var pictureCopies: (made: Int, reused: Int) = (0, 0)
 }

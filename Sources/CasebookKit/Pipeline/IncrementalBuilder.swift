@@ -72,9 +72,10 @@ public actor IncrementalBuilder {
             }
             digests = recorder.digests
             finish(site, diagnostics: prepared.diagnostics, reads: reads)
-            return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true,
-                                              pagesWritten: site.plan.pages.count, filesWritten: count, timings: timer.timings),
-                          full: true, rendered: site.plan.pages.map(\.route), removed: [], pages: site.plan.pages.count)
+            var report = BuildReport(diagnostics: prepared.diagnostics, succeeded: true,
+                                     pagesWritten: site.plan.pages.count, filesWritten: count, timings: timer.timings)
+            report.pictureCopies = (site.pictures.made, site.pictures.reused)
+            return Result(report: report, full: true, rendered: site.plan.pages.map(\.route), removed: [], pages: site.plan.pages.count)
         }
 
         // What the edit changed, and the pages and files that read any of it.
@@ -89,9 +90,10 @@ public actor IncrementalBuilder {
         let (written, reads) = try update(pages, groups, of: site, removing: removed.map(Routes.file(for:)),
                                           previous: previous.reads, timer: timer)
         finish(site, diagnostics: prepared.diagnostics, reads: reads)
-        return Result(report: BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: pages.count,
-                                          filesWritten: written, timings: timer.timings),
-                      full: false, rendered: pages.map(\.route), removed: removed, pages: site.plan.pages.count)
+        var report = BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: pages.count,
+                                 filesWritten: written, timings: timer.timings)
+        report.pictureCopies = (site.pictures.made, site.pictures.reused)
+        return Result(report: report, full: false, rendered: pages.map(\.route), removed: removed, pages: site.plan.pages.count)
     }
 
     /// Renders `pages` and makes `groups`, and puts those whose bytes changed into the output,

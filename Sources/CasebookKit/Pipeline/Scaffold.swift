@@ -15,6 +15,14 @@ public struct Scaffold: Sendable {
     }
 
     /// Writes `content/case-studies/<slug>.md` and returns its path relative to the root.
+    /// A `--strategy` that site.yml does not define, as a mistake on the command line (told before
+    /// anything is written); nil when it is defined, or when site.yml cannot be read (`newCaseStudy`
+    /// says why).
+    public func strategyMistake(_ key: String) -> BuildError? {
+        guard let config = try? loadConfig(), config.strategy(key) == nil else { return nil }
+        return BuildError("unknown strategy `\(key)`", hint: Suggestion.hint(for: key, in: config.strategies.map(\.key)))
+    }
+
     public func newCaseStudy(title: String, state: String?, strategy: String?) throws(BuildError) -> String {
         let config = try loadConfig()
         // A state's name is taken for its code: `--state Ohio` writes `state: OH`.

@@ -19,8 +19,10 @@ public struct SiteBuilder: Sendable {
                                timings: timer.timings)
         }
         let written = try writeAll(site, writer: writer, timer: timer).count
-        return BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: site.plan.pages.count,
-                           filesWritten: written, timings: timer.timings)
+        var report = BuildReport(diagnostics: prepared.diagnostics, succeeded: true, pagesWritten: site.plan.pages.count,
+                                 filesWritten: written, timings: timer.timings)
+        report.pictureCopies = (site.pictures.made, site.pictures.reused)
+        return report
     }
 
     /// The output folder, checked for safety (never the project, content/ or someone else's folder).
@@ -57,10 +59,28 @@ public struct SiteBuilder: Sendable {
         let routes = Routes(baseURL: options.baseURL ?? content.config.baseURL)
         let index = timer.time("index") { SiteIndex(content, figureIDs: cache.figureIDs) }
 
+        // Read every picture and make the resized copies the cache folder does not hold.
+        let pictureCache = PictureCache(folder: options.pictureCachePath, fileSystem: fileSystem)
+        let pictures = try timer.time("pictures") { () throws(BuildError) -> PictureCatalog in
+            // Kept from the last build (`serve`): nothing read or made this time, unless a copy was
+            // deleted from the cache folder meanwhile.
+            if let kept = cache.pictures.peek("pictures"),
+               kept.pictures.values.allSatisfy({ $0.copies.allSatisfy { pictureCache.contains($0.cacheName) } }) {
+                return PictureCatalog(pictures: kept.pictures, made: 0, reused: 0)
+            }
+            let made = try PictureCatalog.make(content.images, root: root, settings: content.config.images, cache: pictureCache,
+                                               fileSystem: fileSystem)
+            cache.pictures.store(made, at: "pictures")
+            return made
+        }
+
         // Render Markdown (only bodies the cache does not hold), draw the cards, plan the pages.
-        let bodies = timer.time("render markdown") { Self.renderBodies(of: content, routes: routes, cache: cache) }
+        let bodies = timer.time("render markdown") {
+            Self.renderBodies(of: content, routes: routes, cache: cache, pictures: pictures)
+        }
         let (plan, inputs) = timer.time("plan") { () -> (SitePlan, PlanInputs) in
-            let inputs = Self.inputs(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
+            var inputs = Self.inputs(index, routes: routes, bodies: bodies, templates: templates, cache: cache)
+            inputs.pictures = pictures
             return (PageRegistry.plan(inputs), inputs)
         }
 
@@ -72,9 +92,11 @@ public struct SiteBuilder: Sendable {
         let assets = assetListing.files
         var published = Set(plan.pages.map(\.route))
         published.formUnion(Self.dataFiles + assets.map { "assets/" + $0 } + content.images.map { "images/" + $0 })
+        published.formUnion(pictures.pictures.values.flatMap(\.copies).map(\.route))
         published.formUnion(content.failedCaseSlugs.map(Routes.caseStudy))
         published.formUnion(Charts.csvFiles(config: content.config, cases: content.caseStudies))
-        let checker = LinkChecker(published: published, images: Set(content.images))
+        let checker = LinkChecker(published: published, images: Set(content.images), pictures: pictures,
+                                  imageSettings: content.config.images)
         diagnostics += timer.time("check links") { () -> [Diagnostic] in
             // A case's links are checked again when its file changed or the site's set of addresses did.
             if cache.published.peek("published") != published {
@@ -86,6 +108,7 @@ public struct SiteBuilder: Sendable {
             }.flatMap { $0 }
         }
         for page in content.pages { diagnostics += checker.check(bodies[page.sourcePath]!) }
+        diagnostics += PictureCheck.unused(pictures, shownIn: content, bodies: bodies)
         if options.checksPublishingSettings {
             diagnostics += SiteSettingsCheck.check(config: content.config, baseURL: options.baseURL, contact: options.contact)
         }
@@ -97,7 +120,8 @@ public struct SiteBuilder: Sendable {
 
         if options.strict { diagnostics = Self.strict(diagnostics) }
         let renderer = PageRenderer(templates: templates, inputs: inputs, contact: options.contact)
-        let site = PreparedSite(root: root, content: content, plan: plan, renderer: renderer, assets: assets, checker: checker)
+        let site = PreparedSite(root: root, content: content, plan: plan, renderer: renderer, assets: assets, checker: checker,
+                                pictures: pictures, pictureCache: pictureCache)
         return (site, diagnostics.sortedByLocation())
     }
 
@@ -105,10 +129,16 @@ public struct SiteBuilder: Sendable {
     /// does not publish, a picture that is not in content/images/.
     func check(_ study: CaseStudy, body: Markdown.Rendered, against checker: LinkChecker) -> [Diagnostic] {
         var found = checker.check(body)
-        if let image = study.image, !checker.images.contains(image.path) {
+        if let image = study.image {
             let location = image.locations["src"] ?? SourceLocation(file: study.sourcePath, line: 1, column: 1)
-            found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
-                                hint: "put the picture in content/images/ or correct the file name", code: .caseImageMissing))
+            if let picture = checker.pictures.picture(at: image.path) {
+                found += PictureCheck.problems(of: picture, at: location, settings: checker.imageSettings)
+            } else {
+                found.append(.error(location, "the image `\(image.source)` does not exist in content/images/",
+                                    hint: PictureCheck.missingHint(image.path, among: checker.images,
+                                                                   otherwise: "put the picture in content/images/ or correct the file name"),
+                                    code: .caseImageMissing))
+            }
         }
         return found
     }
@@ -121,10 +151,15 @@ public struct SiteBuilder: Sendable {
     // The phases a build is made of, also run on their own by `PipelineStages` (the benchmarks).
 
     /// Every case's and page's Markdown rendered with cmark (only what the cache does not hold), by source path.
-    static func renderBodies(of content: SiteContent, routes: Routes, cache: BuildCache) -> [String: Markdown.Rendered] {
+    /// Pictures are drawn with their resized copies after the cache (a picture's change keeps the text).
+    static func renderBodies(of content: SiteContent, routes: Routes, cache: BuildCache,
+                             pictures: PictureCatalog = .empty) -> [String: Markdown.Rendered] {
         let sources = content.caseStudies.map(\.body) + content.pages.map(\.body)
+        let sizes = content.config.images.sizes
         let rendered = parallelMap(sources) { source in
-            cache.bodies.value(source.file) { Markdown.render(source, basePath: routes.basePath) }
+            var body = cache.bodies.value(source.file) { Markdown.render(source, basePath: routes.basePath) }
+            if !body.images.isEmpty { body.html = PictureMarkup.rewrite(body.html, catalog: pictures, routes: routes, sizes: sizes) }
+            return body
         }
         return Dictionary(uniqueKeysWithValues: zip(sources.map(\.file), rendered))
     }
@@ -244,6 +279,9 @@ struct PreparedSite: Sendable {
     let assets: [String]
     /// Checks links against what the site publishes (a rebuild after a story changed checks that story).
     let checker: LinkChecker
+    /// Every picture with its resized copies, kept in `pictureCache`.
+    let pictures: PictureCatalog
+    let pictureCache: PictureCache
 
     var inputs: PlanInputs { renderer.inputs }
     var index: SiteIndex { inputs.index }
@@ -257,9 +295,17 @@ struct PreparedSite: Sendable {
         }
     }
 
-    /// Stylesheets, scripts and images copied as they are.
+    /// Stylesheets, scripts and pictures copied as they are (a picture that cannot be shown is not
+    /// published), and the pictures' resized copies from the cache folder.
     var copiedFiles: [(from: String, to: String)] {
         assets.map { (root + "/templates/assets/" + $0, "assets/" + $0) }
-            + content.images.map { (root + "/content/images/" + $0, "images/" + $0) }
+            + content.images.filter { pictures.pictures[$0]?.problem == nil }.map { (root + "/content/images/" + $0, "images/" + $0) }
+            + pictureCopies.map { (pictureCache.path(of: $0.cacheName), $0.route) }
+    }
+
+    /// Each resized copy once (two originals with the same name and bytes, `a.jpg` and `A.JPG`, share theirs).
+    private var pictureCopies: [PictureCopy] {
+        var seen: Set<String> = []
+        return pictures.pictures.keys.sorted().flatMap { pictures.pictures[$0]!.copies }.filter { seen.insert($0.route).inserted }
     }
 }

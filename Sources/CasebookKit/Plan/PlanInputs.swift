@@ -14,6 +14,8 @@ struct PlanInputs: Sendable {
     let exports: PathMemo<DataExport.Fragments>
     /// The search index as the last build left it (one entry, `index`).
     let searchShards: PathMemo<SearchShards>
+    /// Every file of content/images/ with its resized copies.
+    var pictures = PictureCatalog.empty
 
     var config: SiteConfig { index.config }
     var paging: Paging { index.config.paging }

@@ -25,6 +25,9 @@ final class SiteReader {
 
     var paging: Paging { config.paging }
 
+    /// The pictures of content/images/. Not recorded: a change to a picture rebuilds every page.
+    var pictures: PictureCatalog { inputs.pictures }
+
     var context: [Metric] {
         recorder.note(.context)
         return inputs.index.content.context

@@ -6,6 +6,9 @@ struct LinkChecker {
     let published: Set<String>
     /// Files under `content/images/`, relative to it.
     let images: Set<String>
+    /// What each of those pictures is, for the problems of a picture shown in a story.
+    var pictures = PictureCatalog.empty
+    var imageSettings = ImageSettings()
 
     /// Broken links per file that get a "did you mean": finding one costs an edit distance against
     /// every page, and a hostile file of 50,000 broken links once took minutes.
@@ -62,9 +65,14 @@ struct LinkChecker {
             if image.url.contains("://") {
                 diagnostics.append(.error(image.location, "the image `\(image.url)` is on another site; pictures must be kept under content/images/",
                                           hint: "download it into content/images/ and write ![description](/images/name.jpg)", code: .imageRemote))
+            } else if path.hasPrefix("images/"), let picture = pictures.picture(at: path) {
+                diagnostics += PictureCheck.problems(of: picture, at: image.location, settings: imageSettings)
             } else if !path.hasPrefix("images/") || !images.contains(String(path.dropFirst("images/".count))) {
+                let otherwise = "put the file in content/images/ and refer to it as /images/its-name"
                 diagnostics.append(.error(image.location, "the image `\(image.url)` does not exist",
-                                          hint: "put the file in content/images/ and refer to it as /images/its-name", code: .imageMissing))
+                                          hint: path.hasPrefix("images/")
+                                              ? PictureCheck.missingHint(String(path.dropFirst("images/".count)), among: images, otherwise: otherwise)
+                                              : otherwise, code: .imageMissing))
             }
             if (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 diagnostics.append(.warning(image.location, "this image has no alt text",

@@ -14,7 +14,7 @@ enum SiteConfigDecoder {
             return (nil, reader.diagnostics)
         }
         let known = ["title", "tagline", "description", "base_url", "language", "author", "strategies", "funding", "metrics",
-                     "metric_groups", "evidence_designs", "contact", "tags", "roles", "paging", "licence"]
+                     "metric_groups", "evidence_designs", "contact", "tags", "roles", "paging", "images", "licence"]
         guard let fields = reader.fields(of: node, in: "site.yml", known: known,
                                          required: ["title", "base_url", "strategies", "funding", "metrics"]) else {
             return (nil, reader.diagnostics)
@@ -105,6 +105,7 @@ enum SiteConfigDecoder {
         config.tags = tags
         config.roles = SiteRolesDecoder.roles(fields["roles"], metrics: metrics, groups: groups, funding: funding, reader: &reader)
         config.paging = SiteRolesDecoder.paging(fields["paging"], reader: &reader)
+        config.images = ImageSettingsDecoder.decode(fields["images"], reader: &reader)
         config.licence = fields["licence"].flatMap { licence($0, reader: &reader) }
         return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
     }

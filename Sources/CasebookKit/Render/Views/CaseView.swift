@@ -106,7 +106,7 @@ enum CaseView {
             related: related.map(reader.card),
             hasRelated: !related.isEmpty,
             citation: "\(config.author). “\(study.title).” \(config.title), updated \(study.date.display). \(routes.absolute(url))",
-            image: study.image.map { CaseImage(src: routes.link("images/" + $0.path), alt: $0.alt) },
+            image: study.image.map { CaseImage($0, picture: reader.pictures.picture(at: $0.path), routes: routes, sizes: config.images.sizes) },
             previous: neighbour(neighbours.previous),
             next: neighbour(neighbours.next),
             isDraft: study.draft)
