@@ -96,9 +96,8 @@ def open_case(browser, url, width, path=PAGE):
     """The case page at `width` CSS pixels (device pixel ratio 1): the pictures' boxes as laid out
     before any picture arrived, then each picture scrolled into view and waited for (both are below
     the first screen and lazy, so each loads while it is on screen: a picture whose space was not
-    kept would push what follows it down in view). Layout shifts are counted from then on: the
-    site's deferred script folds the phone menu away (`menu-ready`) at the start, which may move the
-    page when the first paint comes before it; that is the page chrome's, not the pictures'."""
+    kept would push what follows it down in view). Layout shifts are counted from the start (the
+    phone menu is folded from the first paint: test_visitor.py's late-script test)."""
     context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=1)
     page = context.new_page()
     page.add_init_script(CLS_OBSERVER)
@@ -106,7 +105,6 @@ def open_case(browser, url, width, path=PAGE):
     before = {selector: page.locator(selector).bounding_box() for selector in (HEADER, STORY)}
     page.wait_for_timeout(300)
     assert not page.eval_on_selector(HEADER, "img => img.complete && img.naturalWidth > 0"), "no picture is held back"
-    page.evaluate("window.__cls = 0")
     for selector in (HEADER, STORY):
         page.locator(selector).scroll_into_view_if_needed()
         loaded(page, selector)

@@ -61,6 +61,27 @@ def test_the_phone_menu_without_javascript_is_all_there(browser, site_url):
     page.context.close()
 
 
+def test_the_phone_menu_does_not_move_the_page_when_the_script_arrives_late(browser, site_url):
+    """On a slow connection the deferred script arrives after the first paint; the menu must already
+    be folded then, or the whole page jumps up by the menu's height when it folds."""
+    page = phone(browser)
+    page.add_init_script("""window.__cls = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+          .observe({type: 'layout-shift', buffered: true});""")
+    def late(route):
+        page.wait_for_timeout(800)
+        route.continue_()
+    page.route("**/assets/site.js", late)
+    page.goto(site_url + "/case-studies/nj-tutoring-corps/", wait_until="commit")
+    page.wait_for_selector("#site-nav.menu-ready", state="attached", timeout=10000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__cls") == 0
+    assert page.locator("#site-menu").is_hidden()
+    page.click(".menu-button")
+    assert page.locator("#site-menu").is_visible()
+    page.context.close()
+
+
 def test_the_desktop_menu_has_every_main_page(page, site_url):
     page.set_viewport_size(DESKTOP)
     page.goto(site_url + "/report/")
