@@ -1,0 +1,322 @@
+/// Turns a file whose front matter reads as one form into the file for another form by splicing
+/// only what differs: a changed value is rewritten where it stands, a field the file lacks is added
+/// where `casebook new` would put it, a removed field or list item loses its lines, and everything
+/// else (comments, order, quoting, fields the form does not know) stays byte for byte as written.
+struct FrontMatterEditor {
+    /// The whole file.
+    let bytes: [UInt8]
+    /// Where the YAML text starts in the file: value spans are relative to it.
+    let base: Int
+    private(set) var splices: [Splice] = []
+
+    struct Splice {
+        var range: Range<Int>
+        var text: String
+        var order: Int
+    }
+
+    init(bytes: [UInt8], base: Int) {
+        self.bytes = bytes
+        self.base = base
+    }
+
+    /// The file with every splice made. Splices never overlap; several at one place keep their order.
+    func applied() -> [UInt8] {
+        var out = bytes
+        let sorted = splices.sorted {
+            if $0.range.lowerBound != $1.range.lowerBound { return $0.range.lowerBound > $1.range.lowerBound }
+            if $0.range.isEmpty != $1.range.isEmpty { return !$0.range.isEmpty }
+            return $0.order > $1.order
+        }
+        for splice in sorted { out.replaceSubrange(splice.range, with: Array(splice.text.utf8)) }
+        return out
+    }
+
+    mutating func splice(_ range: Range<Int>, _ text: String) {
+        splices.append(Splice(range: range, text: text, order: splices.count))
+    }
+
+    // MARK: Sets of fields
+
+    /// Edits a block mapping of the file from `old` to `new` (same keys, in the form's order).
+    mutating func fields(old: [FormEntry], new: [FormEntry], in mapping: YAMLValue) {
+        guard let pairs = mapping.mapping, let first = pairs.first else { return }
+        let indent = column(start(first.key))
+        let order = new.map(\.key)
+        for (index, entry) in new.enumerated() {
+            let before = index < old.count && old[index].key == entry.key ? old[index].node : nil
+            guard before != entry.node else { continue }
+            if let pair = pairs.first(where: { $0.key.scalar == entry.key }) {
+                if let node = entry.node {
+                    value(old: before, new: node, at: pair, indent: indent)
+                } else {
+                    remove(pair, among: pairs)
+                }
+            } else if let node = entry.node {
+                insert(entry.key, node, among: pairs, order: order, indent: indent)
+            }
+        }
+    }
+
+    /// Rewrites the value of `pair`, as little of it as needed.
+    private mutating func value(old: FormNode?, new: FormNode, at pair: YAMLValue.Pair, indent: Int) {
+        let node = pair.value
+        let colon = colonEnd(pair.key)
+        if isEmptyNull(node) {
+            splice(colon..<colon, render(new, indent: indent))
+            return
+        }
+        switch (new, node.content, old) {
+        case (.scalar(let text, let kind), .scalar(_, let style), _):
+            rewriteScalar(node, text, kind, style: style, indent: indent)
+        case _ where node.isFlow:
+            splice(start(node)..<contentEnd(node), flow(new))
+        case (.fields(let newEntries), .mapping, .fields(let oldEntries)?):
+            fields(old: oldEntries, new: newEntries, in: node)
+        case (.list(let newItems), .sequence(let yamlItems), .list(let oldItems)?) where oldItems.count == yamlItems.count:
+            list(old: oldItems, new: newItems, in: node, colon: colon)
+        default:
+            splice(colon..<contentEnd(node), render(new, indent: indent))
+        }
+    }
+
+    private mutating func rewriteScalar(_ node: YAMLValue, _ text: String, _ kind: FormNode.Kind, style: YAMLValue.Style, indent: Int) {
+        let range = start(node)..<contentEnd(node)
+        let writer = ScalarWriter(indent: indent, lineContinues: restOfLineHasText(after: range.upperBound))
+        splice(range, writer.write(text, kind: kind, preferring: style))
+    }
+
+    /// Deletes a field's lines (or, for the first field of a list item, the field up to the next one).
+    private mutating func remove(_ pair: YAMLValue.Pair, among pairs: [YAMLValue.Pair]) {
+        let keyStart = start(pair.key)
+        let endOfLine = lineEnd(pairEnd(pair))
+        if onlySpacesBefore(keyStart) {
+            splice(lineStart(keyStart)..<min(endOfLine + 1, bytes.count), "")
+        } else if let index = pairs.firstIndex(where: { start($0.key) == keyStart }), index + 1 < pairs.count {
+            splice(keyStart..<start(pairs[index + 1].key), "")
+        } else {
+            splice(keyStart..<endOfLine, "{}")
+        }
+    }
+
+    /// Adds a field after the field that comes before it in the form's order (or before the one after it).
+    private mutating func insert(_ key: String, _ node: FormNode, among pairs: [YAMLValue.Pair], order: [String], indent: Int) {
+        let position = order.firstIndex(of: key) ?? order.count
+        let earlier = Set(order[..<position]), later = Set(order[min(position + 1, order.count)...])
+        let text = key + ":" + render(node, indent: indent)
+        if let previous = pairs.last(where: { earlier.contains($0.key.scalar ?? "") })
+            ?? (pairs.contains { later.contains($0.key.scalar ?? "") } ? nil : pairs.last) {
+            let at = min(lineEnd(pairEnd(previous)) + 1, bytes.count)
+            splice(at..<at, String(repeating: " ", count: indent) + text + "\n")
+        } else if let next = pairs.first(where: { later.contains($0.key.scalar ?? "") }) {
+            let at = start(next.key)
+            splice(at..<at, text + "\n" + String(repeating: " ", count: indent))
+        }
+    }
+
+    // MARK: Lists
+
+    /// Edits a block list item by item: items that stay are untouched, changed ones are edited in
+    /// place, removed ones lose their lines, new ones are added (an item moved keeps its text).
+    private mutating func list(old: [FormNode], new: [FormNode], in sequence: YAMLValue, colon: Int) {
+        guard let items = sequence.sequence, let first = items.first else { return }
+        if new.isEmpty {
+            splice(colon..<contentEnd(sequence), " []")
+            return
+        }
+        let dashColumn = column(dash(first))
+        let itemsAreFlow = items.allSatisfy { $0.isFlow }
+        let anchors = Self.commonItems(old, new) + [(old.count, new.count)]
+        // The removed items' text, so an item moved elsewhere in the list is written as it was.
+        var removed: [(node: FormNode, text: String)] = []
+        var additions: [(at: Int, node: FormNode)] = []
+        var (i, j) = (0, 0)
+        for (oldEnd, newEnd) in anchors {
+            let paired = min(oldEnd - i, newEnd - j)
+            for k in 0..<paired {
+                item(old: old[i + k], new: new[j + k], at: items[i + k], dashColumn: dashColumn, flowItems: itemsAreFlow)
+            }
+            for k in (i + paired)..<oldEnd {
+                let lines = lineStart(dash(items[k]))..<min(lineEnd(contentEnd(items[k])) + 1, bytes.count)
+                removed.append((old[k], String(decoding: bytes[lines], as: UTF8.self)))
+                splice(lines, "")
+            }
+            let at = oldEnd < items.count ? lineStart(dash(items[oldEnd]))
+                                          : min(lineEnd(contentEnd(items[items.count - 1])) + 1, bytes.count)
+            for k in (j + paired)..<newEnd { additions.append((at, new[k])) }
+            (i, j) = (oldEnd + 1, newEnd + 1)
+        }
+        for addition in additions {
+            let text: String
+            if let reused = removed.firstIndex(where: { $0.node == addition.node }) {
+                text = removed.remove(at: reused).text
+            } else {
+                let body = itemsAreFlow ? flow(addition.node) : renderItem(addition.node, indent: dashColumn + 2)
+                text = String(repeating: " ", count: dashColumn) + "- " + body + "\n"
+            }
+            splice(addition.at..<addition.at, text)
+        }
+    }
+
+    private mutating func item(old: FormNode, new: FormNode, at node: YAMLValue, dashColumn: Int, flowItems: Bool) {
+        guard old != new else { return }
+        switch (new, node.content, old) {
+        case (.scalar(let text, let kind), .scalar(_, let style), _) where !isEmptyNull(node):
+            rewriteScalar(node, text, kind, style: style, indent: dashColumn)
+        case _ where node.isFlow:
+            splice(start(node)..<contentEnd(node), flow(new))
+        case (.fields(let newEntries), .mapping, .fields(let oldEntries)):
+            fields(old: oldEntries, new: newEntries, in: node)
+        default:
+            let at = dash(node) + 1
+            splice(at..<max(at, contentEnd(node)), " " + renderItem(new, indent: dashColumn + 2))
+        }
+    }
+
+    /// The longest common subsequence of two lists, as pairs of indices.
+    static func commonItems(_ a: [FormNode], _ b: [FormNode]) -> [(Int, Int)] {
+        var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                pairs.append((i, j))
+                (i, j) = (i + 1, j + 1)
+            } else if lengths[i + 1][j] >= lengths[i][j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return pairs
+    }
+
+    // MARK: Writing new values
+
+    /// A value written after `key:`: on the same line (starting with a space) or on the lines below.
+    func render(_ node: FormNode, indent: Int) -> String {
+        switch node {
+        case .scalar(let text, let kind):
+            return " " + ScalarWriter(indent: indent).write(text, kind: kind)
+        case .list(let items):
+            if items.isEmpty { return " []" }
+            if items.allSatisfy(\.isScalar) {
+                let line = flow(node)
+                if indent + line.count <= 90 { return " " + line }
+            }
+            let pad = String(repeating: " ", count: indent + 2)
+            return items.map { "\n" + pad + "- " + renderItem($0, indent: indent + 4) }.joined()
+        case .fields(let entries):
+            let present = entries.compactMap { entry in entry.node.map { (entry.key, $0) } }
+            if present.isEmpty { return " {}" }
+            if present.allSatisfy({ $0.1.isScalar }) {
+                let line = flow(node)
+                if line.count <= 60 { return " " + line }
+            }
+            let pad = String(repeating: " ", count: indent + 2)
+            return present.map { "\n" + pad + $0.0 + ":" + render($0.1, indent: indent + 2) }.joined()
+        }
+    }
+
+    /// A list item's value after `- `, whose fields line up at `indent`.
+    func renderItem(_ node: FormNode, indent: Int) -> String {
+        switch node {
+        case .scalar(let text, let kind):
+            return ScalarWriter(indent: indent - 2).write(text, kind: kind)
+        case .list:
+            return flow(node)
+        case .fields(let entries):
+            let present = entries.compactMap { entry in entry.node.map { (entry.key, $0) } }
+            if present.isEmpty { return "{}" }
+            let pad = String(repeating: " ", count: indent)
+            return present.enumerated().map { index, field in
+                (index == 0 ? "" : "\n" + pad) + field.0 + ":" + render(field.1, indent: indent)
+            }.joined()
+        }
+    }
+
+    /// A value in brackets or braces, on one line.
+    func flow(_ node: FormNode) -> String {
+        switch node {
+        case .scalar(let text, let kind):
+            return ScalarWriter(indent: 0, inFlow: true).write(text, kind: kind)
+        case .list(let items):
+            return "[" + items.map(flow).joined(separator: ", ") + "]"
+        case .fields(let entries):
+            return "{" + entries.compactMap { entry in entry.node.map { entry.key + ": " + flow($0) } }
+                .joined(separator: ", ") + "}"
+        }
+    }
+
+    // MARK: Positions
+
+    func start(_ node: YAMLValue) -> Int { base + node.span.lowerBound }
+
+    /// Just after the last character that belongs to the value (a block scalar: the end of its last line).
+    func contentEnd(_ node: YAMLValue) -> Int {
+        switch node.content {
+        case .scalar(_, let style):
+            let end = base + node.span.upperBound
+            guard style == .literal || style == .folded else { return end }
+            var last = end
+            while last > start(node) + 1, [0x20, 0x0A, 0x0D].contains(bytes[last - 1]) { last -= 1 }
+            return lineEnd(last)
+        case .mapping(let pairs):
+            if node.isFlow { return base + node.span.upperBound }
+            return pairs.map(pairEnd).max() ?? start(node)
+        case .sequence(let items):
+            if node.isFlow { return base + node.span.upperBound }
+            return items.map(contentEnd).max() ?? start(node)
+        }
+    }
+
+    func pairEnd(_ pair: YAMLValue.Pair) -> Int {
+        isEmptyNull(pair.value) ? colonEnd(pair.key) : contentEnd(pair.value)
+    }
+
+    /// `field:` with nothing after it: libyaml places the empty value where the next token starts.
+    func isEmptyNull(_ node: YAMLValue) -> Bool {
+        node.span.isEmpty && node.style == .plain
+    }
+
+    /// Just after the `:` that follows a field name.
+    func colonEnd(_ key: YAMLValue) -> Int {
+        var at = base + key.span.upperBound
+        while at < bytes.count, bytes[at] == 0x20 { at += 1 }
+        return at < bytes.count && bytes[at] == UInt8(ascii: ":") ? at + 1 : base + key.span.upperBound
+    }
+
+    /// The `-` that starts a list item.
+    func dash(_ item: YAMLValue) -> Int {
+        var at = start(item) - 1
+        while at > 0, bytes[at] == 0x20 || bytes[at] == 0x0A { at -= 1 }
+        return at >= 0 && bytes[at] == UInt8(ascii: "-") ? at : start(item)
+    }
+
+    func lineStart(_ position: Int) -> Int {
+        var at = min(position, bytes.count)
+        while at > 0, bytes[at - 1] != 0x0A { at -= 1 }
+        return at
+    }
+
+    func lineEnd(_ position: Int) -> Int {
+        var at = position
+        while at < bytes.count, bytes[at] != 0x0A { at += 1 }
+        return at
+    }
+
+    func column(_ position: Int) -> Int { position - lineStart(position) }
+
+    func onlySpacesBefore(_ position: Int) -> Bool {
+        bytes[lineStart(position)..<position].allSatisfy { $0 == 0x20 }
+    }
+
+    func restOfLineHasText(after position: Int) -> Bool {
+        bytes[position..<lineEnd(position)].contains { $0 != 0x20 && $0 != 0x0D }
+    }
+}
