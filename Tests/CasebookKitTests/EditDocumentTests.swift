@@ -137,7 +137,6 @@ struct EditDocumentTests {
                     url: https://reports.casebook.test/news
                     quote: 40 tutors
                     certainty: medium
-                    highlight: false
                 """))
     }
 
