@@ -80,6 +80,18 @@ struct EditFormCheckTests {
         #expect(unknown.first { $0.code == DiagnosticCode.fieldUnknown.rawValue }?.field == "metrics.0", "\(unknown)")
     }
 
+    @Test func aFileWithWindowsLineBreaksIsCheckedAtItsFields() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let check = try FormCheck(root: site.root)
+        let text = TestSite.caseStudy().replacingOccurrences(of: "\n", with: "\r\n")
+        let document = try CaseDocument.open(text: text, path: "content/case-studies/alpha.md").get()
+        var form = document.form
+        form.strategy = "tutorng"
+        let problems = check.check(form, path: "content/case-studies/alpha.md", original: document)
+        #expect(problems.filter(\.isError).map(\.field) == ["strategy"], "\(problems)")
+    }
+
     /// What only the whole site can tell: a story link to a page that does not exist, a second case at one address.
     @Test func siteWideChecksRunToo() throws {
         let site = try TestSite()
