@@ -97,6 +97,7 @@ private struct EventPass {
     private var root: YAMLValue?
     private var documents = 0
     private var frames: [Frame] = []
+    private var offsets = MarkOffsets(UnsafeBufferPointer(start: nil, count: 0))
 
     private enum Stop {
         /// A mapping closed with keys written twice that are lists or sets of fields, not text:
@@ -110,6 +111,9 @@ private struct EventPass {
     private struct Frame {
         let location: SourceLocation
         let isMapping: Bool
+        /// Byte offset of the collection's first character, and whether it is written in brackets.
+        var start = 0
+        var isFlow = false
         var items: [YAMLValue] = []
         var pairs: [YAMLValue.Pair] = []
         var key: YAMLValue?
@@ -168,6 +172,7 @@ private struct EventPass {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        offsets = MarkOffsets(bytes)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -209,7 +214,8 @@ private struct EventPass {
                 frames[frames.count - 1].hasher!.combine(tag)
                 frames[frames.count - 1].hasher!.combine(text)
             }
-            add(YAMLValue(content: .scalar(text, style), location: at), keyText: text, tag: tag, structure: nil)
+            let span = offsets.byte(event.start_mark)..<offsets.byte(event.end_mark)
+            add(YAMLValue(content: .scalar(text, style), location: at, span: span), keyText: text, tag: tag, structure: nil)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = type == YAML_MAPPING_START_EVENT
             let at = location(event.start_mark)
@@ -217,6 +223,9 @@ private struct EventPass {
                                           : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
             if let anchor { refuseAnchor(anchor, at) }
             var frame = Frame(location: at, isMapping: isMapping)
+            frame.start = offsets.byte(event.start_mark)
+            frame.isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                                     : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
             if let top = frames.last, top.hasher != nil || (top.isMapping && top.expectingKey) {
                 var hasher = Hasher()
                 hasher.combine(isMapping ? 2 : 1)
@@ -234,7 +243,9 @@ private struct EventPass {
             let structure = frame.hasher?.finalize()
             if let structure, frames.last?.hasher != nil { frames[frames.count - 1].hasher!.combine(structure) }
             let content: YAMLValue.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            add(YAMLValue(content: content, location: frame.location), keyText: nil, tag: nil, structure: structure)
+            let span = frame.start..<max(frame.start, offsets.byte(event.end_mark))
+            add(YAMLValue(content: content, location: frame.location, span: span, isFlow: frame.isFlow),
+                keyText: nil, tag: nil, structure: structure)
         case YAML_ALIAS_EVENT:
             let at = location(event.start_mark)
             let name = event.data.alias.anchor.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? ""
@@ -344,5 +355,36 @@ private struct EventPass {
             return .error(SourceLocation(file: file, line: firstLine, column: 1), "\(what) could not be read: \(problem)",
                           hint: "check the YAML syntax: `name: value` fields, lists with `- `, spaces for indentation", code: .yamlSyntax)
         }
+    }
+}
+
+/// libyaml counts a mark's `index` in characters (code points), not bytes; this turns it into a byte
+/// offset into the UTF-8 text. Marks arrive nearly in order, so a cursor moved from the last one
+/// keeps the whole pass linear; ASCII text needs no walking at all.
+private struct MarkOffsets {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let isASCII: Bool
+    private var character = 0
+    private var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        isASCII = !bytes.contains { $0 >= 0x80 }
+    }
+
+    mutating func byte(_ mark: yaml_mark_t) -> Int {
+        let target = Int(mark.index)
+        if isASCII { return min(target, bytes.count) }
+        while character < target, position < bytes.count {
+            position += 1
+            while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+            character += 1
+        }
+        while character > target, position > 0 {
+            position -= 1
+            while position > 0, bytes[position] & 0xC0 == 0x80 { position -= 1 }
+            character -= 1
+        }
+        return position
     }
 }

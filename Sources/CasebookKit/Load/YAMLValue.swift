@@ -24,6 +24,12 @@ struct YAMLValue: Sendable {
     var content: Content
     /// Where the value starts in the file.
     var location: SourceLocation
+    /// The bytes of the YAML text the value is written in, from its first character to just after its
+    /// last (a quoted scalar's closing quote, a flow collection's bracket; a block scalar's span runs
+    /// over its trailing line breaks). Empty for values made by hand. The editor splices new values in here.
+    var span: Range<Int> = 0..<0
+    /// A list or set of fields written in brackets or braces (`[a, b]`, `{start: 2021}`).
+    var isFlow = false
 
     var scalar: String? {
         if case .scalar(let text, _) = content { return text }

@@ -36,69 +36,43 @@ public struct Scaffold: Sendable {
         let slug = Slug.make(from: title)
         guard !slug.isEmpty else { throw BuildError("the title needs at least one letter or digit",
                                                             hint: "for example: casebook new case-study \"Newark Tutoring Corps\"") }
-        let strategies = config.strategies.map(\.key).joined(separator: ", ")
-        let funding = config.funding.map(\.key).joined(separator: ", ")
-        let metrics = config.metrics.prefix(8).map(\.key).joined(separator: ", ")
-        let text = """
-        ---
-        # A new case study. Every field is explained in docs/content-format.md.
-        # Fill in each value marked as a placeholder (and `value`), then set `draft: false` to publish it.
-        title: \(yamlQuoted(title))
-        summary: \(Self.placeholder) One sentence for cards and feeds.
-        organization: \(Self.placeholder) Who runs the program
-        partners: []                      # e.g. [A university, A foundation]
-        state: \(stateCode)                         # USPS code, or US for national programs
-        place: \(Self.placeholder) City, district or Statewide
-        strategy: \(strategyKey)               # one of: \(strategies)
-        funding: []                       # any of: \(funding)
-        funding_note: \(Self.placeholder) What paid for the program, and whether a link to ESSER was documented.
-        years: {start: 2021}              # add `end: 2024` once the program has ended
-        tags: []                          # lower-case topics, e.g. [math, elementary]
-        date: 2025-01-01                  # the date of the newest fact below
-        draft: true
-        metrics:                          # keys: \(metrics), …
-          - key: \(config.roles.studentsReached ?? config.metrics.first?.key ?? Self.placeholder)
-            label: \(Self.placeholder) What exactly was counted, and when
-            value: 0                      # the number as published, without commas
-            as_of: 2021                   # 2021, 2022-23, 2021-09 or 2021-09-30
-            source: \(Self.placeholder) Publisher, date
-            url: https://example.org/\(Self.placeholder)
-            certainty: medium             # high | medium | low
-            highlight: true               # a key finding: the main reach figure, and a result if there is one
-            quote: \(Self.placeholder) The source's own sentence that states the number (now 0), verbatim and short
-        \(evidenceBlock(config))
-        sources: []                       # further reading: - {title: …, url: https://…}
-        ---
-        ## What it is
-
-        \(Self.placeholder) What the program is, in two or three sentences.
-
-        ## How it works
-
-        ## What it cost
-
-        ## What the evidence shows
-
-        ## What we don't know
-
-        """
+        let text = CaseDocument.newFileText(startingForm(title: title, state: stateCode, strategy: strategyKey, config: config),
+                                            config: config)
         return try write(text, to: "content/case-studies/\(slug).md")
     }
 
-    /// The `evidence:` block of a new case study, when the site rates evidence: the weakest honest
-    /// starting point ("none found"), with every design listed so the author can pick the right one.
-    private func evidenceBlock(_ config: SiteConfig) -> String {
-        guard let none = config.evidenceDesigns.first(where: \.noEvidence) ?? config.evidenceDesigns.last else { return "" }
-        let designs = config.evidenceDesigns.map(\.key).joined(separator: ", ")
-        return """
-        evidence:                         # how strong the proof is that the program worked (not how sure a figure is)
-          design: \(none.key)                    # strongest first: \(designs)
-          finding: \(Self.placeholder) One or two sentences on what was measured, what was found, and its limits.
-          caveat: \(Self.placeholder) One line on what the evidence cannot show.
-          # study_by: own                 # own (the program, its funder or vendor) or independent; needed unless design is \(none.key)
-          # sources:                      # the study or report; needed unless design is \(none.key)
-          #   - {title: …, url: https://…}
-        """
+    /// What a new case study starts with: a placeholder in every value the author has to fill in, and
+    /// for the evidence the weakest honest starting point ("none found").
+    func startingForm(title: String, state: String, strategy: String, config: SiteConfig) -> CaseForm {
+        let placeholder = Self.placeholder
+        let metric = MetricField(
+            key: config.roles.studentsReached ?? config.metrics.first?.key ?? placeholder,
+            label: "\(placeholder) What exactly was counted, and when", value: "0", asOf: "2021",
+            source: "\(placeholder) Publisher, date", url: "https://example.org/\(placeholder)", certainty: "medium",
+            highlight: true, quote: "\(placeholder) The source's own sentence that states the number (now 0), verbatim and short")
+        let none = config.evidenceDesigns.first(where: \.noEvidence) ?? config.evidenceDesigns.last
+        return CaseForm(
+            title: title, summary: "\(placeholder) One sentence for cards and feeds.",
+            organization: "\(placeholder) Who runs the program", state: state,
+            place: "\(placeholder) City, district or Statewide", strategy: strategy,
+            fundingNote: "\(placeholder) What paid for the program, and whether a link to ESSER was documented.",
+            years: CaseForm.Years(start: "2021"), date: "2025-01-01", draft: true, metrics: [metric],
+            evidence: none.map { EvidenceField(
+                design: $0.key, finding: "\(placeholder) One or two sentences on what was measured, what was found, and its limits.",
+                caveat: "\(placeholder) One line on what the evidence cannot show.") },
+            story: """
+                ## What it is
+
+                \(placeholder) What the program is, in two or three sentences.
+
+                ## How it works
+
+                ## What it cost
+
+                ## What the evidence shows
+
+                ## What we don't know
+                """)
     }
 
     /// Writes `content/pages/<name>.md` and returns its path relative to the root.
@@ -108,7 +82,7 @@ public struct Scaffold: Sendable {
                                                             hint: "for example: casebook new page \"About the data\"") }
         let text = """
         ---
-        title: \(yamlQuoted(name))
+        title: \(ScalarWriter.doubleQuoted(name))
         summary: \(Self.placeholder) One sentence about this page.
         # menu: 4                          # uncomment to list the page in the main navigation, in this order
         draft: true
@@ -140,9 +114,5 @@ public struct Scaffold: Sendable {
                              hint: "check that the folder exists and is writable")
         }
         return relative
-    }
-
-    private func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

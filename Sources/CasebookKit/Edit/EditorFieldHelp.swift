@@ -1,0 +1,65 @@
+/// The form's labels and help, in the words of docs/content-format.md (keep the two in step).
+enum EditorFieldHelp {
+    static let certainty: [EditorSchema.Choice] = [
+        .init(key: "high", label: "High",
+              description: "An official or primary source (agency, district, the program's own release), or two independent reports that agree."),
+        .init(key: "medium", label: "Medium",
+              description: "One reputable news or research source, or a program's own figure with no outside check."),
+        .init(key: "low", label: "Low",
+              description: "Vendor marketing, a reprint or aggregator site, an undated page, or a figure that conflicts with others. Between two levels, use the lower one."),
+    ]
+
+    static let fields: [EditorSchema.Field] = [
+        field("title", "Title", "The program's name, as the page heading shows it.", required: true),
+        field("summary", "Summary", "One sentence for cards and feeds (at most 600 characters).", required: true),
+        field("organization", "Organization", "Who runs the program.", required: true),
+        field("partners", "Partners", "Other organizations that run it with them, one per entry.", required: false),
+        field("state", "State", "The state the program is in, or National for programs in several states.", required: true),
+        field("place", "Place", "A city, a district or \"Statewide\".", required: false),
+        field("strategy", "Strategy", "What kind of support the program gives.", required: true),
+        field("funding", "Funding", "What paid for the program, where a source says so.", required: false),
+        field("funding_note", "Funding note", "What paid for it, in plain words, including whether a link to ESSER was documented.", required: false),
+        field("years.start", "First year", "The year the program started, e.g. 2021.", required: true),
+        field("years.end", "Last year", "The year it ended; leave empty while it runs.", required: false),
+        field("tags", "Tags", "Topics that help readers find the case.", required: false),
+        field("date", "Date of the newest fact", "The date of the newest fact on the page, as 2025-11-19. It orders the feed.", required: true),
+        field("featured", "Featured", "Show the case on the home page.", required: false),
+        field("draft", "Draft", "A draft is previewed but not published. A case with errors can be saved only as a draft.", required: false),
+        field("image.src", "Picture", "A picture for the case page, uploaded into content/images/.", required: false),
+        field("image.alt", "Picture description", "What the picture shows, for people who cannot see it.", required: false),
+        field("metrics", "Figures", "At least one figure, each with its source.", required: true),
+        field("metrics.*.key", "What is measured", "One of the site's measures; it sets the unit.", required: true),
+        field("metrics.*.label", "Label", "A more precise label for this figure (\"Students tutored, summer 2021\").", required: false),
+        field("metrics.*.value", "Value", "The number as published: 2000, 0.36; percentages as 40 for 40%. Digits only, no commas or words.", required: true),
+        field("metrics.*.qualifier", "Qualifier", "When the source says \"about\", \"more than\"…", required: false),
+        field("metrics.*.upper", "Upper end", "The top of a range: value 6098, upper 6099 shows \"6,098–6,099\".", required: false),
+        field("metrics.*.baseline", "Earlier value", "The earlier value of a change: baseline 16, value 40 shows \"16% → 40%\".", required: false),
+        field("metrics.*.as_of", "As of", "When the figure was true: a year (2021), a school year (2022-23), a month (2021-09) or a date (2021-09-30).", required: true),
+        field("metrics.*.source", "Source", "The publisher and date, as a reader would cite it.", required: true),
+        field("metrics.*.url", "Address", "The page that shows the number (http or https).", required: true),
+        field("metrics.*.quote", "Quote", "The source's own sentence that states the figure, verbatim and short (trim with …; never paraphrase).", required: true),
+        field("metrics.*.quote_unavailable", "Why there is no quote", "Why the source's words could not be taken (\"the page is behind a paywall\"). The figure can be rated low at most.", required: false),
+        field("metrics.*.derived", "Arithmetic", "For a figure the source does not state as such: the arithmetic from quoted numbers.", required: false),
+        field("metrics.*.scope", "Scope", "What the figure counts when that is wider or narrower than its measure says.", required: false),
+        field("metrics.*.via", "Read in", "A reprint or an aggregator, when the figure was not read in the original. The figure can be rated low at most.", required: false),
+        field("metrics.*.certainty", "Certainty", "How well the figure is sourced: high, medium or low.", required: true),
+        field("metrics.*.note", "Note", "A caveat shown next to the figure (\"pre/post comparison, no control group\").", required: false),
+        field("metrics.*.highlight", "Key finding", "For the two to four figures that best describe the case: its main reach figure and, where one exists, a result.", required: false),
+        field("evidence.design", "Evidence design", "The strongest kind of study of this program. Use \"none\" when no study or published result was found.", required: true),
+        field("evidence.study_by", "Study by", "Own: the program, its funder or its vendor commissioned or published it; independent otherwise. Needed unless no study was found.", required: false),
+        field("evidence.finding", "Finding", "One or two plain sentences: what was measured, what was found, and its limits.", required: true),
+        field("evidence.caveat", "Caveat", "One line: what the evidence cannot show.", required: true),
+        field("evidence.note", "Note", "Anything a reader needs to weigh the rating.", required: false),
+        field("evidence.sources", "Studies", "The study or report behind the rating; needed unless no study was found.", required: false),
+        field("evidence.sources.*.title", "Title", "The study's publisher and title.", required: true),
+        field("evidence.sources.*.url", "Address", "Where the study can be read (http or https).", required: true),
+        field("sources", "Further reading", "Pages about the program, each with a title and an address.", required: false),
+        field("sources.*.title", "Title", "The page's publisher and title.", required: true),
+        field("sources.*.url", "Address", "The page's address (http or https).", required: true),
+        field("story", "Story", "The case in your own words, in Markdown: What it is, How it works, What it cost, What the evidence shows, What we don't know.", required: false),
+    ]
+
+    private static func field(_ key: String, _ label: String, _ help: String, required: Bool) -> EditorSchema.Field {
+        EditorSchema.Field(key: key, label: label, help: help, required: required)
+    }
+}
