@@ -7,7 +7,7 @@ import Foundation
 public struct FormCheck: Sendable {
     public let root: String
     public let fileSystem: any FileSystem
-    let config: SiteConfig
+    public let config: SiteConfig
     public let schema: EditorSchema
 
     /// Reads content/site.yml; throws when it cannot be read (the editor then says to run `casebook check`).

@@ -15,13 +15,14 @@ struct RawHTTP {
 
     let port: Int
 
-    func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) throws -> Response {
+    func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: String? = nil) throws -> Response {
         let socket = try connect()
         defer { close(socket) }
         // `Host` is 127.0.0.1 unless the test gives its own.
         var head = "\(method) \(path) HTTP/1.1\r\n" + (headers["Host"] == nil ? "Host: 127.0.0.1:\(port)\r\n" : "") + "Connection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        try send(socket, head + "\r\n")
+        if let body { head += "Content-Length: \(body.utf8.count)\r\n" }
+        try send(socket, head + "\r\n" + (body ?? ""))
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

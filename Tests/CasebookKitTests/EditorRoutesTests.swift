@@ -1,0 +1,181 @@
+@testable import CasebookServe
+import Foundation
+import HTTPTypes
+import NIOCore
+import Testing
+@testable import CasebookKit
+
+/// Issue 26: the editor's routes on a real server in-process. Writes need the session token, JSON and
+/// the preview's own Origin; anything else is refused with 403 and leaves the file as it was.
+extension PreviewServerTests {
+    /// The token written into the editor's page, as the page's script reads it.
+    func editorToken(_ http: RawHTTP) async throws -> String {
+        let page = try await blocking { try http.request("/_casebook/edit/new") }
+        #expect(page.status == 200)
+        let marker = "name=\"casebook-token\" content=\""
+        guard let start = page.body.range(of: marker) else { Issue.record("no token in the editor's page"); return "" }
+        return String(page.body[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// The JSON of a save that changes alpha's title, from the values the editor opened.
+    func retitledSave(_ http: RawHTTP) async throws -> String {
+        let opened = try await blocking { try http.request("/_casebook/editor/case?slug=alpha") }
+        #expect(opened.status == 200, "\(opened.body)")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(opened.body.utf8)) as? [String: Any])
+        var form = try #require(json["form"] as? [String: Any])
+        form["title"] = "Alpha Tutoring, retitled"
+        json["form"] = form
+        json.removeValue(forKey: "page_url")
+        return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+    }
+
+    @Test func writesWithoutTheTokenJSONOrOwnOriginAreRefusedAndTheFileIsUnchanged() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            let token = try await editorToken(http)
+            #expect(token.count == 64 && token.allSatisfy(\.isHexDigit))
+            let body = try await retitledSave(http)
+            let file = site.root + "/content/case-studies/alpha.md"
+            let before = try Data(contentsOf: URL(fileURLWithPath: file))
+            let own = "http://127.0.0.1:\(http.port)"
+            let good = ["Origin": own, "X-Casebook-Token": token, "Content-Type": "application/json"]
+            var forged: [(String, [String: String])] = [
+                ("no Origin", good.filter { $0.key != "Origin" }),
+                ("another site", good.merging(["Origin": "http://attacker.example"]) { $1 }),
+                ("another port", good.merging(["Origin": "http://127.0.0.1:1"]) { $1 }),
+                ("https look-alike", good.merging(["Origin": "https://127.0.0.1:\(http.port)"]) { $1 }),
+                ("null origin", good.merging(["Origin": "null"]) { $1 }),
+                ("no token", good.filter { $0.key != "X-Casebook-Token" }),
+                ("a wrong token", good.merging(["X-Casebook-Token": String(token.reversed())]) { $1 }),
+                ("a form post", good.merging(["Content-Type": "application/x-www-form-urlencoded"]) { $1 }),
+                ("plain text", good.merging(["Content-Type": "text/plain"]) { $1 }),
+                ("a cross-site fetch", good.merging(["Sec-Fetch-Site": "cross-site"]) { $1 }),
+            ]
+            forged.append(("the token in the body only", ["Origin": own, "Content-Type": "application/json"]))
+            for (name, headers) in forged {
+                for action in ["save", "check", "preview", "upload"] {
+                    let refused = try await blocking { try http.request("/_casebook/editor/\(action)", method: "POST", headers: headers, body: body) }
+                    #expect(refused.status == 403, "\(name) → \(action)")
+                }
+                #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "\(name) changed the file")
+            }
+            // The same save from the editor's own page goes through, so the refusals above are not
+            // a server that refuses everything.
+            let saved = try await blocking { try http.request("/_casebook/editor/save", method: "POST", headers: good, body: body) }
+            #expect(saved.status == 200, "\(saved.body)")
+            let after = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(after.contains("title: Alpha Tutoring, retitled"))
+        }
+    }
+
+    @Test func aSaveOutsideTheCaseFolderIsRefused() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            let token = try await editorToken(http)
+            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let layout = site.root + "/templates/layout.mustache"
+            let before = try Data(contentsOf: URL(fileURLWithPath: layout))
+            for path in ["templates/layout.mustache", "content/case-studies/../../templates/layout.mustache",
+                         "/etc/passwd", "content/site.yml", "content/case-studies/.hidden.md"] {
+                let body = #"{"path": "\#(path)", "digest": null, "form": {"title": "Hijack"}}"#
+                let refused = try await blocking { try http.request("/_casebook/editor/save", method: "POST", headers: headers, body: body) }
+                #expect(refused.status == 400, "\(path): \(refused.body)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: layout)) == before)
+        }
+    }
+
+    @Test func requestBodiesAreLimited() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            let token = try await editorToken(http)
+            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let huge = #"{"markdown": ""# + String(repeating: "a", count: EditorRoutes.maxJSONBody + 10) + #""}"#
+            let refused = try await blocking { try http.request("/_casebook/editor/preview", method: "POST", headers: headers, body: huge) }
+            #expect(refused.status == 413)
+            let small = try await blocking {
+                try http.request("/_casebook/editor/preview", method: "POST", headers: headers, body: ##"{"markdown": "## Hello\n\nText."}"##)
+            }
+            #expect(small.status == 200)
+            #expect(small.body.contains("<h2"))
+        }
+    }
+
+    @Test func editLinksAreOnServedPagesOnlyAndTheEditorKeepsTheCSP() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, output in
+            let page = try await blocking { try http.request("/case-studies/alpha/") }
+            #expect(page.body.contains("href=\"/_casebook/edit/alpha\">Edit this case study</a>"))
+            #expect(page.body.contains("href=\"/_casebook/edit/new\">New case study</a>"))
+            let home = try await blocking { try http.request("/") }
+            #expect(home.body.contains("New case study"))
+            #expect(!home.body.contains("Edit this case study"))
+            for file in ["index.html", "case-studies/alpha/index.html"] {
+                let onDisk = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
+                #expect(!onDisk.contains("_casebook/edit"), "the links are added to served pages only")
+            }
+            for path in ["/_casebook/edit/new", "/_casebook/edit/alpha"] {
+                let editor = try await blocking { try http.request(path) }
+                #expect(editor.status == 200)
+                let policy = try #require(editor.headers["content-security-policy"])
+                #expect(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'self'"))
+                // Nothing inline that the policy would block: scripts and styles come from files.
+                #expect(!editor.body.contains("<script>") && !editor.body.contains("style="))
+                #expect(!editor.body.contains("<style"))
+                #expect(!editor.body.contains("http://") && !editor.body.contains("https://"), "no external requests")
+            }
+            let script = try await blocking { try http.request("/_casebook/editor/editor.js") }
+            #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
+            #expect(!script.body.contains("http://") && !script.body.contains("https://"), "no external requests")
+            let missing = try await blocking { try http.request("/_casebook/edit/no-such-case") }
+            #expect(missing.status == 404)
+            let climbing = try await blocking { try http.request("/_casebook/editor/case?slug=../../site") }
+            #expect(climbing.status == 404)
+        }
+    }
+
+    @Test func eachRunHasItsOwnToken() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        var tokens: [String] = []
+        for _ in 0..<2 {
+            try await withServer(site) { http, _, _ in tokens.append(try await editorToken(http)) }
+        }
+        #expect(tokens.count == 2 && tokens[0] != tokens[1])
+    }
+}
+
+/// Who the editor answers, without a network: addresses as the server sees them.
+@Suite struct EditorAccessTests {
+    @Test func onlyThisComputerUnlessEnabled() throws {
+        let local = EditorAccess(token: "t")
+        for address in ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"] {
+            #expect(local.admits(remote: try SocketAddress(ipAddress: address, port: 5000)), "\(address)")
+        }
+        for address in ["192.168.1.20", "10.0.0.2", "::ffff:192.168.1.20", "fe80::1", "2001:db8::1"] {
+            let remote = try SocketAddress(ipAddress: address, port: 5000)
+            #expect(!local.admits(remote: remote), "\(address)")
+            // A network client is refused even with everything else right.
+            let fields: HTTPFields = [.origin: "http://box:8080", EditorAccess.tokenHeader: "t", .contentType: "application/json"]
+            #expect(local.checkWrite(fields, authority: "box:8080", remote: remote) == .notThisComputer)
+            #expect(EditorAccess(token: "t", onNetwork: true).checkWrite(fields, authority: "box:8080", remote: remote) == nil)
+        }
+        #expect(!local.admits(remote: nil))
+    }
+
+    @Test func tokensAreLongRandomAndComparedWhole() {
+        let tokens = Set((0..<50).map { _ in EditorAccess.newToken() })
+        #expect(tokens.count == 50)
+        #expect(tokens.allSatisfy { $0.count == 64 })
+        #expect(EditorAccess.equalInConstantTime("abc", "abc"))
+        #expect(!EditorAccess.equalInConstantTime("abc", "abd"))
+        #expect(!EditorAccess.equalInConstantTime("abc", "abcd"))
+        #expect(EditorAccess.isJSON("application/json; charset=utf-8"))
+        #expect(!EditorAccess.isJSON("application/jsonp"))
+        #expect(!EditorAccess.isJSON(nil))
+    }
+}
