@@ -58,6 +58,21 @@ struct FieldMap {
         return entries.filter { $0.range.contains(offset) }.min { $0.range.count < $1.range.count }?.path ?? ""
     }
 
+    /// The file lines (1-based) a field's name and value are written on, or nil for a field the file lacks.
+    func lines(of path: String) -> ClosedRange<Int>? {
+        guard let entry = entries.first(where: { $0.path == path }) else { return nil }
+        return line(of: entry.range.lowerBound)...line(of: max(entry.range.lowerBound, entry.range.upperBound - 1))
+    }
+
+    private func line(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
     /// The byte offset of a 1-based line and column (columns count characters).
     private func offset(line: Int, column: Int) -> Int? {
         guard line >= 1, line <= lineStarts.count else { return nil }

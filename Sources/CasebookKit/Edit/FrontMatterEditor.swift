@@ -83,7 +83,19 @@ struct FrontMatterEditor {
     private mutating func rewriteScalar(_ node: YAMLValue, _ text: String, _ kind: FormNode.Kind, style: YAMLValue.Style, indent: Int) {
         let range = start(node)..<contentEnd(node)
         let writer = ScalarWriter(indent: indent, lineContinues: restOfLineHasText(after: range.upperBound))
-        splice(range, writer.write(text, kind: kind, preferring: style))
+        splice(range, writer.write(text, kind: kind, preferring: style, foldedLines: style == .folded ? foldedLines(node) : []))
+    }
+
+    /// A folded value's lines as written, without their indentation; empty unless every line is
+    /// indented alike (a more-indented line is not folded, so its breaks are not the writer's to keep).
+    func foldedLines(_ node: YAMLValue) -> [String] {
+        let end = contentEnd(node)
+        let first = lineEnd(start(node)) + 1
+        guard first < end else { return [] }
+        let lines = bytes[first..<end].split(separator: 0x0A, omittingEmptySubsequences: false)
+        let indents = Set(lines.map { $0.prefix { $0 == 0x20 }.count })
+        guard indents.count == 1, !lines.contains(where: { $0.allSatisfy { $0 == 0x20 } }) else { return [] }
+        return lines.map { String(decoding: $0.drop { $0 == 0x20 }, as: UTF8.self) }
     }
 
     /// Deletes a field's lines (or, for the first field of a list item, the field up to the next one).
@@ -127,8 +139,8 @@ struct FrontMatterEditor {
         let dashColumn = column(dash(first))
         let itemsAreFlow = items.allSatisfy { $0.isFlow }
         let anchors = Self.commonItems(old, new) + [(old.count, new.count)]
-        // The removed items' text, so an item moved elsewhere in the list is written as it was.
-        var removed: [(node: FormNode, text: String)] = []
+        // The removed items, so an item moved elsewhere in the list keeps its text (and its comments).
+        var removed: [(node: FormNode, item: YAMLValue, lines: Range<Int>)] = []
         var additions: [(at: Int, node: FormNode)] = []
         var (i, j) = (0, 0)
         for (oldEnd, newEnd) in anchors {
@@ -138,7 +150,7 @@ struct FrontMatterEditor {
             }
             for k in (i + paired)..<oldEnd {
                 let lines = lineStart(dash(items[k]))..<min(lineEnd(contentEnd(items[k])) + 1, bytes.count)
-                removed.append((old[k], String(decoding: bytes[lines], as: UTF8.self)))
+                removed.append((old[k], items[k], lines))
                 splice(lines, "")
             }
             let at = oldEnd < items.count ? lineStart(dash(items[oldEnd]))
@@ -147,15 +159,41 @@ struct FrontMatterEditor {
             (i, j) = (oldEnd + 1, newEnd + 1)
         }
         for addition in additions {
-            let text: String
-            if let reused = removed.firstIndex(where: { $0.node == addition.node }) {
-                text = removed.remove(at: reused).text
-            } else {
-                let body = itemsAreFlow ? flow(addition.node) : renderItem(addition.node, indent: dashColumn + 2)
-                text = String(repeating: " ", count: dashColumn) + "- " + body + "\n"
+            var text: String?
+            // The same item moved, or a moved item that was also changed (most of its fields as they were).
+            if let index = removed.firstIndex(where: { $0.node == addition.node })
+                ?? removed.firstIndex(where: { Self.similar($0.node, addition.node) }) {
+                let source = removed.remove(at: index)
+                text = moved(source.item, lines: source.lines, from: source.node, to: addition.node,
+                             dashColumn: dashColumn, flowItems: itemsAreFlow)
             }
-            splice(addition.at..<addition.at, text)
+            let body = itemsAreFlow ? flow(addition.node) : renderItem(addition.node, indent: dashColumn + 2)
+            splice(addition.at..<addition.at, text ?? String(repeating: " ", count: dashColumn) + "- " + body + "\n")
         }
+    }
+
+    /// An item's lines as they would read after editing it in place, for writing it elsewhere; nil
+    /// when an edit would reach outside them.
+    private func moved(_ node: YAMLValue, lines: Range<Int>, from old: FormNode, to new: FormNode,
+                       dashColumn: Int, flowItems: Bool) -> String? {
+        var editor = FrontMatterEditor(bytes: bytes, base: base)
+        editor.item(old: old, new: new, at: node, dashColumn: dashColumn, flowItems: flowItems)
+        guard editor.splices.allSatisfy({ lines.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= lines.upperBound }) else {
+            return nil
+        }
+        let local = FrontMatterEditor(bytes: Array(bytes[lines]), base: 0)
+        var shifted = local
+        for splice in editor.splices {
+            shifted.splice((splice.range.lowerBound - lines.lowerBound)..<(splice.range.upperBound - lines.lowerBound), splice.text)
+        }
+        return String(decoding: shifted.applied(), as: UTF8.self)
+    }
+
+    /// Two sets of fields with at least half of their given fields the same.
+    static func similar(_ a: FormNode, _ b: FormNode) -> Bool {
+        guard case .fields(let x) = a, case .fields(let y) = b, x.count == y.count else { return false }
+        let given = zip(x, y).filter { $0.node != nil || $1.node != nil }
+        return !given.isEmpty && given.filter { $0.node == $1.node }.count * 2 >= given.count
     }
 
     private mutating func item(old: FormNode, new: FormNode, at node: YAMLValue, dashColumn: Int, flowItems: Bool) {

@@ -13,15 +13,25 @@ struct ScalarWriter {
     /// The longest line a folded value is wrapped to, counting its indentation.
     static let foldWidth = 100
 
-    func write(_ text: String, kind: FormNode.Kind, preferring style: YAMLValue.Style? = nil) -> String {
+    /// - Parameters:
+    ///   - style: the style the value had, kept when it still reads back as the text.
+    ///   - foldedLines: a folded value's lines as they were, kept where the new text still starts or
+    ///     ends with them, so a change in the middle of a paragraph changes only the lines it is on.
+    func write(_ text: String, kind: FormNode.Kind, preferring style: YAMLValue.Style? = nil, foldedLines: [String] = []) -> String {
         var candidates: [String] = []
         if kind == .flag { candidates.append(text) }
         switch style {
         case .doubleQuoted?: candidates.append(Self.doubleQuoted(text))
         case .singleQuoted?: candidates.append(Self.singleQuoted(text))
-        case .folded?: if let folded = folded(text) { candidates.append(folded) }
+        case .folded?:
+            if let folded = folded(text, keeping: foldedLines) { candidates.append(folded) }
+            if let folded = folded(text) { candidates.append(folded) }
         case .literal?: if let literal = literal(text) { candidates.append(literal) }
-        default: break
+        default:
+            // Long text on its own is wrapped, as the site's files write it.
+            if style == nil, kind == .text, indent + text.count > Self.foldWidth - 10, text.contains(" "), let folded = folded(text) {
+                candidates.append(folded)
+            }
         }
         candidates.append(text)
         if text.contains("\n"), let literal = literal(text) { candidates.append(literal) }
@@ -114,12 +124,38 @@ struct ScalarWriter {
         return "|" + indicator + chomp + lines.map { "\n" + ($0.isEmpty ? "" : pad + $0) }.joined()
     }
 
+    /// `>-` with the lines it had where the new text still starts and ends with them, and only the
+    /// text between them wrapped anew.
+    func folded(_ text: String, keeping old: [String]) -> String? {
+        guard !old.isEmpty, !inFlow, !lineContinues, !text.contains("\n") else { return nil }
+        var head = 0
+        var rest = Substring(text)
+        while head < old.count, rest.hasPrefix(old[head] + " ") {
+            rest = rest.dropFirst(old[head].count + 1)
+            head += 1
+        }
+        if head < old.count, rest == old[head] { return ">-" + old.map { "\n" + pad + $0 }.joined() }
+        var tail = 0
+        while head + tail < old.count, rest.hasSuffix(" " + old[old.count - 1 - tail]) {
+            rest = rest.dropLast(old[old.count - 1 - tail].count + 1)
+            tail += 1
+        }
+        let width = max(old.map(\.count).max() ?? 0, Self.foldWidth - pad.count)
+        let middle = rest.isEmpty ? [] : wrap(String(rest), width: width)
+        let lines = old.prefix(head) + middle + old.suffix(tail)
+        return ">-" + lines.map { "\n" + pad + $0 }.joined()
+    }
+
+    private var pad: String { String(repeating: " ", count: indent + 2) }
+
     /// `>-` and the text wrapped at spaces into lines indented under the field; nil for text of
     /// several lines, which is written as a literal instead.
     func folded(_ text: String) -> String? {
         guard !inFlow, !lineContinues, !text.isEmpty, !text.contains("\n") else { return nil }
-        let pad = String(repeating: " ", count: indent + 2)
-        let width = max(Self.foldWidth - pad.count, 40)
+        return ">-" + wrap(text, width: max(Self.foldWidth - pad.count, 40)).map { "\n" + pad + $0 }.joined()
+    }
+
+    private func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
@@ -133,7 +169,7 @@ struct ScalarWriter {
             }
         }
         lines.append(line)
-        return ">-" + lines.map { "\n" + pad + $0 }.joined()
+        return lines
     }
 }
 
