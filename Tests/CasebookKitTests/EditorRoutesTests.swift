@@ -97,7 +97,7 @@ extension PreviewServerTests {
             let refused = try await blocking { try http.request("/_casebook/editor/preview", method: "POST", headers: headers, body: huge) }
             #expect(refused.status == 413)
             let small = try await blocking {
-                try http.request("/_casebook/editor/preview", method: "POST", headers: headers, body: ##"{"markdown": "## Hello\n\nText."}"##)
+                try http.request("/_casebook/editor/preview", method: "POST", headers: headers, body: ###"{"markdown": "## Hello\n\nText."}"###)
             }
             #expect(small.status == 200)
             #expect(small.body.contains("<h2"))
