@@ -85,10 +85,13 @@ def open_form(page, url):
     field(page, "title").wait_for(timeout=WAIT)
 
 
-def shot(page, name, width):
+def shot(page, name, width, top=None):
+    """A screenshot for the guide, of the window with `top` (a selector) scrolled to its top."""
     if not DOC_SHOTS:
         return
     os.makedirs(DOC_SHOTS, exist_ok=True)
+    if top:
+        page.locator(top).first.evaluate("e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -12); }")
     page.screenshot(path=os.path.join(DOC_SHOTS, f"{name}-{width}.png"), full_page=False)
 
 
@@ -153,7 +156,7 @@ def test_staffer_creates_a_case_study_makes_the_usual_mistakes_fixes_them_and_se
     summary = page.locator("#ed-summary")
     expect(summary).to_be_visible()
     assert summary.locator("li a").count() >= 3
-    shot(page, "editor-problems", 1280)
+    shot(page, "editor-problems", 1280, top='[data-field="metrics.0"]')
 
     # axe-core finds nothing on the form, with its problems shown.
     result = Axe().run(page)
@@ -183,6 +186,7 @@ def test_staffer_creates_a_case_study_makes_the_usual_mistakes_fixes_them_and_se
     text = read(root, "content/case-studies/riverside-reading-partners.md")
     assert re.search(r'^title: "?Riverside Reading Partners"?$', text, re.M) and re.search(r"^ +value: 1200\b", text, re.M), text
     expect(page.frame_locator("#ed-page iframe").locator("h1")).to_have_text("Riverside Reading Partners", timeout=WAIT)
+    shot(page, "editor-saved", 1280, top="#ed-page")
 
     # The page itself, rebuilt, with an Edit link back to the form.
     page.goto(url + "/case-studies/riverside-reading-partners/")
@@ -225,7 +229,7 @@ def test_a_misspelt_strategy_is_shown_with_its_suggestion_and_fixed_with_one_cli
     expect(problem).to_contain_text("tutorng", timeout=WAIT)
     expect(problem).to_contain_text("did you mean")
     expect(field(page, "strategy")).to_have_attribute("aria-invalid", "true")
-    shot(page, "editor-suggestion", 1280)
+    shot(page, "editor-suggestion", 1280, top='[data-field="strategy"]')
     problem.get_by_role("button", name=re.compile("^Use")).click()
     expect(field(page, "strategy")).to_have_value("tutoring")
     expect(field(page, "strategy")).to_be_focused()
@@ -329,10 +333,8 @@ def test_the_form_is_axe_clean_and_usable_at_phone_and_desktop_width(browser, ed
             assert overflow <= 0, f"{width}: {overflow}px wider than the window"
             if scheme == "light":
                 shot(page, "editor-case", width)
-                page.locator("#ed-figures").scroll_into_view_if_needed()
-                shot(page, "editor-figures", width)
-                page.locator("#ed-story-section").scroll_into_view_if_needed()
-                shot(page, "editor-story", width)
+                shot(page, "editor-figures", width, top="#ed-figures")
+                shot(page, "editor-story", width, top="#ed-story-section")
             context.close()
     # Keyboard: the skip link leads to the form, and focus is visible on each control.
     page = browser.new_page()

@@ -26,6 +26,9 @@ enum EditorScript {
       var nextId = 0;
       var checkTimer = null, previewTimer = null, checkSeq = 0, previewSeq = 0;
       var lastBuild = null, awaitingRebuild = null;
+      // On a new case study, problems show for the parts the person has filled in (not a wall of "is empty"
+      // at the start); all of them once they try to save.
+      var touched = {}, showAll = false;
       var ui = {};
 
       // ---------------------------------------------------------------- small helpers
@@ -242,7 +245,7 @@ enum EditorScript {
             field("title", "text", { wide: true, required: true }),
             field("summary", "area", { wide: true, required: true, rows: 3 }),
             field("organization", "text", { required: true }),
-            field("partners", "area", { list: true, rows: 3, help: info("partners").help || "One partner per line." }),
+            field("partners", "area", { list: true, rows: 3, help: "Other organizations that ran it with them, one per line." }),
             field("state", "select", { required: true, empty: "Choose a state…",
               choices: choices(schema.states, function (s) { return s.name + " (" + s.code + ")"; }) }),
             field("place", "text", { optional: true }),
@@ -446,7 +449,7 @@ enum EditorScript {
       }
 
       function evidenceBlock() {
-        return el("div", {}, [
+        return el("div", { "data-field": "evidence", id: "f-evidence" }, [
           el("div", { "class": "ed-grid" }, [
             field("evidence.design", "select", { required: true, empty: "Choose how strong the proof is…",
               choices: choices(schema.evidence_designs), describe: describer(schema.evidence_designs) }),
@@ -456,7 +459,8 @@ enum EditorScript {
             field("evidence.note", "area", { wide: true, optional: true, rows: 3 })
           ]),
           el("h3", { "class": "h3", id: "ed-studies-heading", text: "The studies or reports behind this rating" }),
-          sourcesBlock("evidence.sources")
+          sourcesBlock("evidence.sources"),
+          el("div", { "class": "ed-problems", id: "p-f-evidence" })
         ]);
       }
 
@@ -545,6 +549,7 @@ enum EditorScript {
       // ---------------------------------------------------------------- checking
 
       function changed(path) {
+        touched[path] = true;
         window.clearTimeout(checkTimer);
         checkTimer = window.setTimeout(check, 400);
         if (path === "story") {
@@ -603,7 +608,28 @@ enum EditorScript {
         return box;
       }
 
-      function showProblems(list) {
+      function visible(p) {
+        if (doc.path || showAll) { return true; }
+        if (!p.field) { return false; }
+        var group = /\.\d+(\.|$)/.test(p.field) ? p.field.replace(/^(.*\.\d+)(\..*)?$/, "$1") : p.field;
+        return Object.keys(touched).some(function (t) { return t === p.field || t === group || t.indexOf(group + ".") === 0; });
+      }
+
+      // "… has no `url`" belongs at the missing field when the form has it: beside it, or at the top level.
+      function placeOf(p) {
+        var missing = /has no `([a-z_]+)`/.exec(p.message || "");
+        if (missing) {
+          var parent = p.field.indexOf(".") >= 0 ? p.field.replace(/\.[^.]*$/, "") : "";
+          var candidates = [p.field + "." + missing[1], (parent ? parent + "." : "") + missing[1], missing[1]];
+          for (var i = 0; i < candidates.length; i++) {
+            if (ui.form.querySelector('[data-field="' + candidates[i] + '"]')) { return candidates[i]; }
+          }
+        }
+        return p.field;
+      }
+
+      function showProblems(all) {
+        var list = all.filter(visible);
         Array.prototype.forEach.call(ui.form.querySelectorAll(".ed-problems"), function (box) { box.textContent = ""; });
         ui.generalProblems.textContent = "";
         Array.prototype.forEach.call(ui.form.querySelectorAll("[aria-invalid], .ed-warned"), function (c) {
@@ -616,7 +642,7 @@ enum EditorScript {
         var errors = 0, warnings = 0;
         list.forEach(function (p, index) {
           if (p.severity === "error") { errors++; } else { warnings++; }
-          var target = fieldFor(p.field);
+          var target = fieldFor(placeOf(p));
           var control = controlIn(target);
           var box = problemBox(target) || ui.generalProblems;
           var node = problemNode(p, control, index);
@@ -642,7 +668,9 @@ enum EditorScript {
         ui.summaryTitle.textContent = errors
           ? plural(errors, "problem") + " to fix before saving" + (warnings ? " (and " + plural(warnings, "warning") + ")" : "")
           : plural(warnings, "warning") + ": the case study can be saved, but read " + (warnings === 1 ? "it" : "them");
-        ui.checkState.textContent = list.length === 0 ? "Checked: no problems." : "Checked: " + plural(errors, "error") + ", " + plural(warnings, "warning") + ".";
+        var waiting = all.length - list.length;
+        ui.checkState.textContent = (list.length === 0 ? "Checked: no problems" : "Checked: " + plural(errors, "error") + ", " + plural(warnings, "warning"))
+          + (waiting ? " so far (" + waiting + " more in parts not filled in yet: all are listed when you save)." : ".");
       }
 
       function labelOf(control) {
@@ -691,6 +719,7 @@ enum EditorScript {
         model.draft = asDraft;
         var since = lastBuild;
         setBusy(true);
+        showAll = true;
         return check().then(function (found) {
           var errors = found.filter(function (p) { return p.severity === "error"; });
           if (!asDraft && errors.length) {
@@ -763,8 +792,8 @@ enum EditorScript {
         var keep = el("button", { type: "button", "class": "ed-button", text: "Keep my changes on screen" });
         reload.addEventListener("click", function () { ui.conflict.hidden = true; load(true); });
         keep.addEventListener("click", function () { ui.conflict.hidden = true; ui.saveButton.focus(); });
-        ui.conflict.appendChild(el("h2", { text: "This file changed on disk since you opened it" }));
-        ui.conflict.appendChild(el("p", { text: (data.message || "") + " Someone (or another program) saved " + (doc.path || "the file") + " after you opened this form. Saving now would overwrite their change, so nothing was saved." }));
+        ui.conflict.appendChild(el("h2", { id: "ed-conflict-title", text: "This file changed on disk since you opened it" }));
+        ui.conflict.appendChild(el("p", { text: "Someone (or another program) saved " + (doc.path || "the file") + " after you opened this form. Saving now would overwrite their change, so nothing was saved." }));
         ui.conflict.appendChild(el("p", { text: "Reload to see the file as it is now and make your change again, or keep your changes on screen and copy what you need first." }));
         ui.conflict.appendChild(el("div", { "class": "ed-row-tools" }, [reload, keep]));
         ui.conflict.focus();

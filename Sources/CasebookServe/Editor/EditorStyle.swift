@@ -4,6 +4,7 @@
 enum EditorStyle {
     static let source = #"""
     /* Casebook editor (served by `casebook serve` only). */
+    html:has(.ed-page) { scroll-padding-bottom: 6rem; }  /* a focused field never hides under the save bar */
     .ed-page { background: var(--paper, #fbfaf7); color: var(--ink, #1c2430); }
     .ed-wrap { max-width: 80rem; margin: 0 auto; padding: 0 1.25rem; }
     .ed-header { background: var(--card, #fff); border-bottom: 1px solid var(--line, #d5dae1); }
@@ -30,8 +31,8 @@ enum EditorStyle {
       border: 1px solid var(--muted, #4f5b69); border-radius: 6px; padding: 0.45rem 0.6rem; width: 100%; min-width: 0;
     }
     .ed-page textarea { min-height: 5.5rem; resize: vertical; line-height: 1.5; }
-    .ed-page [aria-invalid="true"] { border: 2px solid var(--low, #9b2c2c); }
-    .ed-page .ed-warned { border: 2px solid var(--medium, #7a5200); }
+    .ed-page :is(input, select, textarea)[aria-invalid="true"] { border: 2px solid var(--low, #9b2c2c); }
+    .ed-page :is(input, select, textarea).ed-warned { border: 2px solid var(--medium, #7a5200); }
     .ed-page :focus-visible { outline: 3px solid var(--focus, #c2410c); outline-offset: 2px; }
     .ed-checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); gap: 0.4rem 1.25rem; border: 0; padding: 0; margin: 0; min-width: 0; }
     .ed-checks > legend { font-weight: 600; padding: 0; margin-bottom: 0.4rem; }
@@ -76,13 +77,14 @@ enum EditorStyle {
     .ed-summary li { margin: 0.2rem 0; }
     .ed-alert { border: 2px solid var(--low, #9b2c2c); border-radius: var(--radius, 8px); background: var(--accent-soft, #f7e7e1); padding: 0.75rem 1rem; margin: 1rem 0; }
     .ed-alert p { margin: 0 0 0.5rem; }
+    .ed-alert h2, .ed-notice h2 { margin: 0.2rem 0 0.5rem; font-size: 1.3rem; }
     .ed-notice { border: 2px solid var(--high, #1d6b3a); border-radius: var(--radius, 8px); background: var(--card, #fff); padding: 0.75rem 1rem; margin: 1rem 0; }
     .ed-notice p { margin: 0.2rem 0; }
 
     /* The story beside its preview */
     .ed-story { display: grid; grid-template-columns: 1fr; gap: 1rem; }
-    @media (min-width: 60rem) { .ed-story { grid-template-columns: 1fr 1fr; } }
     .ed-story textarea { min-height: 24rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.95rem; }
+    @media (min-width: 60rem) { .ed-story { grid-template-columns: 1fr 1fr; } .ed-story textarea { min-height: 38rem; } }
     .ed-story-preview { border: 1px dashed var(--line, #d5dae1); border-radius: var(--radius, 8px); padding: 0 1rem; background: var(--paper, #fbfaf7); overflow-wrap: anywhere; max-height: 40rem; overflow: auto; }
     .ed-story-preview img { max-width: 100%; }
     .ed-preview-title { font-weight: 600; margin: 0 0 0.2rem; }
