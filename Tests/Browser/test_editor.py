@@ -3,6 +3,7 @@ browser, on a copy of the site in a temporary folder (never the real content/): 
 the usual mistakes, each shown at its field with its hint, fixed, saved and seen rebuilt; a one-field
 change that changes only that field's lines; a misspelt strategy fixed with its "did you mean"; a file
 changed on disk meanwhile; writes from another site refused; axe-core on the form."""
+import base64
 import difflib
 import http.server
 import json
@@ -258,6 +259,38 @@ def test_a_file_changed_on_disk_is_never_overwritten(page, editor):
     conflict.get_by_role("button", name=re.compile("^Reload")).click()
     expect(field(page, "place")).to_have_value("Statewide (all 21 counties)", timeout=WAIT)
     expect(field(page, "organization")).to_have_value("New Jersey Tutoring Corps, Inc.")
+
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+
+def test_a_picture_is_uploaded_with_its_alt_text_and_used(page, editor):
+    root, url = editor
+    before = read(root, CASE)
+    open_form(page, url + "/_casebook/edit/nj-tutoring-corps")
+    page.locator("#ed-check-state").filter(has_text="Checked").wait_for(timeout=WAIT)
+    page.locator("#ed-upload-file").set_input_files(files=[{"name": "Tutors at work.png", "mimeType": "image/png", "buffer": PNG}])
+    page.get_by_role("button", name="Upload picture").click()
+    expect(page.locator("#ed-status")).to_contain_text("alt text is required", timeout=WAIT)
+    expect(page.locator("#ed-upload-alt")).to_be_focused()
+    page.locator("#ed-upload-alt").fill("Two tutors at a library table")
+    page.get_by_role("button", name="Upload picture").click()
+    result = page.locator("#ed-upload-result")
+    expect(result).to_contain_text("content/images/", timeout=WAIT)
+    expect(result).to_be_focused()
+    shot(page, "editor-picture", 1280, top="#ed-picture")
+    saved = [name for name in os.listdir(os.path.join(root, "content/images"))]
+    assert len(saved) == 1 and " " not in saved[0], saved
+    with open(os.path.join(root, "content/images", saved[0]), "rb") as f:
+        assert f.read() == PNG
+    result.get_by_role("button", name=re.compile("Use as the case study")).click()
+    expect(field(page, "image.src")).to_have_value("/images/" + saved[0])
+    expect(field(page, "image.alt")).to_have_value("Two tutors at a library table")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#ed-save-status")).to_contain_text("Saved", timeout=WAIT)
+    removed, added = changed_lines(before, read(root, CASE))
+    assert removed == [], removed
+    assert added and all(re.search(r"image|src:|alt:", line) for line in added), added
 
 
 class Attacker(http.server.BaseHTTPRequestHandler):

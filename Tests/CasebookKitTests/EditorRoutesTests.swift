@@ -87,6 +87,38 @@ extension PreviewServerTests {
         }
     }
 
+    @Test func anUploadedPictureIsSavedInContentImagesWithItsAltText() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            let token = try await editorToken(http)
+            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            // A 1×1 PNG.
+            let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+            let noAlt = try await blocking {
+                try http.request("/_casebook/editor/upload", method: "POST", headers: headers,
+                                 body: #"{"file_name": "Tutors at work.png", "alt": " ", "data": "\#(png)"}"#)
+            }
+            #expect(noAlt.status == 422 && noAlt.body.contains("no_alt_text"), "\(noAlt.body)")
+            let notPicture = try await blocking {
+                try http.request("/_casebook/editor/upload", method: "POST", headers: headers,
+                                 body: #"{"file_name": "notes.png", "alt": "Notes", "data": "\#(Data("<script>".utf8).base64EncodedString())"}"#)
+            }
+            #expect(notPicture.status == 422 && notPicture.body.contains("not_an_image"), "\(notPicture.body)")
+            let saved = try await blocking {
+                try http.request("/_casebook/editor/upload", method: "POST", headers: headers,
+                                 body: #"{"file_name": "Tutors at work.png", "alt": "Two tutors at a table", "data": "\#(png)"}"#)
+            }
+            #expect(saved.status == 200, "\(saved.body)")
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(saved.body.utf8)) as? [String: String])
+            let src = try #require(answer["src"])
+            #expect(src.hasPrefix("/images/") && !src.contains(" "))
+            #expect(answer["alt"] == "Two tutors at a table")
+            let onDisk = try Data(contentsOf: URL(fileURLWithPath: site.root + "/content" + src))
+            #expect(onDisk == Data(base64Encoded: png))
+        }
+    }
+
     @Test func requestBodiesAreLimited() async throws {
         let site = try makeSite()
         defer { site.remove() }

@@ -234,6 +234,8 @@ struct EditorRoutes: Sendable {
             return reply.failure(.badRequest, kind: "outside_content", error.message, hint: error.hint)
         case .notAnImage:
             return reply.failure(.unprocessableContent, kind: "not_an_image", error.message, hint: error.hint)
+        case .noAltText:
+            return reply.failure(.unprocessableContent, kind: "no_alt_text", error.message, hint: error.hint)
         case .tooLarge:
             return reply.failure(.contentTooLarge, kind: "too_large", error.message, hint: error.hint)
         default:

@@ -259,7 +259,7 @@ enum EditorScript {
         ], "ed-about"));
 
         form.appendChild(section("Funding", null, [
-          checkGroup("funding", info("funding").label || "What paid for it", schema.funding, info("funding").help),
+          checkGroup("funding", "What paid for the program", schema.funding, info("funding").help),
           el("div", { "class": "ed-grid" }, [field("funding_note", "area", { wide: true, optional: true, rows: 4 })])
         ], "ed-funding"));
 
@@ -527,7 +527,7 @@ enum EditorScript {
               story.focus();
               say("The picture was added to the story.");
             });
-            result.appendChild(el("p", { text: "Saved as " + src + " in content/images/." }));
+            result.appendChild(el("p", { text: "The picture is saved in content/images/ as " + src.split("/").pop() + "." }));
             result.appendChild(el("div", { "class": "ed-row-tools" }, [use, insert]));
             file.value = "";
             alt.value = "";
