@@ -39,16 +39,26 @@ public struct FormCheck: Sendable {
         }
         let diagnostics = diagnostics(in: text, path: path)
         let map = FieldMap(text: text, parts: parts)
-        return diagnostics.sortedByLocation().map { FieldProblem($0, field: map.field(of: $0)) }
+        // A problem found in another file that names this one (two cases at one address) belongs to no field here.
+        return diagnostics.sortedByLocation().map { FieldProblem($0, field: $0.location.file == path ? map.field(of: $0) : "") }
     }
 
+    /// What `casebook check --drafts` says about this file with `text` in it: the whole site is checked
+    /// (so a link to a page that does not exist, or a second case at the same address, is found), and
+    /// the problems in this file are kept, with the site-wide ones that name it.
     func diagnostics(in text: String, path: String) -> [Diagnostic] {
-        let (study, found) = CaseStudyDecoder.decode(text: text, path: path, config: config)
-        var diagnostics = found
-        if let study {
-            let body = Markdown.render(study.body, basePath: "/")
-            diagnostics += body.problems
+        let overlay = OverlayFileSystem(base: fileSystem, path: root + "/" + path, text: text)
+        var options = BuildOptions(root: root, includeDrafts: true)
+        options.dryRun = true
+        // Whether base_url is a placeholder is about site.yml, not the case.
+        options.checksPublishingSettings = false
+        let report: BuildReport
+        do {
+            report = try SiteBuilder(fileSystem: overlay).build(options)
+        } catch {
+            // The computer failed (out of memory or file descriptors), not the case: check the file alone.
+            return CaseStudyDecoder.decode(text: text, path: path, config: config).1
         }
-        return diagnostics
+        return report.diagnostics.filter { $0.location.file == path || $0.message.contains(path) }
     }
 }

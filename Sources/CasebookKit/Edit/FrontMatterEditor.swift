@@ -114,10 +114,12 @@ struct FrontMatterEditor {
     /// Adds a field after the field that comes before it in the form's order (or before the one after it).
     private mutating func insert(_ key: String, _ node: FormNode, among pairs: [YAMLValue.Pair], order: [String], indent: Int) {
         let position = order.firstIndex(of: key) ?? order.count
-        let earlier = Set(order[..<position]), later = Set(order[min(position + 1, order.count)...])
+        let later = Set(order[min(position + 1, order.count)...])
         let text = key + ":" + render(node, indent: indent)
-        if let previous = pairs.last(where: { earlier.contains($0.key.scalar ?? "") })
-            ?? (pairs.contains { later.contains($0.key.scalar ?? "") } ? nil : pairs.last) {
+        // After the nearest field before it in the form's order that the file has (or, when the file has
+        // none of those, before the nearest one after it; or else at the end).
+        let earlier = order[..<position].reversed().lazy.compactMap { name in pairs.first { $0.key.scalar == name } }.first
+        if let previous = earlier ?? (pairs.contains { later.contains($0.key.scalar ?? "") } ? nil : pairs.last) {
             let at = min(lineEnd(pairEnd(previous)) + 1, bytes.count)
             splice(at..<at, String(repeating: " ", count: indent) + text + "\n")
         } else if let next = pairs.first(where: { later.contains($0.key.scalar ?? "") }) {

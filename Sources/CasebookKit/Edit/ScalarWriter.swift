@@ -107,21 +107,14 @@ struct ScalarWriter {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// `|-` and the lines indented under the field; nil where a block cannot be written here.
+    /// `|-` and the lines indented under the field; nil where a block cannot be written here. Text
+    /// ending in a line break is left to double quotes: the front matter's last value loses its final
+    /// line break to the closing `---`, so `|` and `|+` would not read back there.
     func literal(_ text: String) -> String? {
-        guard !inFlow, !lineContinues else { return nil }
-        var body = Substring(text), trailing = 0
-        while body.hasSuffix("\n") {
-            body.removeLast()
-            trailing += 1
-        }
-        guard !body.isEmpty else { return nil }
-        let chomp = trailing == 0 ? "-" : trailing == 1 ? "" : "+"
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            + Array(repeating: "", count: max(trailing - 1, 0))
-        let pad = String(repeating: " ", count: indent + 2)
+        guard !inFlow, !lineContinues, !text.isEmpty, !text.hasSuffix("\n") else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let indicator = lines.first(where: { !$0.isEmpty })?.first == " " ? "2" : ""
-        return "|" + indicator + chomp + lines.map { "\n" + ($0.isEmpty ? "" : pad + $0) }.joined()
+        return "|" + indicator + "-" + lines.map { "\n" + ($0.isEmpty ? "" : pad + $0) }.joined()
     }
 
     /// `>-` with the lines it had where the new text still starts and ends with them, and only the

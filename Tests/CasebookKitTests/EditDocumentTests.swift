@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+/// What a save writes for each kind of change, on small files: the exact text, so a reviewer's diff
+/// is what these tests show.
+@Suite("Editor: what a save changes")
+struct EditDocumentTests {
+    static let path = "content/case-studies/alpha.md"
+
+    /// A file in `casebook new`'s layout, partly filled in, with its comments.
+    static let text = """
+        ---
+        # A new case study.
+        title: "Alpha Tutoring"
+        summary: A summary.   # one sentence
+        organization: 'Alpha Org'
+        partners: []                      # e.g. [A university, A foundation]
+        state: NJ                         # USPS code
+        strategy: tutoring
+        funding:
+          - esser
+          - philanthropy
+        years: {start: 2021}              # add `end: 2024` once the program has ended
+        tags: [math, elementary]
+        date: 2023-05-01                  # the date of the newest fact below
+        draft: true
+        metrics:                          # keys: …
+          - key: students_served
+            value: 2000                   # the number as published
+            as_of: 2021
+            source: Example News, 2021
+            url: https://reports.casebook.test/news
+            certainty: medium
+            highlight: true
+            quote: More than 2,000 students were tutored.
+        evidence:
+          design: none
+          finding: No study.
+          caveat: Only counts.
+          # study_by: own                 # needed unless design is none
+        sources:
+          - {title: Alpha's page, url: https://reports.casebook.test/alpha}
+        custom: kept as written   # a field the form does not know
+        ---
+        ## What it is
+
+        A program.
+
+        """
+
+    func edited(_ change: (inout CaseForm) -> Void) throws -> (String, CaseForm) {
+        let document = try CaseDocument.open(text: Self.text, path: Self.path).get()
+        var form = document.form
+        change(&form)
+        let written = document.applying(form)
+        let reopened = try CaseDocument.open(text: written, path: Self.path).get()
+        #expect(reopened.form == form, "reads back as the edited form")
+        return (written, form)
+    }
+
+    /// The file with one line replaced by others.
+    func replacing(_ line: String, with lines: String) -> String {
+        #expect(Self.text.contains(line + "\n"), "fixture has \(line)")
+        return Self.text.replacingOccurrences(of: line + "\n", with: lines.isEmpty ? "" : lines + "\n")
+    }
+
+    @Test func untouchedIsByteIdentical() throws {
+        let document = try CaseDocument.open(text: Self.text, path: Self.path).get()
+        #expect(document.applying(document.form) == Self.text)
+        #expect(document.digest == ContentDigest.of(Self.text))
+    }
+
+    @Test func aChangedValueKeepsItsQuotingAndItsComment() throws {
+        #expect(try edited { $0.title = "Beta Tutoring" }.0 == replacing("title: \"Alpha Tutoring\"", with: "title: \"Beta Tutoring\""))
+        #expect(try edited { $0.organization = "Beta's Org" }.0 == replacing("organization: 'Alpha Org'", with: "organization: 'Beta''s Org'"))
+        #expect(try edited { $0.summary = "Another: summary" }.0
+                == replacing("summary: A summary.   # one sentence", with: "summary: \"Another: summary\"   # one sentence"))
+        #expect(try edited { $0.date = "2024-01-02" }.0
+                == replacing("date: 2023-05-01                  # the date of the newest fact below",
+                             with: "date: 2024-01-02                  # the date of the newest fact below"))
+        #expect(try edited { $0.draft = false }.0 == replacing("draft: true", with: "draft: false"))
+        #expect(try edited { $0.metrics[0].value = "1,200 students" }.0
+                == replacing("    value: 2000                   # the number as published",
+                             with: "    value: 1,200 students                   # the number as published"))
+    }
+
+    @Test func aFieldTheFileLacksGoesWhereCasebookNewPutsIt() throws {
+        #expect(try edited { $0.place = "Newark" }.0 == replacing("state: NJ                         # USPS code",
+                                                                  with: "state: NJ                         # USPS code\nplace: Newark"))
+        #expect(try edited { $0.fundingNote = "Paid by ESSER." }.0 == replacing("  - philanthropy", with: "  - philanthropy\nfunding_note: Paid by ESSER."))
+        #expect(try edited { $0.evidence?.studyBy = "own" }.0 == replacing("  design: none", with: "  design: none\n  study_by: own"))
+        #expect(try edited { $0.metrics[0].note = "A note." }.0 == replacing("    certainty: medium", with: "    certainty: medium\n    note: A note."))
+        #expect(try edited { $0.featured = true }.0 == replacing("draft: true", with: "featured: true\ndraft: true"))
+    }
+
+    @Test func aFieldEmptiedIsRemovedWithItsLine() throws {
+        let (withPlace, _) = try edited { $0.place = "Newark" }
+        let document = try CaseDocument.open(text: withPlace, path: Self.path).get()
+        var form = document.form
+        form.place = ""
+        #expect(document.applying(form) == Self.text)
+        #expect(try edited { $0.metrics[0].highlight = false }.0 == replacing("    highlight: true", with: "    highlight: false"))
+    }
+
+    @Test func flowListsAreRewrittenOnTheirLine() throws {
+        #expect(try edited { $0.partners = ["A university", "Boys & Girls Clubs, Inc."] }.0
+                == replacing("partners: []                      # e.g. [A university, A foundation]",
+                             with: "partners: [A university, \"Boys & Girls Clubs, Inc.\"]                      # e.g. [A university, A foundation]"))
+        #expect(try edited { $0.tags = ["elementary", "math", "reading"] }.0
+                == replacing("tags: [math, elementary]", with: "tags: [elementary, math, reading]"))
+        #expect(try edited { $0.years.end = "2024" }.0
+                == replacing("years: {start: 2021}              # add `end: 2024` once the program has ended",
+                             with: "years: {start: 2021, end: 2024}              # add `end: 2024` once the program has ended"))
+        #expect(try edited { $0.sources[0].url = "https://reports.casebook.test/alpha-2" }.0
+                == replacing("  - {title: Alpha's page, url: https://reports.casebook.test/alpha}",
+                             with: "  - {title: Alpha's page, url: https://reports.casebook.test/alpha-2}"))
+        #expect(try edited { $0.sources.append(SourceField(title: "Beta", url: "https://reports.casebook.test/b")) }.0
+                == replacing("  - {title: Alpha's page, url: https://reports.casebook.test/alpha}",
+                             with: "  - {title: Alpha's page, url: https://reports.casebook.test/alpha}\n  - {title: Beta, url: https://reports.casebook.test/b}"))
+    }
+
+    @Test func blockListItemsAreAddedRemovedAndMovedByTheirLines() throws {
+        #expect(try edited { $0.funding.append("state") }.0 == replacing("  - philanthropy", with: "  - philanthropy\n  - state"))
+        #expect(try edited { $0.funding.removeFirst() }.0 == replacing("  - esser", with: ""))
+        #expect(try edited { $0.funding.reverse() }.0
+                == replacing("  - esser\n  - philanthropy", with: "  - philanthropy\n  - esser"))
+        #expect(try edited { $0.funding = [] }.0 == replacing("funding:\n  - esser\n  - philanthropy", with: "funding: []"))
+        let metric = MetricField(key: "tutors", value: "40", asOf: "2021", source: "Example News, 2021",
+                                 url: "https://reports.casebook.test/news", certainty: "medium", quote: "40 tutors")
+        #expect(try edited { $0.metrics.append(metric) }.0 == replacing("    quote: More than 2,000 students were tutored.", with: """
+                    quote: More than 2,000 students were tutored.
+                  - key: tutors
+                    value: 40
+                    as_of: 2021
+                    source: Example News, 2021
+                    url: https://reports.casebook.test/news
+                    quote: 40 tutors
+                    certainty: medium
+                    highlight: false
+                """))
+    }
+
+    @Test func theStoryIsReplacedOnlyWhenItChanged() throws {
+        let (written, _) = try edited { $0.story += "\n\nMore." }
+        #expect(written == Self.text.replacingOccurrences(of: "A program.\n", with: "A program.\n\nMore.\n"))
+        #expect(try edited { $0.story = "" }.0 == Self.text.replacingOccurrences(of: "## What it is\n\nA program.\n", with: ""))
+    }
+
+    @Test func windowsLineBreaksAreKept() throws {
+        let windows = Self.text.replacingOccurrences(of: "\n", with: "\r\n")
+        let document = try CaseDocument.open(text: windows, path: Self.path).get()
+        #expect(document.applying(document.form) == windows)
+        var form = document.form
+        form.title = "Beta"
+        #expect(document.applying(form) == windows.replacingOccurrences(of: "\"Alpha Tutoring\"", with: "\"Beta\""))
+    }
+
+    @Test func aFileThatIsNotYAMLCannotBeOpened() {
+        guard case .failure(let unreadable) = CaseDocument.open(text: "---\ntitle: [unclosed\n---\n", path: Self.path) else {
+            Issue.record("opened")
+            return
+        }
+        #expect(unreadable.diagnostics.first?.location.line == 3)
+        #expect(unreadable.diagnostics.first?.hint != nil)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+/// The form is checked by the same code as `casebook check`, and each problem shows at its field.
+@Suite("Editor: the checker's problems at their fields")
+struct EditFormCheckTests {
+    /// A finished new case study as the form holds it: no problems.
+    static func goodForm(_ check: FormCheck) -> CaseForm {
+        var form = CaseForm(title: "Beta Tutoring", summary: "A summary of Beta.", organization: "Beta Org",
+                            state: "NJ", strategy: "tutoring", years: CaseForm.Years(start: "2021"),
+                            date: "2023-05-01", draft: false)
+        form.metrics = [MetricField(key: "students_served", value: "1200", asOf: "2021", source: "Example News, 2021",
+                                    url: "https://reports.casebook.test/news", certainty: "medium", highlight: true,
+                                    quote: "About 1,200 students were tutored.")]
+        form.evidence = EvidenceField(design: "none", finding: "No study was found.", caveat: "Only counts are known.")
+        form.story = "## What it is\n\nA program."
+        return form
+    }
+
+    @Test func aGoodFormHasNoProblems() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let check = try FormCheck(root: site.root)
+        let problems = check.check(Self.goodForm(check), path: "content/case-studies/beta-tutoring.md", original: nil)
+        #expect(problems.filter(\.isError) == [])
+    }
+
+    /// The mistakes of the publishing issue's authoring list, each at its field with its hint.
+    @Test func theAuthoringMistakesShowAtTheirFields() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let check = try FormCheck(root: site.root)
+        var form = Self.goodForm(check)
+        form.metrics[0].value = "1,200 students"
+        form.metrics[0].asOf = "Fall 2023"
+        form.strategy = "tutorng"
+        form.sources = [SourceField(title: "Beta's own page", url: "")]
+        let problems = check.check(form, path: "content/case-studies/beta-tutoring.md", original: nil)
+        let errors = Dictionary(grouping: problems.filter(\.isError), by: \.field)
+        #expect(Set(errors.keys) == ["metrics.0.value", "metrics.0.as_of", "strategy", "sources.0.url"], "\(problems)")
+        #expect(errors["metrics.0.value"]?.first?.hint?.contains("1200") == true)
+        #expect(errors["metrics.0.as_of"]?.first?.message.contains("as_of") == true)
+        #expect(errors["strategy"]?.first?.hint == "did you mean `tutoring`?")
+        #expect(errors["sources.0.url"]?.first?.code == DiagnosticCode.fieldEmpty.rawValue)
+        // Each problem's line is where the field is written in the file the form would save.
+        let text = CaseDocument.newFileText(form, config: check.config)
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines[errors["strategy"]![0].line - 1].hasPrefix("strategy: tutorng"))
+        #expect(lines[errors["metrics.0.as_of"]![0].line - 1].contains("as_of: Fall 2023"))
+    }
+
+    /// A field missing from the file (not just empty) is given to that field, in the set of fields that lacks it.
+    @Test func aMissingFieldBelongsToTheFieldThatIsMissing() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let check = try FormCheck(root: site.root)
+        let text = TestSite.caseStudy(extra: "sources:\n  - title: A page without its address")
+        let document = try CaseDocument.open(text: text, path: "content/case-studies/alpha.md").get()
+        let problems = check.check(document.form, path: "content/case-studies/alpha.md", original: document)
+        #expect(problems.filter(\.isError).map(\.field) == ["sources.0.url"], "\(problems)")
+        #expect(problems.filter(\.isError).first?.message.contains("has no `url`") == true)
+    }
+
+    /// What only the whole site can tell: a story link to a page that does not exist, a second case at one address.
+    @Test func siteWideChecksRunToo() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/beta-tutoring.md", TestSite.caseStudy(title: "Beta Tutoring"))
+        let check = try FormCheck(root: site.root)
+        var form = Self.goodForm(check)
+        form.story = "## What it is\n\nSee [the other](/case-studies/beta-tutorin/)."
+        let problems = check.check(form, path: "content/case-studies/gamma.md", original: nil)
+        let link = try #require(problems.first { $0.code == DiagnosticCode.linkBroken.rawValue })
+        #expect(link.field == "story")
+        #expect(link.hint == "did you mean `/case-studies/beta-tutoring/`?")
+        // A picture that is not in content/images/.
+        form.image = ImageField(src: "/images/missing.jpg", alt: "Tutors at work")
+        let image = check.check(form, path: "content/case-studies/gamma.md", original: nil)
+        #expect(image.first { $0.code == DiagnosticCode.caseImageMissing.rawValue }?.field == "image.src", "\(image)")
+    }
+
+    @Test func everyProblemOfARealCaseHasAField() throws {
+        let check = try FormCheck(root: TestSite.repositoryRoot)
+        for name in EditRoundTripTests.files {
+            let document = try EditRoundTripTests.open(name)
+            var form = document.form
+            form.metrics[0].value = "12,345 students"
+            let problems = check.check(form, path: "content/case-studies/" + name, original: document)
+            #expect(problems.contains { $0.field == "metrics.0.value" && $0.isError }, "\(name): \(problems)")
+            #expect(problems.filter { $0.field.isEmpty }.isEmpty, "\(name): \(problems.filter { $0.field.isEmpty })")
+        }
+    }
+
+    @Test func storyPreviewIsTheSitesSafeMarkdown() {
+        let html = StoryPreview.html(markdown: "## Heading\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) *em*")
+        #expect(html.contains("<h2"))
+        #expect(html.contains("<em>em</em>"))
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func schemaComesFromSiteYml() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let schema = try FormCheck(root: site.root).schema
+        #expect(schema.strategies.map(\.key) == ["tutoring", "mentoring"])
+        #expect(schema.strategies.first?.description == "Small groups, same tutor.")
+        #expect(schema.states.first == EditorSchema.State(code: "US", name: "National"))
+        #expect(schema.states.contains(EditorSchema.State(code: "OH", name: "Ohio")))
+        #expect(schema.evidenceDesigns.first?.key == "randomized")
+        #expect(schema.evidenceDesigns.contains { $0.noEvidence })
+        #expect(schema.certainty.map(\.key) == Certainty.allCases.map(\.rawValue))
+        let json = String(decoding: try JSONEncoder().encode(schema), as: UTF8.self)
+        #expect(json.contains("\"evidence_designs\""))
+        #expect(json.contains("\"no_evidence\""))
+        #expect(json.contains("\"study_by\""))
+        // Every field of the form has its help.
+        for key in ["title", "metrics.*.value", "metrics.*.as_of", "evidence.caveat", "story"] {
+            #expect(schema.fields.contains { $0.key == key && !$0.help.isEmpty }, "\(key)")
+        }
+    }
+}
