@@ -218,6 +218,23 @@ def test_changing_one_field_changes_only_its_lines(page, editor):
     assert read(root, CASE) == after
 
 
+def test_moving_a_figure_up_moves_only_its_lines(page, editor):
+    root, url = editor
+    before = read(root, CASE)
+    open_form(page, url + "/_casebook/edit/nj-tutoring-corps")
+    second = field(page, "metrics.1.label").input_value()
+    page.get_by_role("button", name="Move figure 2 up").click()
+    expect(field(page, "metrics.0.label")).to_have_value(second)
+    # Focus stays with the figure that moved (its "Move up" is now disabled, so on "Move down").
+    expect(page.get_by_role("button", name="Move figure 1 down")).to_be_focused()
+    expect(page.locator("#ed-status")).to_contain_text("moved to position 1")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#ed-save-status")).to_contain_text("Saved", timeout=WAIT)
+    removed, added = changed_lines(before, read(root, CASE))
+    assert removed and sorted(removed) == sorted(added), (removed, added)
+    assert any(second in line for line in added)
+
+
 def test_a_misspelt_strategy_is_shown_with_its_suggestion_and_fixed_with_one_click(page, editor):
     root, url = editor
     text = read(root, CASE)

@@ -69,6 +69,23 @@ extension PreviewServerTests {
         }
     }
 
+    @Test func aFileChangedOnDiskSinceItWasOpenedIsNotOverwritten() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            let token = try await editorToken(http)
+            let body = try await retitledSave(http)  // carries the digest of the file as opened
+            let file = site.root + "/content/case-studies/alpha.md"
+            let theirs = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "Alpha Org", with: "Alpha Org, renamed")
+            try theirs.write(toFile: file, atomically: true, encoding: .utf8)
+            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let refused = try await blocking { try http.request("/_casebook/editor/save", method: "POST", headers: headers, body: body) }
+            #expect(refused.status == 409)
+            #expect(refused.body.contains("\"kind\":\"changed_on_disk\""))
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == theirs)
+        }
+    }
+
     @Test func aSaveOutsideTheCaseFolderIsRefused() async throws {
         let site = try makeSite()
         defer { site.remove() }
