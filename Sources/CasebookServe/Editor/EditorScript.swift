@@ -145,22 +145,23 @@ enum EditorScript {
           control.value = value === null || value === undefined ? "" : value;
         }
         if (required) { control.setAttribute("aria-required", "true"); }
-        control.setAttribute("aria-describedby", helpText ? help.id : "");
+        // What the chosen item means (a strategy's or a rating's description), under the list.
+        var description = options.describe ? el("p", { "class": "ed-help ed-description", id: "d-" + id }) : null;
+        control.setAttribute("aria-describedby", [helpText ? help.id : "", description ? description.id : ""].filter(Boolean).join(" "));
         var update = function () {
           var next = control.value;
           if (next === "" && options.optional) { next = null; }
           if (options.list) { next = control.value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean); }
           set(path, next);
-          if (options.describe) { help.textContent = options.describe(control.value); }
+          if (description) { description.textContent = options.describe(control.value); }
           if (options.onChange) { options.onChange(control.value); }
           changed(path);
         };
         control.addEventListener(kind === "select" ? "change" : "input", update);
-        if (options.describe) { help.textContent = options.describe(control.value); }
+        if (description) { description.textContent = options.describe(control.value); }
         if (options.list) { control.value = (value || []).join("\n"); }
         var wrapper = el("div", { "class": "ed-field" + (options.wide ? " ed-wide" : ""), "data-field": path },
-                         [label, help.textContent ? help : null, control, el("div", { "class": "ed-problems", id: "p-" + id })]);
-        if (!help.textContent && options.describe) { wrapper.insertBefore(help, control); }
+                         [label, helpText ? help : null, control, description, el("div", { "class": "ed-problems", id: "p-" + id })]);
         return wrapper;
       }
 
@@ -632,7 +633,7 @@ enum EditorScript {
         var list = all.filter(visible);
         Array.prototype.forEach.call(ui.form.querySelectorAll(".ed-problems"), function (box) { box.textContent = ""; });
         ui.generalProblems.textContent = "";
-        Array.prototype.forEach.call(ui.form.querySelectorAll("[aria-invalid], .ed-warned"), function (c) {
+        Array.prototype.forEach.call(ui.form.querySelectorAll("[aria-invalid], .ed-warned, .ed-checks"), function (c) {
           c.removeAttribute("aria-invalid");
           c.classList.remove("ed-warned");
           var ids = (c.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id.indexOf("p-") !== 0; });
@@ -645,15 +646,21 @@ enum EditorScript {
           var target = fieldFor(placeOf(p));
           var control = controlIn(target);
           var box = problemBox(target) || ui.generalProblems;
-          var node = problemNode(p, control, index);
+          // A list of checkboxes (funding, tags) is described as a whole; no one box in it is wrong.
+          var group = target && target.classList.contains("ed-checks") ? target : null;
+          var node = problemNode(p, group ? null : control, index);
           box.appendChild(node);
-          if (control) {
+          if (group) {
+            var groupIds = (group.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+            if (groupIds.indexOf(box.id) < 0) { groupIds.push(box.id); }
+            group.setAttribute("aria-describedby", groupIds.join(" "));
+          } else if (control) {
             if (p.severity === "error") { control.setAttribute("aria-invalid", "true"); } else { control.classList.add("ed-warned"); }
             var described = (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
             if (described.indexOf(box.id) < 0) { described.push(box.id); }
             control.setAttribute("aria-describedby", described.join(" "));
           }
-          var where = control ? labelOf(control) : "The whole case study";
+          var where = group ? group.querySelector("legend").textContent : (control ? labelOf(control) : "The whole case study");
           var link = el("a", { href: "#" + (control ? control.id : "ed-general-problems"), text: where + ": " + p.message });
           link.addEventListener("click", function (e) {
             e.preventDefault();

@@ -36,9 +36,12 @@ enum EditorStyle {
     .ed-page :focus-visible { outline: 3px solid var(--focus, #c2410c); outline-offset: 2px; }
     .ed-checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); gap: 0.4rem 1.25rem; border: 0; padding: 0; margin: 0; min-width: 0; }
     .ed-checks > legend { font-weight: 600; padding: 0; margin-bottom: 0.4rem; }
+    .ed-checks > .ed-wide { grid-column: 1 / -1; margin-top: -0.2rem; }
     .ed-check { display: flex; align-items: flex-start; gap: 0.5rem; }
     .ed-check input { width: 1.2rem; height: 1.2rem; margin: 0.2rem 0 0; flex: none; }
     .ed-check .ed-help { display: block; }
+    .ed-description { color: var(--ink, #1c2430); }
+    .ed-description:empty { display: none; }
     .ed-inline { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin-top: 0.75rem; }
     .ed-inline .ed-field { flex: 1 1 12rem; }
 
