@@ -235,6 +235,21 @@ def test_moving_a_figure_up_moves_only_its_lines(page, editor):
     assert any(second in line for line in added)
 
 
+def test_every_real_case_study_opened_and_saved_untouched_keeps_its_bytes(page, editor):
+    root, url = editor
+    folder = os.path.join(root, "content/case-studies")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".md"))
+    assert len(names) >= 10
+    for name in names:
+        before = read(root, "content/case-studies/" + name)
+        open_form(page, url + "/_casebook/edit/" + name[:-3])
+        page.locator("#ed-check-state").filter(has_text="Checked").wait_for(timeout=WAIT)
+        draft = re.search(r"^draft: true", before, re.M) is not None
+        page.get_by_role("button", name="Save as draft" if draft else "Save", exact=True).click()
+        expect(page.locator("#ed-save-status")).to_contain_text("Saved", timeout=WAIT)
+        assert read(root, "content/case-studies/" + name) == before, name
+
+
 def test_a_misspelt_strategy_is_shown_with_its_suggestion_and_fixed_with_one_click(page, editor):
     root, url = editor
     text = read(root, CASE)

@@ -86,6 +86,44 @@ extension PreviewServerTests {
         }
     }
 
+    /// Through the routes and their JSON (not only `CaseDocument`): every real case study, opened and
+    /// saved untouched, keeps every byte.
+    @Test func everyRealCaseStudySavedUntouchedKeepsItsBytes() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(atPath: site.root + "/content")
+        try FileManager.default.copyItem(atPath: TestSite.repositoryRoot + "/content", toPath: site.root + "/content")
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root + "/content/case-studies").filter { $0.hasSuffix(".md") }
+        #expect(names.count >= 10)
+        try await withServer(site) { http, _, _ in
+            let token = try await editorToken(http)
+            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            for name in names {
+                let file = site.root + "/content/case-studies/" + name
+                let before = try Data(contentsOf: URL(fileURLWithPath: file))
+                let opened = try await blocking { try http.request("/_casebook/editor/case?slug=\(name.dropLast(3))") }
+                #expect(opened.status == 200, "\(name)")
+                let saved = try await blocking { try http.request("/_casebook/editor/save", method: "POST", headers: headers, body: opened.body) }
+                #expect(saved.status == 200, "\(name): \(saved.body)")
+                #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "\(name) changed")
+            }
+        }
+    }
+
+    @Test func aFileTheFormCannotReadIsReportedWithItsLines() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/broken.md", "---\ntitle: Broken\n  summary: [unclosed\n---\nText.\n")
+        try await withServer(site) { http, _, _ in
+            let page = try await blocking { try http.request("/_casebook/edit/broken") }
+            #expect(page.status == 200)
+            let opened = try await blocking { try http.request("/_casebook/editor/case?slug=broken") }
+            #expect(opened.status == 422)
+            #expect(opened.body.contains("\"kind\":\"unreadable\"") && opened.body.contains("text editor"))
+            #expect(opened.body.contains("\"line\":"))
+        }
+    }
+
     @Test func aSaveOutsideTheCaseFolderIsRefused() async throws {
         let site = try makeSite()
         defer { site.remove() }

@@ -693,7 +693,8 @@ enum EditorScript {
         ]);
         if (p.hint) { node.appendChild(el("p", { "class": "ed-hint", text: "Hint: " + p.hint })); }
         var suggestion = p.hint && /did you mean `([^`]+)`/.exec(p.hint);
-        if (suggestion && control && control.type !== "checkbox") {
+        // Only where the suggestion is the whole value (a list, a key, an address), never a story or a note.
+        if (suggestion && control && control.type !== "checkbox" && control.tagName !== "TEXTAREA") {
           var value = suggestion[1];
           var fits = control.tagName !== "SELECT" || Array.prototype.some.call(control.options, function (o) { return o.value === value; });
           if (fits) {
