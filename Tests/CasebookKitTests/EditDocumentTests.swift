@@ -137,7 +137,6 @@ struct EditDocumentTests {
                     url: https://reports.casebook.test/news
                     quote: 40 tutors
                     certainty: medium
-                    highlight: false
                 """))
     }
 
@@ -154,6 +153,19 @@ struct EditDocumentTests {
         var form = document.form
         form.title = "Beta"
         #expect(document.applying(form) == windows.replacingOccurrences(of: "\"Alpha Tutoring\"", with: "\"Beta\""))
+    }
+
+    @Test func aFormSentAsJSONWithNumbersReadsThemAsTyped() throws {
+        let json = #"{"title": "A", "years": {"start": 2021}, "date": "2023-05-01", "metrics": [{"key": "tutors", "value": 1200, "upper": 2.5, "as_of": 2021}]}"#
+        let form = try JSONDecoder().decode(CaseForm.self, from: Data(json.utf8))
+        #expect(form.years.start == "2021")
+        #expect(form.metrics[0].value == "1200")
+        #expect(form.metrics[0].upper == "2.5")
+        #expect(form.metrics[0].asOf == "2021")
+        #expect(form.summary == "" && form.partners == [] && form.evidence == nil)
+        // Written back with the front matter's field names.
+        let encoded = String(decoding: try JSONEncoder().encode(form), as: UTF8.self)
+        #expect(encoded.contains("\"as_of\":\"2021\"") && encoded.contains("\"funding_note\"") == false)
     }
 
     @Test func aFileThatIsNotYAMLCannotBeOpened() {

@@ -62,6 +62,36 @@ struct EditFormCheckTests {
         #expect(problems.filter(\.isError).first?.message.contains("has no `url`") == true)
     }
 
+    /// Problems said where a set of fields starts go to the field they are about, not to its first field.
+    @Test func problemsAboutASetOfFieldsGoToTheFieldTheyName() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let check = try FormCheck(root: site.root)
+        var form = Self.goodForm(check)
+        form.metrics[0].quote = nil
+        form.evidence = nil
+        let problems = check.check(form, path: "content/case-studies/beta.md", original: nil)
+        #expect(problems.first { $0.message.contains("has no `quote`") }?.field == "metrics.0.quote", "\(problems)")
+        #expect(problems.first { $0.code == DiagnosticCode.caseEvidenceMissing.rawValue }?.field == "evidence", "\(problems)")
+        // A field the form does not know is reported at the set of fields it is written in.
+        let text = TestSite.caseStudy().replacingOccurrences(of: "  - key: students_served", with: "  - colour: blue\n    key: students_served")
+        let document = try CaseDocument.open(text: text, path: "content/case-studies/alpha.md").get()
+        let unknown = check.check(document.form, path: "content/case-studies/alpha.md", original: document)
+        #expect(unknown.first { $0.code == DiagnosticCode.fieldUnknown.rawValue }?.field == "metrics.0", "\(unknown)")
+    }
+
+    @Test func aFileWithWindowsLineBreaksIsCheckedAtItsFields() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let check = try FormCheck(root: site.root)
+        let text = TestSite.caseStudy().replacingOccurrences(of: "\n", with: "\r\n")
+        let document = try CaseDocument.open(text: text, path: "content/case-studies/alpha.md").get()
+        var form = document.form
+        form.strategy = "tutorng"
+        let problems = check.check(form, path: "content/case-studies/alpha.md", original: document)
+        #expect(problems.filter(\.isError).map(\.field) == ["strategy"], "\(problems)")
+    }
+
     /// What only the whole site can tell: a story link to a page that does not exist, a second case at one address.
     @Test func siteWideChecksRunToo() throws {
         let site = try TestSite()

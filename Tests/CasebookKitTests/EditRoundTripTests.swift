@@ -146,3 +146,40 @@ struct LineDiff {
         }
     }
 }
+
+extension EditRoundTripTests {
+    /// Many changes in one save, on every real case: the file reads back as the edited form, and the
+    /// lines no change reached are all still there, in order.
+    @Test(arguments: files)
+    func manyChangesAtOnceReadBackAsTheForm(_ name: String) throws {
+        let document = try Self.open(name)
+        var form = document.form
+        form.title += " (renamed)"
+        form.partners.insert("A partner: new", at: 0)
+        form.place = form.place == nil ? "Somewhere" : nil
+        form.fundingNote = "Paid for by \"someone\"."
+        form.years.end = form.years.end == nil ? "2030" : nil
+        form.tags.removeFirst(min(1, form.tags.count))
+        form.featured.toggle()
+        form.draft.toggle()
+        form.image = ImageField(src: "/images/a.jpg", alt: "A picture")
+        form.metrics.reverse()
+        form.metrics[0].note = nil
+        form.metrics[0].label = "Relabelled: " + form.metrics[0].label
+        form.metrics.append(MetricField(key: "tutors", value: "40", asOf: "2021", source: "S", url: "https://reports.casebook.test/t",
+                                        certainty: "low", highlight: true, quote: "40 tutors"))
+        let note = form.evidence?.note
+        form.evidence?.note = note == nil ? "A note." : nil
+        form.evidence?.sources.append(SourceField(title: "A study", url: "https://reports.casebook.test/s"))
+        form.sources.reverse()
+        form.story = "Rewritten."
+        let text = document.applying(form)
+        let reopened = try CaseDocument.open(text: text, path: "content/case-studies/" + name).get()
+        #expect(reopened.form == form, "\(name)")
+        // Untouched: the comment lines and the fields the form does not know.
+        let frontMatter = document.text.components(separatedBy: "\n").prefix(document.parts.bodyFirstLine - 1)
+        let kept = frontMatter.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0.hasPrefix("slug:") }
+        #expect(kept.allSatisfy { text.contains($0) })
+        #expect(document.text.contains("  elsewhere:") == text.contains("  elsewhere:"))
+    }
+}

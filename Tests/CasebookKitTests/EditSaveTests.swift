@@ -55,10 +55,13 @@ struct EditSaveTests {
         let save = ContentSave(root: site.root)
         var warning = Self.error
         warning.severity = "warning"
-        #expect(kind { _ = try save.save(text: "x", to: Self.path, expectedDigest: nil, problems: [Self.error], draft: false) } == .hasErrors)
+        let published = TestSite.caseStudy(), draft = TestSite.caseStudy(extra: "draft: true")
+        #expect(kind { _ = try save.save(text: published, to: Self.path, expectedDigest: nil, problems: [Self.error], draft: false) } == .hasErrors)
+        // Saying "draft" is not enough: the text saved must be a draft.
+        #expect(kind { _ = try save.save(text: published, to: Self.path, expectedDigest: nil, problems: [Self.error], draft: true) } == .hasErrors)
         #expect(!FileManager.default.fileExists(atPath: site.root + "/" + Self.path))
-        _ = try save.save(text: "x", to: Self.path, expectedDigest: nil, problems: [Self.error], draft: true)
-        _ = try save.save(text: "x", to: "content/case-studies/beta.md", expectedDigest: nil, problems: [warning], draft: false)
+        _ = try save.save(text: draft, to: Self.path, expectedDigest: nil, problems: [Self.error], draft: true)
+        _ = try save.save(text: published, to: "content/case-studies/beta.md", expectedDigest: nil, problems: [warning], draft: false)
     }
 
     @Test(arguments: ["../alpha.md", "/tmp/alpha.md", "content/case-studies/../../alpha.md", "content/pages/alpha.md",

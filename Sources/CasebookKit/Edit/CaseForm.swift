@@ -72,7 +72,7 @@ public struct CaseForm: Codable, Sendable, Equatable {
             fundingNote: try c.decodeIfPresent(String.self, forKey: .fundingNote),
             years: try c.decodeIfPresent(Years.self, forKey: .years) ?? Years(),
             tags: try c.decodeIfPresent([String].self, forKey: .tags) ?? [],
-            date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
+            date: try c.typed(.date) ?? "",
             featured: try c.decodeIfPresent(Bool.self, forKey: .featured) ?? false,
             draft: try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false,
             image: try c.decodeIfPresent(ImageField.self, forKey: .image),
@@ -94,8 +94,8 @@ public struct CaseForm: Codable, Sendable, Equatable {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(start: try c.decodeIfPresent(String.self, forKey: .start) ?? "",
-                      end: try c.decodeIfPresent(String.self, forKey: .end))
+            self.init(start: try c.typed(.start) ?? "",
+                      end: try c.typed(.end))
         }
     }
 }
@@ -190,11 +190,11 @@ public struct MetricField: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(key: try c.decodeIfPresent(String.self, forKey: .key) ?? "",
                   label: try c.decodeIfPresent(String.self, forKey: .label) ?? "",
-                  value: try c.decodeIfPresent(String.self, forKey: .value) ?? "",
+                  value: try c.typed(.value) ?? "",
                   qualifier: try c.decodeIfPresent(String.self, forKey: .qualifier),
-                  upper: try c.decodeIfPresent(String.self, forKey: .upper),
-                  baseline: try c.decodeIfPresent(String.self, forKey: .baseline),
-                  asOf: try c.decodeIfPresent(String.self, forKey: .asOf) ?? "",
+                  upper: try c.typed(.upper),
+                  baseline: try c.typed(.baseline),
+                  asOf: try c.typed(.asOf) ?? "",
                   source: try c.decodeIfPresent(String.self, forKey: .source) ?? "",
                   url: try c.decodeIfPresent(String.self, forKey: .url) ?? "",
                   certainty: try c.decodeIfPresent(String.self, forKey: .certainty) ?? "",
@@ -242,5 +242,16 @@ public struct EvidenceField: Codable, Sendable, Equatable {
                   caveat: try c.decodeIfPresent(String.self, forKey: .caveat) ?? "",
                   note: try c.decodeIfPresent(String.self, forKey: .note),
                   sources: try c.decodeIfPresent([SourceField].self, forKey: .sources) ?? [])
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A number, date or year as typed: text, or a JSON number a script sent as one (written as typed
+    /// digits, without a trailing `.0`).
+    func typed(_ key: Key) throws -> String? {
+        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
+        if let number = try? decodeIfPresent(Int.self, forKey: key) { return String(number) }
+        if let number = try decodeIfPresent(Double.self, forKey: key) { return number.plain }
+        return nil
     }
 }

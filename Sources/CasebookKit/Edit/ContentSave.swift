@@ -23,7 +23,9 @@ public struct ContentSave: Sendable {
     public func save(text: String, to path: String, expectedDigest: String?, problems: [FieldProblem],
                      draft: Bool) throws(EditError) -> String {
         let relative = try ContentPath.caseStudy(path, root: root, fileSystem: fileSystem)
-        if problems.contains(where: \.isError), !draft {
+        // The draft flag is taken from the text too: a caller cannot save errors by saying "draft" alone.
+        let textIsDraft = (try? CaseDocument.open(text: text, path: relative).get())?.form.draft ?? false
+        if problems.contains(where: \.isError), !(draft && textIsDraft) {
             let count = problems.filter(\.isError).count
             throw EditError(.hasErrors, "the case study has \(count == 1 ? "an error" : "\(count) errors"), so it can be saved only as a draft",
                             hint: "fix the problems shown beside the fields, or tick Draft to save it unpublished", path: relative)

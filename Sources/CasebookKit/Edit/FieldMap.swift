@@ -21,7 +21,11 @@ struct FieldMap {
         lineStarts = starts
         bodyFirstLine = parts.bodyFirstLine
         let editor = FrontMatterEditor(bytes: bytes, base: parts.yamlStart)
-        if let root = parts.root { add(root, path: "", editor: editor, range: nil) }
+        if let root = parts.root {
+            let start = editor.start(root)
+            entries.append(Entry(path: "", range: start..<max(start + 1, editor.contentEnd(root)), fieldsStart: root.mapping == nil ? nil : start))
+            add(root, path: "", editor: editor, range: nil)
+        }
     }
 
     private mutating func add(_ node: YAMLValue, path: String, editor: FrontMatterEditor, range: Range<Int>?) {
@@ -50,12 +54,16 @@ struct FieldMap {
         let location = diagnostic.location
         if location.line >= bodyFirstLine { return "story" }
         guard let offset = offset(line: location.line, column: location.column) else { return "" }
-        if diagnostic.code == .fieldMissing, let name = Self.quotedName(in: diagnostic.message) {
-            // "this metric has no `url`": the field that is missing, in the set of fields that lacks it.
-            let owner = entries.filter { $0.fieldsStart == offset }.min { $0.range.count < $1.range.count }
-            return (owner.map { $0.path + "." } ?? "") + name
+        // "this metric has no `quote`", "the case study has no `evidence` rating": said where the set of
+        // fields starts, about the field that is missing from it.
+        if let name = Self.missingName(in: diagnostic.message),
+           let owner = entries.filter({ $0.fieldsStart == offset }).min(by: { $0.range.count < $1.range.count }) {
+            return owner.path.isEmpty ? name : owner.path + "." + name
         }
-        return entries.filter { $0.range.contains(offset) }.min { $0.range.count < $1.range.count }?.path ?? ""
+        let innermost = entries.filter { $0.range.contains(offset) }.min { $0.range.count < $1.range.count }?.path ?? ""
+        // A field the form does not know belongs to the set of fields it is written in.
+        if diagnostic.code == .fieldUnknown { return innermost.split(separator: ".").dropLast().joined(separator: ".") }
+        return innermost
     }
 
     /// The file lines (1-based) a field's name and value are written on, or nil for a field the file lacks.
@@ -86,9 +94,9 @@ struct FieldMap {
         return at
     }
 
-    private static func quotedName(in message: String) -> String? {
-        guard let open = message.firstIndex(of: "`") else { return nil }
-        let rest = message[message.index(after: open)...]
+    private static func missingName(in message: String) -> String? {
+        guard let open = message.range(of: "has no `") else { return nil }
+        let rest = message[open.upperBound...]
         guard let close = rest.firstIndex(of: "`") else { return nil }
         return String(rest[..<close])
     }

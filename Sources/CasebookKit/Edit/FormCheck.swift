@@ -7,6 +7,7 @@ import Foundation
 public struct FormCheck: Sendable {
     public let root: String
     public let fileSystem: any FileSystem
+    /// content/site.yml as read when the checker was made.
     public let config: SiteConfig
     public let schema: EditorSchema
 
@@ -33,12 +34,14 @@ public struct FormCheck: Sendable {
 
     /// The problems `casebook check` finds in one case-study file, each at its field.
     func problems(in text: String, path: String) -> [FieldProblem] {
-        guard case .success(let parts) = CaseFileParts.read(text, path: path) else {
+        // Positions are the same with Windows line breaks read as plain ones, as the loader reads them.
+        let plain = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        guard case .success(let parts) = CaseFileParts.read(plain, path: path) else {
             let (_, diagnostics) = CaseStudyDecoder.decode(text: text, path: path, config: config)
             return diagnostics.map { FieldProblem($0, field: "") }
         }
         let diagnostics = diagnostics(in: text, path: path)
-        let map = FieldMap(text: text, parts: parts)
+        let map = FieldMap(text: plain, parts: parts)
         // A problem found in another file that names this one (two cases at one address) belongs to no field here.
         return diagnostics.sortedByLocation().map { FieldProblem($0, field: $0.location.file == path ? map.field(of: $0) : "") }
     }

@@ -238,6 +238,15 @@ struct FrontMatterEditor {
 
     // MARK: Writing new values
 
+    /// The fields a new value is written with: those given, less flags left at their default (`false`),
+    /// which a file leaves out.
+    private func written(_ entries: [FormEntry]) -> [(String, FormNode)] {
+        entries.compactMap { entry in
+            guard let node = entry.node, node != .scalar("false", .flag) else { return nil }
+            return (entry.key, node)
+        }
+    }
+
     /// A value written after `key:`: on the same line (starting with a space) or on the lines below.
     func render(_ node: FormNode, indent: Int) -> String {
         switch node {
@@ -252,7 +261,7 @@ struct FrontMatterEditor {
             let pad = String(repeating: " ", count: indent + 2)
             return items.map { "\n" + pad + "- " + renderItem($0, indent: indent + 4) }.joined()
         case .fields(let entries):
-            let present = entries.compactMap { entry in entry.node.map { (entry.key, $0) } }
+            let present = written(entries)
             if present.isEmpty { return " {}" }
             if present.allSatisfy({ $0.1.isScalar }) {
                 let line = flow(node)
@@ -271,7 +280,7 @@ struct FrontMatterEditor {
         case .list:
             return flow(node)
         case .fields(let entries):
-            let present = entries.compactMap { entry in entry.node.map { (entry.key, $0) } }
+            let present = written(entries)
             if present.isEmpty { return "{}" }
             let pad = String(repeating: " ", count: indent)
             return present.enumerated().map { index, field in
@@ -288,8 +297,7 @@ struct FrontMatterEditor {
         case .list(let items):
             return "[" + items.map(flow).joined(separator: ", ") + "]"
         case .fields(let entries):
-            return "{" + entries.compactMap { entry in entry.node.map { entry.key + ": " + flow($0) } }
-                .joined(separator: ", ") + "}"
+            return "{" + written(entries).map { $0.0 + ": " + flow($0.1) }.joined(separator: ", ") + "}"
         }
     }
 
