@@ -196,8 +196,8 @@ extension PreviewServerTests {
         defer { site.remove() }
         try await withServer(site) { http, _, output in
             let page = try await blocking { try http.request("/case-studies/alpha/") }
-            #expect(page.body.contains("href=\"/_casebook/edit/alpha\">Edit this case study</a>"))
-            #expect(page.body.contains("href=\"/_casebook/edit/new\">New case study</a>"))
+            #expect(page.body.contains("href=\"/_casebook/edit/alpha\" target=\"_top\">Edit this case study</a>"))
+            #expect(page.body.contains("href=\"/_casebook/edit/new\" target=\"_top\">New case study</a>"))
             let home = try await blocking { try http.request("/") }
             #expect(home.body.contains("New case study"))
             #expect(!home.body.contains("Edit this case study"))

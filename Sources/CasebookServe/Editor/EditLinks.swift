@@ -10,9 +10,9 @@ enum EditLinks {
     static func bar(forPage relative: String) -> String {
         var links = ""
         if let slug = caseSlug(relative) {
-            links += "<a class=\"casebook-edit-link\" href=\"\(EditorRoutes.pagePrefix)\(slug)\">Edit this case study</a> "
+            links += "<a class=\"casebook-edit-link\" href=\"\(EditorRoutes.pagePrefix)\(slug)\" target=\"_top\">Edit this case study</a> "
         }
-        links += "<a class=\"casebook-edit-link\" href=\"\(EditorRoutes.newPage)\">New case study</a>"
+        links += "<a class=\"casebook-edit-link\" href=\"\(EditorRoutes.newPage)\" target=\"_top\">New case study</a>"
         return "<link rel=\"stylesheet\" href=\"\(stylePath)\">"
             + "<nav class=\"casebook-edit-bar\" aria-label=\"Editor (preview only)\">\(links)</nav>"
     }
