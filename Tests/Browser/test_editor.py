@@ -9,10 +9,6 @@ import http.server
 import json
 import os
 import re
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
 import time
 import urllib.error
@@ -22,40 +18,19 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-CASEBOOK = os.environ.get("CASEBOOK_BIN", os.path.join(REPO, ".build", "debug", "casebook"))
+from serve import casebook_serve
+
 CASE = "content/case-studies/nj-tutoring-corps.md"
 # Screenshots for docs/editing-in-the-browser.md are written here when EDITOR_DOC_SHOTS is set.
 DOC_SHOTS = os.environ.get("EDITOR_DOC_SHOTS")
 WAIT = 20000
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def editor():
     """`casebook serve` on a copy of the site; yields (root, url)."""
-    root = tempfile.mkdtemp(prefix="casebook-editor-")
-    for folder in ("content", "templates"):
-        shutil.copytree(os.path.join(REPO, folder), os.path.join(root, folder))
-    port = free_port()
-    log = open(os.path.join(root, "serve.log"), "w")
-    server = subprocess.Popen([CASEBOOK, "serve", "--root", root, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield root, url
-    server.terminate()
-    assert server.wait(timeout=10) == 0
-    shutil.rmtree(root, ignore_errors=True)
+    with casebook_serve("casebook-editor-") as served:
+        yield served
 
 
 def read(root, relative):

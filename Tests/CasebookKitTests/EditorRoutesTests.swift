@@ -17,6 +17,11 @@ extension PreviewServerTests {
         return String(page.body[start.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// The headers of a write from the editor's own page.
+    func editorHeaders(_ http: RawHTTP) async throws -> [String: String] {
+        ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": try await editorToken(http), "Content-Type": "application/json"]
+    }
+
     /// The JSON of a save that changes alpha's title, from the values the editor opened.
     func retitledSave(_ http: RawHTTP) async throws -> String {
         let opened = try await blocking { try http.request("/_casebook/editor/case?slug=alpha") }
@@ -73,12 +78,11 @@ extension PreviewServerTests {
         let site = try makeSite()
         defer { site.remove() }
         try await withServer(site) { http, _, _ in
-            let token = try await editorToken(http)
             let body = try await retitledSave(http)  // carries the digest of the file as opened
             let file = site.root + "/content/case-studies/alpha.md"
             let theirs = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "Alpha Org", with: "Alpha Org, renamed")
             try theirs.write(toFile: file, atomically: true, encoding: .utf8)
-            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let headers = try await editorHeaders(http)
             let refused = try await blocking { try http.request("/_casebook/editor/save", method: "POST", headers: headers, body: body) }
             #expect(refused.status == 409)
             #expect(refused.body.contains("\"kind\":\"changed_on_disk\""))
@@ -96,8 +100,7 @@ extension PreviewServerTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: site.root + "/content/case-studies").filter { $0.hasSuffix(".md") }
         #expect(names.count >= 10)
         try await withServer(site) { http, _, _ in
-            let token = try await editorToken(http)
-            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let headers = try await editorHeaders(http)
             for name in names {
                 let file = site.root + "/content/case-studies/" + name
                 let before = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -128,8 +131,7 @@ extension PreviewServerTests {
         let site = try makeSite()
         defer { site.remove() }
         try await withServer(site) { http, _, _ in
-            let token = try await editorToken(http)
-            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let headers = try await editorHeaders(http)
             let layout = site.root + "/templates/layout.mustache"
             let before = try Data(contentsOf: URL(fileURLWithPath: layout))
             for path in ["templates/layout.mustache", "content/case-studies/../../templates/layout.mustache",
@@ -146,8 +148,7 @@ extension PreviewServerTests {
         let site = try makeSite()
         defer { site.remove() }
         try await withServer(site) { http, _, _ in
-            let token = try await editorToken(http)
-            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let headers = try await editorHeaders(http)
             // A 1×1 PNG.
             let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
             let noAlt = try await blocking {
@@ -178,8 +179,7 @@ extension PreviewServerTests {
         let site = try makeSite()
         defer { site.remove() }
         try await withServer(site) { http, _, _ in
-            let token = try await editorToken(http)
-            let headers = ["Origin": "http://127.0.0.1:\(http.port)", "X-Casebook-Token": token, "Content-Type": "application/json"]
+            let headers = try await editorHeaders(http)
             let huge = #"{"markdown": ""# + String(repeating: "a", count: EditorRoutes.maxJSONBody + 10) + #""}"#
             let refused = try await blocking { try http.request("/_casebook/editor/preview", method: "POST", headers: headers, body: huge) }
             #expect(refused.status == 413)
