@@ -236,6 +236,53 @@ extension PreviewServerTests {
     }
 }
 
+/// This computer's first IPv4 address that is not loopback (the container's own), if it has one.
+let networkAddress: String? = {
+    var first: UnsafeMutablePointer<ifaddrs>?
+    guard getifaddrs(&first) == 0 else { return nil }
+    defer { freeifaddrs(first) }
+    var next = first
+    while let entry = next {
+        defer { next = entry.pointee.ifa_next }
+        guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        guard getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+        let text = String(cString: host)
+        if !text.hasPrefix("127.") { return text }
+    }
+    return nil
+}()
+
+extension PreviewServerTests {
+    /// A real client on the network (this computer's own network address, so not loopback) against a
+    /// server listening on every address: the preview answers it, the editor does not, and its pages
+    /// carry no editor links, unless `--editor-on-network`.
+    @Test(.enabled(if: networkAddress != nil, "needs a network address besides loopback"))
+    func theEditorAnswersOnlyThisComputerUnlessEnabled() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let address = try #require(networkAddress)
+        try await withServer(site, configure: { $0.host = "0.0.0.0" }) { http, _, _ in
+            let network = RawHTTP(port: http.port, address: address)
+            let page = try await blocking { try network.request("/case-studies/alpha/", headers: ["Host": "\(address):\(http.port)"]) }
+            #expect(page.status == 200)
+            #expect(page.body.contains("Alpha Tutoring") && !page.body.contains("_casebook/edit"))
+            for path in ["/_casebook/edit/new", "/_casebook/edit/alpha", "/_casebook/editor/schema", "/_casebook/editor/editor.js"] {
+                let refused = try await blocking { try network.request(path, headers: ["Host": "\(address):\(http.port)"]) }
+                #expect(refused.status == 403, "\(path)")
+                #expect(!refused.body.contains("casebook-token"))
+            }
+            let local = try await blocking { try http.request("/_casebook/edit/new") }
+            #expect(local.status == 200 && local.body.contains("casebook-token"))
+        }
+        try await withServer(site, configure: { $0.host = "0.0.0.0"; $0.editorOnNetwork = true }) { http, _, _ in
+            let network = RawHTTP(port: http.port, address: address)
+            let editor = try await blocking { try network.request("/_casebook/edit/new", headers: ["Host": "\(address):\(http.port)"]) }
+            #expect(editor.status == 200)
+        }
+    }
+}
+
 /// Who the editor answers, without a network: addresses as the server sees them.
 @Suite struct EditorAccessTests {
     @Test func onlyThisComputerUnlessEnabled() throws {

@@ -14,6 +14,8 @@ struct RawHTTP {
     }
 
     let port: Int
+    /// The IPv4 address to connect to (another of this computer's addresses, to be seen as a network client).
+    var address = "127.0.0.1"
 
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: String? = nil) throws -> Response {
         let socket = try connect()
@@ -87,7 +89,7 @@ struct RawHTTP {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(self.address)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 #if os(Linux)
