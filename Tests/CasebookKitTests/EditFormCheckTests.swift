@@ -145,6 +145,13 @@ struct EditFormCheckTests {
         #expect(json.contains("\"evidence_designs\""))
         #expect(json.contains("\"no_evidence\""))
         #expect(json.contains("\"study_by\""))
+        // The test site keeps no tag vocabulary: the tags its cases use are offered.
+        #expect(schema.tags.isEmpty)
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        #expect(try FormCheck(root: site.root).schema.tags.map(\.key) == ["elementary", "math"])
+        // The real site's vocabulary, by label.
+        let real = try FormCheck(root: TestSite.repositoryRoot).schema.tags
+        #expect(real.contains(EditorSchema.Choice(key: "elementary", label: "Elementary school", description: nil)))
         // Every field of the form has its help.
         for key in ["title", "metrics.*.value", "metrics.*.as_of", "evidence.caveat", "story"] {
             #expect(schema.fields.contains { $0.key == key && !$0.help.isEmpty }, "\(key)")

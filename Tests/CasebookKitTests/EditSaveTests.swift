@@ -39,6 +39,14 @@ struct EditSaveTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root + "/content/case-studies") == [])
     }
 
+    @Test func aSiteWithoutACaseFolderGetsOne() throws {
+        let site = try TestSite(copyTemplates: false)
+        defer { site.remove() }
+        try FileManager.default.removeItem(atPath: site.root + "/content/case-studies")
+        _ = try ContentSave(root: site.root).save(text: TestSite.caseStudy(), to: Self.path, expectedDigest: nil, problems: [], draft: false)
+        #expect(FileManager.default.fileExists(atPath: site.root + "/" + Self.path))
+    }
+
     @Test func aNewFileMustNotExistYet() throws {
         let site = try TestSite(copyTemplates: false)
         defer { site.remove() }

@@ -46,6 +46,7 @@ public struct ContentSave: Sendable {
             break
         }
         let bytes = Data(text.utf8)
+        try makeFolder(of: absolute, relative: relative)
         try writeAtomically(bytes, to: absolute, relative: relative)
         return ContentDigest.of(bytes)
     }
@@ -82,14 +83,21 @@ public struct ContentSave: Sendable {
             }
             return "/images/" + name
         }
-        do {
-            try fileSystem.createDirectory(at: root + "/content/images")
-        } catch {
-            throw EditError(.io, "could not make the folder content/images: \(OutputWriter.describe(error))",
-                            hint: "check that content/ is writable", path: checked)
-        }
+        try makeFolder(of: absolute, relative: checked)
         try writeAtomically(Data(bytes), to: absolute, relative: checked)
         return "/images/" + name
+    }
+
+    /// The file's folder (content/case-studies/ or content/images/), made when the site has none yet.
+    private func makeFolder(of absolute: String, relative: String) throws(EditError) {
+        let folder = (absolute as NSString).deletingLastPathComponent
+        guard !fileSystem.directoryExists(at: folder) else { return }
+        do {
+            try fileSystem.createDirectory(at: folder)
+        } catch {
+            throw EditError(.io, "could not make the folder \((relative as NSString).deletingLastPathComponent): \(OutputWriter.describe(error))",
+                            hint: "check that content/ is writable", path: relative)
+        }
     }
 
     /// A temporary file next to the target, renamed over it: a reader sees the old file or the new one.

@@ -23,7 +23,18 @@ public struct FormCheck: Sendable {
                              hint: "run `casebook check` and fix content/site.yml first")
         }
         self.config = config
-        schema = EditorSchema.make(config: config)
+        schema = EditorSchema.make(config: config, usedTags: config.tags.isEmpty ? Self.usedTags(root: root, fileSystem: fileSystem) : [])
+    }
+
+    /// The tags the site's cases use, offered in the form when site.yml keeps no tag vocabulary.
+    static func usedTags(root: String, fileSystem: any FileSystem) -> [String] {
+        let folder = root + "/content/case-studies"
+        let files = (try? fileSystem.filesRecursively(in: folder, within: root + "/content").files) ?? []
+        return files.filter { $0.hasSuffix(".md") }.flatMap { file -> [String] in
+            guard let data = try? fileSystem.readFile(at: folder + "/" + file),
+                  case .success(let document) = CaseDocument.open(text: String(decoding: data, as: UTF8.self), path: file) else { return [] }
+            return document.form.tags
+        }
     }
 
     /// The problems in the file the form would be saved as (`original.applying(form)`, or a new file).

@@ -311,9 +311,11 @@ struct FrontMatterEditor {
         case .scalar(_, let style):
             let end = base + node.span.upperBound
             guard style == .literal || style == .folded else { return end }
-            var last = end
-            while last > start(node) + 1, [0x20, 0x0A, 0x0D].contains(bytes[last - 1]) { last -= 1 }
-            return lineEnd(last)
+            // A block ends where the next field starts: back over that line's indentation, then over
+            // the line breaks (blank lines after the block stay). A line of spaces is the block's own.
+            var last = bytes[lineStart(end)..<end].allSatisfy { $0 == 0x20 } ? lineStart(end) : end
+            while last > start(node) + 1, bytes[last - 1] == 0x0A || bytes[last - 1] == 0x0D { last -= 1 }
+            return last
         case .mapping(let pairs):
             if node.isFlow { return base + node.span.upperBound }
             return pairs.map(pairEnd).max() ?? start(node)
