@@ -225,6 +225,20 @@ extension PreviewServerTests {
         }
     }
 
+    @Test func underABasePathTheEditorLinksToTheSitesOwnAddresses() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site, baseURL: "http://localhost/showcase/") { http, _, _ in
+            let page = try await blocking { try http.request("/showcase/case-studies/alpha/") }
+            #expect(page.body.contains("href=\"/_casebook/edit/alpha\""))
+            let editor = try await blocking { try http.request("/_casebook/edit/alpha") }
+            #expect(editor.body.contains("href=\"/showcase/assets/site.css\""))
+            #expect(editor.body.contains("data-site-root=\"/showcase/\""))
+            let opened = try await blocking { try http.request("/_casebook/editor/case?slug=alpha") }
+            #expect(opened.body.contains("\"page_url\":\"/showcase/case-studies/alpha/\""))
+        }
+    }
+
     @Test func eachRunHasItsOwnToken() async throws {
         let site = try makeSite()
         defer { site.remove() }
