@@ -71,6 +71,7 @@ enum EditorStyle {
       background: var(--accent-soft, #f7e7e1); border-left: 4px solid var(--low, #9b2c2c); color: var(--ink, #1c2430); }
     .ed-problem.ed-warning { border-left-color: var(--medium, #7a5200); background: var(--primary-soft, #e3eef3); }
     .ed-problem p { margin: 0; }
+    .ed-problem, .ed-summary li, .ed-alert, .ed-notice, .ed-help { overflow-wrap: anywhere; }
     .ed-problem .ed-hint { color: var(--ink, #1c2430); margin-top: 0.15rem; }
     .ed-problem .ed-button { margin-top: 0.35rem; }
     .ed-summary { border: 2px solid var(--low, #9b2c2c); border-radius: var(--radius, 8px); background: var(--card, #fff); padding: 0.5rem 1.25rem 0.75rem; margin: 1rem 0; }
