@@ -27,12 +27,12 @@ struct CaseFileLayout {
         lines.append("strategy: " + top.write(form.strategy, kind: .text) + "               # one of: \(strategies)")
         lines.append(Self.commented("funding: " + flow(form.funding), "any of: \(funding)"))
         if let note = form.fundingNote, !note.isEmpty { lines.append("funding_note: " + top.write(note, kind: .text)) }
-        lines.append(Self.commented("years: " + editor.flow(FormEntry.years(form.years)), "add `end: 2024` once the program has ended"))
+        lines.append(Self.commented("years: " + FormNodeWriter.flow(FormEntry.years(form.years)), "add `end: 2024` once the program has ended"))
         lines.append(Self.commented("tags: " + flow(form.tags), "lower-case topics, e.g. [math, elementary]"))
         lines.append(Self.commented("date: " + top.write(form.date, kind: .asWritten), "the date of the newest fact below"))
         if form.featured { lines.append("featured: true") }
         lines.append("draft: " + (form.draft ? "true" : "false"))
-        if let image = form.image { lines.append("image:" + editor.render(.fields([.text("src", image.src), .text("alt", image.alt)]), indent: 0)) }
+        if let image = form.image { lines.append("image:" + FormNodeWriter.render(.fields([.text("src", image.src), .text("alt", image.alt)]), indent: 0)) }
         lines.append(Self.commented("metrics:", "keys: \(metricKeys), …"))
         for (index, metric) in form.metrics.enumerated() { lines += metricLines(metric, explained: index == 0) }
         if let evidence = form.evidence {
@@ -43,7 +43,7 @@ struct CaseFileLayout {
         if form.sources.isEmpty {
             lines.append(Self.commented("sources: []", "further reading: - {title: …, url: https://…}"))
         } else {
-            lines.append("sources:" + editor.render(.list(form.sources.map(\.tree)), indent: 0))
+            lines.append("sources:" + FormNodeWriter.render(.list(form.sources.map(\.tree)), indent: 0))
         }
         lines.append("---")
         let story = form.story.replacingOccurrences(of: "\r\n", with: "\n")
@@ -53,13 +53,10 @@ struct CaseFileLayout {
     /// The fields of a front matter with no layout to keep (a file whose front matter is not a set of fields).
     static func fieldLines(_ tree: FormNode) -> String {
         guard case .fields(let entries) = tree else { return "" }
-        let editor = FrontMatterEditor(bytes: [], base: 0)
-        return entries.compactMap { entry in entry.node.map { entry.key + ":" + editor.render($0, indent: 0) + "\n" } }.joined()
+        return entries.compactMap { entry in entry.node.map { entry.key + ":" + FormNodeWriter.render($0, indent: 0) + "\n" } }.joined()
     }
 
-    private var editor: FrontMatterEditor { FrontMatterEditor(bytes: [], base: 0) }
-
-    private func flow(_ items: [String]) -> String { editor.flow(.list(items.map { .scalar($0, .text) })) }
+    private func flow(_ items: [String]) -> String { FormNodeWriter.flow(.list(items.map { .scalar($0, .text) })) }
 
     private func metricLines(_ metric: MetricField, explained: Bool) -> [String] {
         let comments = explained ? [
@@ -74,7 +71,7 @@ struct CaseFileLayout {
             guard let node = entry.node else { continue }
             // `highlight: false` is the default: written only when set.
             if entry.key == "highlight", !metric.highlight { continue }
-            let line = (lines.isEmpty ? "  - " : "    ") + entry.key + ":" + editor.render(node, indent: 4)
+            let line = (lines.isEmpty ? "  - " : "    ") + entry.key + ":" + FormNodeWriter.render(node, indent: 4)
             lines.append(comments[entry.key].map { Self.commented(line, $0) } ?? line)
         }
         return lines
@@ -93,9 +90,9 @@ struct CaseFileLayout {
             "  design: " + inner.write(evidence.design, kind: .text) + "                    # strongest first: \(designs)",
         ]
         if let studyBy = evidence.studyBy, !studyBy.isEmpty { lines.append("  study_by: " + inner.write(studyBy, kind: .text)) }
-        lines.append("  finding:" + editor.render(.scalar(evidence.finding, .text), indent: 2))
-        lines.append("  caveat:" + editor.render(.scalar(evidence.caveat, .text), indent: 2))
-        if let note = evidence.note, !note.isEmpty { lines.append("  note:" + editor.render(.scalar(note, .text), indent: 2)) }
+        lines.append("  finding:" + FormNodeWriter.render(.scalar(evidence.finding, .text), indent: 2))
+        lines.append("  caveat:" + FormNodeWriter.render(.scalar(evidence.caveat, .text), indent: 2))
+        if let note = evidence.note, !note.isEmpty { lines.append("  note:" + FormNodeWriter.render(.scalar(note, .text), indent: 2)) }
         if evidence.studyBy?.isEmpty ?? true {
             lines.append("  # study_by: own                 # own (the program, its funder or vendor) or independent; needed unless design is \(none)")
         }
@@ -103,7 +100,7 @@ struct CaseFileLayout {
             lines.append("  # sources:                      # the study or report; needed unless design is \(none)")
             lines.append("  #   - {title: …, url: https://…}")
         } else {
-            lines.append("  sources:" + editor.render(.list(evidence.sources.map(\.tree)), indent: 2))
+            lines.append("  sources:" + FormNodeWriter.render(.list(evidence.sources.map(\.tree)), indent: 2))
         }
         return lines
     }

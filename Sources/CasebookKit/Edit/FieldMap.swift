@@ -20,7 +20,7 @@ struct FieldMap {
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
         lineStarts = starts
         bodyFirstLine = parts.bodyFirstLine
-        let editor = FrontMatterEditor(bytes: bytes, base: parts.yamlStart)
+        let editor = YAMLPositions(bytes: bytes, base: parts.yamlStart)
         if let root = parts.root {
             let start = editor.start(root)
             entries.append(Entry(path: "", range: start..<max(start + 1, editor.contentEnd(root)), fieldsStart: root.mapping == nil ? nil : start))
@@ -28,7 +28,7 @@ struct FieldMap {
         }
     }
 
-    private mutating func add(_ node: YAMLValue, path: String, editor: FrontMatterEditor, range: Range<Int>?) {
+    private mutating func add(_ node: YAMLValue, path: String, editor: YAMLPositions, range: Range<Int>?) {
         let prefix = path.isEmpty ? "" : path + "."
         switch node.content {
         case .mapping(let pairs):

@@ -7,6 +7,8 @@ struct FrontMatterEditor {
     let bytes: [UInt8]
     /// Where the YAML text starts in the file: value spans are relative to it.
     let base: Int
+    /// Where each part of the front matter is.
+    let at: YAMLPositions
     private(set) var splices: [Splice] = []
 
     struct Splice {
@@ -18,6 +20,7 @@ struct FrontMatterEditor {
     init(bytes: [UInt8], base: Int) {
         self.bytes = bytes
         self.base = base
+        at = YAMLPositions(bytes: bytes, base: base)
     }
 
     /// The file with every splice made. Splices never overlap; several at one place keep their order.
@@ -41,7 +44,7 @@ struct FrontMatterEditor {
     /// Edits a block mapping of the file from `old` to `new` (same keys, in the form's order).
     mutating func fields(old: [FormEntry], new: [FormEntry], in mapping: YAMLValue) {
         guard let pairs = mapping.mapping, let first = pairs.first else { return }
-        let indent = column(start(first.key))
+        let indent = at.column(at.start(first.key))
         let order = new.map(\.key)
         for (index, entry) in new.enumerated() {
             let before = index < old.count && old[index].key == entry.key ? old[index].node : nil
@@ -61,51 +64,39 @@ struct FrontMatterEditor {
     /// Rewrites the value of `pair`, as little of it as needed.
     private mutating func value(old: FormNode?, new: FormNode, at pair: YAMLValue.Pair, indent: Int) {
         let node = pair.value
-        let colon = colonEnd(pair.key)
-        if isEmptyNull(node) {
-            splice(colon..<colon, render(new, indent: indent))
+        let colon = at.colonEnd(pair.key)
+        if at.isEmptyNull(node) {
+            splice(colon..<colon, FormNodeWriter.render(new, indent: indent))
             return
         }
         switch (new, node.content, old) {
         case (.scalar(let text, let kind), .scalar(_, let style), _):
             rewriteScalar(node, text, kind, style: style, indent: indent)
         case _ where node.isFlow:
-            splice(start(node)..<contentEnd(node), flow(new))
+            splice(at.start(node)..<at.contentEnd(node), FormNodeWriter.flow(new))
         case (.fields(let newEntries), .mapping, .fields(let oldEntries)?):
             fields(old: oldEntries, new: newEntries, in: node)
         case (.list(let newItems), .sequence(let yamlItems), .list(let oldItems)?) where oldItems.count == yamlItems.count:
             list(old: oldItems, new: newItems, in: node, colon: colon)
         default:
-            splice(colon..<contentEnd(node), render(new, indent: indent))
+            splice(colon..<at.contentEnd(node), FormNodeWriter.render(new, indent: indent))
         }
     }
 
     private mutating func rewriteScalar(_ node: YAMLValue, _ text: String, _ kind: FormNode.Kind, style: YAMLValue.Style, indent: Int) {
-        let range = start(node)..<contentEnd(node)
-        let writer = ScalarWriter(indent: indent, lineContinues: restOfLineHasText(after: range.upperBound))
-        splice(range, writer.write(text, kind: kind, preferring: style, foldedLines: style == .folded ? foldedLines(node) : []))
-    }
-
-    /// A folded value's lines as written, without their indentation; empty unless every line is
-    /// indented alike (a more-indented line is not folded, so its breaks are not the writer's to keep).
-    func foldedLines(_ node: YAMLValue) -> [String] {
-        let end = contentEnd(node)
-        let first = lineEnd(start(node)) + 1
-        guard first < end else { return [] }
-        let lines = bytes[first..<end].split(separator: 0x0A, omittingEmptySubsequences: false)
-        let indents = Set(lines.map { $0.prefix { $0 == 0x20 }.count })
-        guard indents.count == 1, !lines.contains(where: { $0.allSatisfy { $0 == 0x20 } }) else { return [] }
-        return lines.map { String(decoding: $0.drop { $0 == 0x20 }, as: UTF8.self) }
+        let range = at.start(node)..<at.contentEnd(node)
+        let writer = ScalarWriter(indent: indent, lineContinues: at.restOfLineHasText(after: range.upperBound))
+        splice(range, writer.write(text, kind: kind, preferring: style, foldedLines: style == .folded ? at.foldedLines(node) : []))
     }
 
     /// Deletes a field's lines (or, for the first field of a list item, the field up to the next one).
     private mutating func remove(_ pair: YAMLValue.Pair, among pairs: [YAMLValue.Pair]) {
-        let keyStart = start(pair.key)
-        let endOfLine = lineEnd(pairEnd(pair))
-        if onlySpacesBefore(keyStart) {
-            splice(lineStart(keyStart)..<min(endOfLine + 1, bytes.count), "")
-        } else if let index = pairs.firstIndex(where: { start($0.key) == keyStart }), index + 1 < pairs.count {
-            splice(keyStart..<start(pairs[index + 1].key), "")
+        let keyStart = at.start(pair.key)
+        let endOfLine = at.lineEnd(at.pairEnd(pair))
+        if at.onlySpacesBefore(keyStart) {
+            splice(at.lineStart(keyStart)..<min(endOfLine + 1, bytes.count), "")
+        } else if let index = pairs.firstIndex(where: { at.start($0.key) == keyStart }), index + 1 < pairs.count {
+            splice(keyStart..<at.start(pairs[index + 1].key), "")
         } else {
             splice(keyStart..<endOfLine, "{}")
         }
@@ -115,16 +106,16 @@ struct FrontMatterEditor {
     private mutating func insert(_ key: String, _ node: FormNode, among pairs: [YAMLValue.Pair], order: [String], indent: Int) {
         let position = order.firstIndex(of: key) ?? order.count
         let later = Set(order[min(position + 1, order.count)...])
-        let text = key + ":" + render(node, indent: indent)
+        let text = key + ":" + FormNodeWriter.render(node, indent: indent)
         // After the nearest field before it in the form's order that the file has (or, when the file has
         // none of those, before the nearest one after it; or else at the end).
         let earlier = order[..<position].reversed().lazy.compactMap { name in pairs.first { $0.key.scalar == name } }.first
         if let previous = earlier ?? (pairs.contains { later.contains($0.key.scalar ?? "") } ? nil : pairs.last) {
-            let at = min(lineEnd(pairEnd(previous)) + 1, bytes.count)
-            splice(at..<at, String(repeating: " ", count: indent) + text + "\n")
+            let place = min(at.lineEnd(at.pairEnd(previous)) + 1, bytes.count)
+            splice(place..<place, String(repeating: " ", count: indent) + text + "\n")
         } else if let next = pairs.first(where: { later.contains($0.key.scalar ?? "") }) {
-            let at = start(next.key)
-            splice(at..<at, text + "\n" + String(repeating: " ", count: indent))
+            let place = at.start(next.key)
+            splice(place..<place, text + "\n" + String(repeating: " ", count: indent))
         }
     }
 
@@ -135,10 +126,10 @@ struct FrontMatterEditor {
     private mutating func list(old: [FormNode], new: [FormNode], in sequence: YAMLValue, colon: Int) {
         guard let items = sequence.sequence, let first = items.first else { return }
         if new.isEmpty {
-            splice(colon..<contentEnd(sequence), " []")
+            splice(colon..<at.contentEnd(sequence), " []")
             return
         }
-        let dashColumn = column(dash(first))
+        let dashColumn = at.column(at.dash(first))
         let itemsAreFlow = items.allSatisfy { $0.isFlow }
         let anchors = Self.commonItems(old, new) + [(old.count, new.count)]
         // The removed items, so an item moved elsewhere in the list keeps its text (and its comments).
@@ -151,13 +142,13 @@ struct FrontMatterEditor {
                 item(old: old[i + k], new: new[j + k], at: items[i + k], dashColumn: dashColumn, flowItems: itemsAreFlow)
             }
             for k in (i + paired)..<oldEnd {
-                let lines = lineStart(dash(items[k]))..<min(lineEnd(contentEnd(items[k])) + 1, bytes.count)
+                let lines = at.lineStart(at.dash(items[k]))..<min(at.lineEnd(at.contentEnd(items[k])) + 1, bytes.count)
                 removed.append((old[k], items[k], lines))
                 splice(lines, "")
             }
-            let at = oldEnd < items.count ? lineStart(dash(items[oldEnd]))
-                                          : min(lineEnd(contentEnd(items[items.count - 1])) + 1, bytes.count)
-            for k in (j + paired)..<newEnd { additions.append((at, new[k])) }
+            let place = oldEnd < items.count ? at.lineStart(at.dash(items[oldEnd]))
+                                             : min(at.lineEnd(at.contentEnd(items[items.count - 1])) + 1, bytes.count)
+            for k in (j + paired)..<newEnd { additions.append((place, new[k])) }
             (i, j) = (oldEnd + 1, newEnd + 1)
         }
         for addition in additions {
@@ -169,7 +160,7 @@ struct FrontMatterEditor {
                 text = moved(source.item, lines: source.lines, from: source.node, to: addition.node,
                              dashColumn: dashColumn, flowItems: itemsAreFlow)
             }
-            let body = itemsAreFlow ? flow(addition.node) : renderItem(addition.node, indent: dashColumn + 2)
+            let body = itemsAreFlow ? FormNodeWriter.flow(addition.node) : FormNodeWriter.renderItem(addition.node, indent: dashColumn + 2)
             splice(addition.at..<addition.at, text ?? String(repeating: " ", count: dashColumn) + "- " + body + "\n")
         }
     }
@@ -201,15 +192,15 @@ struct FrontMatterEditor {
     private mutating func item(old: FormNode, new: FormNode, at node: YAMLValue, dashColumn: Int, flowItems: Bool) {
         guard old != new else { return }
         switch (new, node.content, old) {
-        case (.scalar(let text, let kind), .scalar(_, let style), _) where !isEmptyNull(node):
+        case (.scalar(let text, let kind), .scalar(_, let style), _) where !at.isEmptyNull(node):
             rewriteScalar(node, text, kind, style: style, indent: dashColumn)
         case _ where node.isFlow:
-            splice(start(node)..<contentEnd(node), flow(new))
+            splice(at.start(node)..<at.contentEnd(node), FormNodeWriter.flow(new))
         case (.fields(let newEntries), .mapping, .fields(let oldEntries)):
             fields(old: oldEntries, new: newEntries, in: node)
         default:
-            let at = dash(node) + 1
-            splice(at..<max(at, contentEnd(node)), " " + renderItem(new, indent: dashColumn + 2))
+            let afterDash = at.dash(node) + 1
+            splice(afterDash..<max(afterDash, at.contentEnd(node)), " " + FormNodeWriter.renderItem(new, indent: dashColumn + 2))
         }
     }
 
@@ -234,139 +225,5 @@ struct FrontMatterEditor {
             }
         }
         return pairs
-    }
-
-    // MARK: Writing new values
-
-    /// The fields a new value is written with: those given, less flags left at their default (`false`),
-    /// which a file leaves out.
-    private func written(_ entries: [FormEntry]) -> [(String, FormNode)] {
-        entries.compactMap { entry in
-            guard let node = entry.node, node != .scalar("false", .flag) else { return nil }
-            return (entry.key, node)
-        }
-    }
-
-    /// A value written after `key:`: on the same line (starting with a space) or on the lines below.
-    func render(_ node: FormNode, indent: Int) -> String {
-        switch node {
-        case .scalar(let text, let kind):
-            return " " + ScalarWriter(indent: indent).write(text, kind: kind)
-        case .list(let items):
-            if items.isEmpty { return " []" }
-            if items.allSatisfy(\.isScalar) {
-                let line = flow(node)
-                if indent + line.count <= 90 { return " " + line }
-            }
-            let pad = String(repeating: " ", count: indent + 2)
-            return items.map { "\n" + pad + "- " + renderItem($0, indent: indent + 4) }.joined()
-        case .fields(let entries):
-            let present = written(entries)
-            if present.isEmpty { return " {}" }
-            if present.allSatisfy({ $0.1.isScalar }) {
-                let line = flow(node)
-                if line.count <= 60 { return " " + line }
-            }
-            let pad = String(repeating: " ", count: indent + 2)
-            return present.map { "\n" + pad + $0.0 + ":" + render($0.1, indent: indent + 2) }.joined()
-        }
-    }
-
-    /// A list item's value after `- `, whose fields line up at `indent`.
-    func renderItem(_ node: FormNode, indent: Int) -> String {
-        switch node {
-        case .scalar(let text, let kind):
-            return ScalarWriter(indent: indent - 2).write(text, kind: kind)
-        case .list:
-            return flow(node)
-        case .fields(let entries):
-            let present = written(entries)
-            if present.isEmpty { return "{}" }
-            let pad = String(repeating: " ", count: indent)
-            return present.enumerated().map { index, field in
-                (index == 0 ? "" : "\n" + pad) + field.0 + ":" + render(field.1, indent: indent)
-            }.joined()
-        }
-    }
-
-    /// A value in brackets or braces, on one line.
-    func flow(_ node: FormNode) -> String {
-        switch node {
-        case .scalar(let text, let kind):
-            return ScalarWriter(indent: 0, inFlow: true).write(text, kind: kind)
-        case .list(let items):
-            return "[" + items.map(flow).joined(separator: ", ") + "]"
-        case .fields(let entries):
-            return "{" + written(entries).map { $0.0 + ": " + flow($0.1) }.joined(separator: ", ") + "}"
-        }
-    }
-
-    // MARK: Positions
-
-    func start(_ node: YAMLValue) -> Int { base + node.span.lowerBound }
-
-    /// Just after the last character that belongs to the value (a block scalar: the end of its last line).
-    func contentEnd(_ node: YAMLValue) -> Int {
-        switch node.content {
-        case .scalar(_, let style):
-            let end = base + node.span.upperBound
-            guard style == .literal || style == .folded else { return end }
-            // A block ends where the next field starts: back over that line's indentation, then over
-            // the line breaks (blank lines after the block stay). A line of spaces is the block's own.
-            var last = bytes[lineStart(end)..<end].allSatisfy { $0 == 0x20 } ? lineStart(end) : end
-            while last > start(node) + 1, bytes[last - 1] == 0x0A || bytes[last - 1] == 0x0D { last -= 1 }
-            return last
-        case .mapping(let pairs):
-            if node.isFlow { return base + node.span.upperBound }
-            return pairs.map(pairEnd).max() ?? start(node)
-        case .sequence(let items):
-            if node.isFlow { return base + node.span.upperBound }
-            return items.map(contentEnd).max() ?? start(node)
-        }
-    }
-
-    func pairEnd(_ pair: YAMLValue.Pair) -> Int {
-        isEmptyNull(pair.value) ? colonEnd(pair.key) : contentEnd(pair.value)
-    }
-
-    /// `field:` with nothing after it: libyaml places the empty value where the next token starts.
-    func isEmptyNull(_ node: YAMLValue) -> Bool {
-        node.span.isEmpty && node.style == .plain
-    }
-
-    /// Just after the `:` that follows a field name.
-    func colonEnd(_ key: YAMLValue) -> Int {
-        var at = base + key.span.upperBound
-        while at < bytes.count, bytes[at] == 0x20 { at += 1 }
-        return at < bytes.count && bytes[at] == UInt8(ascii: ":") ? at + 1 : base + key.span.upperBound
-    }
-
-    /// The `-` that starts a list item.
-    func dash(_ item: YAMLValue) -> Int {
-        var at = start(item) - 1
-        while at > 0, bytes[at] == 0x20 || bytes[at] == 0x0A { at -= 1 }
-        return at >= 0 && bytes[at] == UInt8(ascii: "-") ? at : start(item)
-    }
-
-    func lineStart(_ position: Int) -> Int {
-        var at = min(position, bytes.count)
-        while at > 0, bytes[at - 1] != 0x0A { at -= 1 }
-        return at
-    }
-
-    func lineEnd(_ position: Int) -> Int {
-        var at = position
-        while at < bytes.count, bytes[at] != 0x0A { at += 1 }
-        return at
-    }
-
-    func column(_ position: Int) -> Int { position - lineStart(position) }
-
-    func onlySpacesBefore(_ position: Int) -> Bool {
-        bytes[lineStart(position)..<position].allSatisfy { $0 == 0x20 }
-    }
-
-    func restOfLineHasText(after position: Int) -> Bool {
-        bytes[position..<lineEnd(position)].contains { $0 != 0x20 && $0 != 0x0D }
     }
 }
