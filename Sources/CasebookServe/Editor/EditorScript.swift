@@ -616,19 +616,6 @@ enum EditorScript {
         return Object.keys(touched).some(function (t) { return t === p.field || t === group || t.indexOf(group + ".") === 0; });
       }
 
-      // "… has no `url`" belongs at the missing field when the form has it: beside it, or at the top level.
-      function placeOf(p) {
-        var missing = /has no `([a-z_]+)`/.exec(p.message || "");
-        if (missing) {
-          var parent = p.field.indexOf(".") >= 0 ? p.field.replace(/\.[^.]*$/, "") : "";
-          var candidates = [p.field + "." + missing[1], (parent ? parent + "." : "") + missing[1], missing[1]];
-          for (var i = 0; i < candidates.length; i++) {
-            if (ui.form.querySelector('[data-field="' + candidates[i] + '"]')) { return candidates[i]; }
-          }
-        }
-        return p.field;
-      }
-
       function showProblems(all) {
         var list = all.filter(visible);
         Array.prototype.forEach.call(ui.form.querySelectorAll(".ed-problems"), function (box) { box.textContent = ""; });
@@ -643,7 +630,7 @@ enum EditorScript {
         var errors = 0, warnings = 0;
         list.forEach(function (p, index) {
           if (p.severity === "error") { errors++; } else { warnings++; }
-          var target = fieldFor(placeOf(p));
+          var target = fieldFor(p.field);
           var control = controlIn(target);
           var box = problemBox(target) || ui.generalProblems;
           // A list of checkboxes (funding, tags) is described as a whole; no one box in it is wrong.
