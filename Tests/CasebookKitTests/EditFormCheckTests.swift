@@ -110,6 +110,36 @@ struct EditFormCheckTests {
         #expect(image.first { $0.code == DiagnosticCode.caseImageMissing.rawValue }?.field == "image.src", "\(image)")
     }
 
+    /// One checker kept for many checks (as the form is typed in) reuses the rest of the site's work,
+    /// and says exactly what a fresh checker says: nothing of one check's text is left for the next,
+    /// and what changed on disk in between is seen.
+    @Test func aKeptCheckerSaysWhatAFreshOneSays() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        let kept = try FormCheck(root: site.root)
+        let alpha = try CaseDocument.open(text: TestSite.caseStudy(), path: "content/case-studies/alpha.md").get()
+        var broken = alpha.form
+        broken.strategy = "tutorng"
+        broken.story = "See [beta](/case-studies/beta/)."
+        var gamma = Self.goodForm(kept)
+        gamma.story = "See [alpha](/case-studies/alpha/) and [beta](/case-studies/beta/)."
+        let steps: [(CaseForm, String, CaseDocument?)] = [
+            (broken, "content/case-studies/alpha.md", alpha), (gamma, "content/case-studies/gamma.md", nil),
+            (alpha.form, "content/case-studies/alpha.md", alpha), (broken, "content/case-studies/alpha.md", alpha),
+        ]
+        for (form, path, original) in steps {
+            let fresh = try FormCheck(root: site.root).check(form, path: path, original: original)
+            #expect(kept.check(form, path: path, original: original) == fresh, "\(path)")
+        }
+        #expect(kept.check(gamma, path: "content/case-studies/gamma.md", original: nil).contains { $0.code == DiagnosticCode.linkBroken.rawValue })
+        // beta appears on disk: the link to it is no longer broken.
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta"))
+        let after = kept.check(gamma, path: "content/case-studies/gamma.md", original: nil)
+        #expect(!after.contains { $0.code == DiagnosticCode.linkBroken.rawValue }, "\(after)")
+        #expect(after == (try FormCheck(root: site.root).check(gamma, path: "content/case-studies/gamma.md", original: nil)))
+    }
+
     @Test func everyProblemOfARealCaseHasAField() throws {
         let check = try FormCheck(root: TestSite.repositoryRoot)
         for name in EditRoundTripTests.files {

@@ -10,6 +10,8 @@ public struct FormCheck: Sendable {
     /// content/site.yml as read when the checker was made.
     public let config: SiteConfig
     public let schema: EditorSchema
+    /// The last check's work, for the next (taken out while a check runs: two checks at once never share it).
+    private let memory = Locked<CheckMemory?>(CheckMemory())
 
     /// Reads content/site.yml; throws when it cannot be read (the editor then says to run `casebook check`).
     public init(root: String, fileSystem: any FileSystem = LocalFileSystem()) throws(BuildError) {
@@ -66,13 +68,25 @@ public struct FormCheck: Sendable {
         options.dryRun = true
         // Whether base_url is a placeholder is about site.yml, not the case.
         options.checksPublishingSettings = false
-        let report: BuildReport
+        let kept = memory.withLock { memory -> CheckMemory? in
+            defer { memory = nil }
+            return memory
+        }
+        var working = kept ?? CheckMemory()
+        working.forgetChanges(root: root, fileSystem: fileSystem)
+        // What was made from this file is of another text than the one checked now, and the other way round.
+        working.cache.invalidate([path])
+        defer {
+            working.cache.invalidate([path])
+            if kept != nil { memory.withLock { $0 = working } }
+        }
+        let found: [Diagnostic]
         do {
-            report = try SiteBuilder(fileSystem: overlay).build(options)
+            found = try SiteBuilder(fileSystem: overlay).prepare(options, cache: working.cache, timer: PhaseTimer(onProgress: nil)).diagnostics
         } catch {
             // The computer failed (out of memory or file descriptors), not the case: check the file alone.
             return CaseStudyDecoder.decode(text: text, path: path, config: config).1
         }
-        return report.diagnostics.filter { $0.location.file == path || $0.message.contains(path) }
+        return found.filter { $0.location.file == path || $0.message.contains(path) }
     }
 }
