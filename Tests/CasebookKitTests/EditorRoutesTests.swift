@@ -239,6 +239,21 @@ extension PreviewServerTests {
         }
     }
 
+    @Test func aChangedVocabularyReachesTheFormAtOnce() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try await withServer(site) { http, _, _ in
+            let before = try await blocking { try http.request("/_casebook/editor/schema") }
+            #expect(before.body.contains("\"label\":\"Tutoring\""))
+            let settings = site.root + "/content/site.yml"
+            let text = try String(contentsOfFile: settings, encoding: .utf8)
+            try text.replacingOccurrences(of: "label: Tutoring\n", with: "label: Tutoring and homework help\n")
+                .write(toFile: settings, atomically: true, encoding: .utf8)
+            let after = try await blocking { try http.request("/_casebook/editor/schema") }
+            #expect(after.body.contains("\"label\":\"Tutoring and homework help\""))
+        }
+    }
+
     @Test func eachRunHasItsOwnToken() async throws {
         let site = try makeSite()
         defer { site.remove() }

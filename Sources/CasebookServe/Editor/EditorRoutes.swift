@@ -27,6 +27,8 @@ struct EditorRoutes: Sendable {
     /// Whether the preview shows drafts (`--drafts`): a saved draft appears there only then.
     let showsDrafts: Bool
     let fileSystem: any FileSystem
+    /// The checker, kept between requests while site.yml is unchanged.
+    let checkers: FormCheckCache
     let disk = NIOThreadPool.singleton
 
     init(root: String, basePath: String, access: EditorAccess, policy: ContentSecurityPolicy, showsDrafts: Bool,
@@ -37,6 +39,7 @@ struct EditorRoutes: Sendable {
         self.access = access
         self.policy = policy
         self.fileSystem = fileSystem
+        self.checkers = FormCheckCache(root: root, fileSystem: fileSystem)
     }
 
     static func handles(_ path: String) -> Bool {
@@ -243,11 +246,11 @@ struct EditorRoutes: Sendable {
         }
     }
 
-    /// Runs `body` with the checker for the site as its settings are now (site.yml is read again each
-    /// time, so a change to a vocabulary shows at once); a site.yml that cannot be read is reported.
+    /// Runs `body` with the checker for the site as its settings are now (a change to a vocabulary in
+    /// site.yml shows at once); a site.yml that cannot be read is reported.
     private func withFormCheck(_ body: (FormCheck) -> Response) -> Response {
         do throws(BuildError) {
-            return body(try FormCheck(root: root, fileSystem: fileSystem))
+            return body(try checkers.checker())
         } catch {
             return reply.failure(.unprocessableContent, kind: "site_settings",
                                  "content/site.yml cannot be read, so the form cannot be made: \(error.message)",
