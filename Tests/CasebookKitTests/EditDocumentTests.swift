@@ -168,6 +168,25 @@ struct EditDocumentTests {
         #expect(encoded.contains("\"as_of\":\"2021\"") && encoded.contains("\"funding_note\"") == false)
     }
 
+    /// Front matters that are not a set of fields, or nearly empty, still open and take the form's values.
+    @Test(arguments: ["---\n---\n", "---\n- a\n- b\n---\nbody", "---\n[a, b]\n---\n", "---\n{title: x, tags: [a]}\n---\n",
+                      "---\ntitle: x\n---", "---\ntitle:\nplace:\n---\n", "---\ntitle: x\nmetrics: oops\nsources: {a: b}\n---\nStory",
+                      "---\n# only a comment\n---\n"])
+    func oddFrontMattersTakeTheFormsValues(_ text: String) throws {
+        let document = try CaseDocument.open(text: text, path: Self.path).get()
+        #expect(document.applying(document.form) == text)
+        var form = document.form
+        form.title = "New: title"
+        form.place = "Here"
+        form.tags = ["math"]
+        form.metrics.append(MetricField(key: "tutors", value: "40", asOf: "2021", source: "S", url: "https://reports.casebook.test/t",
+                                        certainty: "low", quote: "40"))
+        form.sources = [SourceField(title: "T", url: "https://reports.casebook.test/u")]
+        form.story = "A story."
+        let written = document.applying(form)
+        #expect(try CaseDocument.open(text: written, path: Self.path).get().form == form, "\(written)")
+    }
+
     @Test func aFileThatIsNotYAMLCannotBeOpened() {
         guard case .failure(let unreadable) = CaseDocument.open(text: "---\ntitle: [unclosed\n---\n", path: Self.path) else {
             Issue.record("opened")

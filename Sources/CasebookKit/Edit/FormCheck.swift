@@ -10,6 +10,8 @@ public struct FormCheck: Sendable {
     /// content/site.yml as read when the checker was made.
     public let config: SiteConfig
     public let schema: EditorSchema
+    /// content/site.yml's digest when it was read, for `isCurrent`.
+    private let settingsDigest: String
     /// The last check's work, for the next (taken out while a check runs: two checks at once never share it).
     private let memory = Locked<CheckMemory?>(CheckMemory())
 
@@ -20,12 +22,19 @@ public struct FormCheck: Sendable {
         guard let data = try? fileSystem.readFile(at: root + "/" + SiteConfigDecoder.file) else {
             throw BuildError("cannot read content/site.yml", hint: "the editor needs the site's settings; run `casebook check` to see what is wrong")
         }
+        settingsDigest = ContentDigest.of(data)
         guard let config = SiteConfigDecoder.decode(String(decoding: data, as: UTF8.self)).0 else {
             throw BuildError("content/site.yml has errors, so case studies cannot be checked",
                              hint: "run `casebook check` and fix content/site.yml first")
         }
         self.config = config
         schema = EditorSchema.make(config: config, usedTags: config.tags.isEmpty ? Self.usedTags(root: root, fileSystem: fileSystem) : [])
+    }
+
+    /// Whether content/site.yml is still what this checker read (so its vocabularies and schema hold).
+    /// A server keeps one checker while this is true, and makes a new one when it is not.
+    public var isCurrent: Bool {
+        (try? fileSystem.readFile(at: root + "/" + SiteConfigDecoder.file)).map(ContentDigest.of) == settingsDigest
     }
 
     /// The tags the site's cases use, offered in the form when site.yml keeps no tag vocabulary.
