@@ -10,13 +10,15 @@ import ServiceLifecycle
 /// `maxEventStreams` are answered 503, so open pages never hold every connection. The disk is read
 /// on NIO's thread pool (as `NonBlockingFileIO` does), never on the threads that run the handlers.
 struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = PreviewRequestContext
 
     let paths: RequestPath
     let events: ReloadEvents
     let policy: ContentSecurityPolicy
     let hosts: AllowedHosts
     let maxEventStreams: Int
+    /// The editor's pages and actions (see `EditorRoutes`), which answer only this computer by default.
+    let editor: EditorRoutes
     /// Where the blocking file-system calls run.
     let disk = NIOThreadPool.singleton
 
@@ -24,6 +26,9 @@ struct PreviewResponder: HTTPResponder {
         guard hosts.allows(request.head.authority) else {
             // The name asked for is not repeated: it comes from whoever sent the request.
             return text(.forbidden, "This preview answers only at the address it was started for, such as http://localhost:PORT/ or http://127.0.0.1:PORT/.\n")
+        }
+        if EditorRoutes.handles(request.uri.path) {
+            return try await editor.respond(to: request, context: context)
         }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Only GET and HEAD are allowed: this is a read-only preview.\n",
@@ -51,13 +56,15 @@ struct PreviewResponder: HTTPResponder {
         case .notFound:
             return try await notFound(head: head)
         case .file(let file):
-            return try await serve(file, request: request, head: head)
+            return try await serve(file, request: request, head: head,
+                                   editLinks: editor.access.admits(remote: context.remoteAddress))
         }
     }
 
     // MARK: Files
 
-    private func serve(_ file: String, request: Request, head: Bool, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func serve(_ file: String, request: Request, head: Bool, editLinks: Bool,
+                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let read = try await disk.runIfActive { () -> (modified: Double, data: Data)? in
             // Only regular files: reading a pipe someone left in the output folder would never end.
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
@@ -75,7 +82,10 @@ struct PreviewResponder: HTTPResponder {
             return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache",
                                                              .contentSecurityPolicy: policy.current])
         }
-        let payload = html ? Self.inject(LiveReloadScript.tag(build: build), into: data) : data
+        var payload = html ? Self.inject(LiveReloadScript.tag(build: build), into: data) : data
+        if html && editLinks {
+            payload = EditLinks.inject(EditLinks.bar(forPage: String(file.dropFirst(paths.folder.count + 1))), into: payload)
+        }
         var response = body(payload, status: status, type: type, head: head, cache: "no-cache")
         response.headers[.eTag] = tag
         return response

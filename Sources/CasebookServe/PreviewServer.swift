@@ -30,6 +30,9 @@ public struct PreviewServer: Sendable {
         /// A connection with no request in progress for this long is closed (the event streams of open
         /// pages are responses in progress, kept alive by a heartbeat, so they stay).
         public var idleTimeout: Duration = .seconds(30)
+        /// Lets computers other than this one use the editor (`--editor-on-network`); off by default,
+        /// since whoever can reach the editor can change the content.
+        public var editorOnNetwork = false
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080,
                     pollInterval: Duration = .milliseconds(200), settleInterval: Duration = .milliseconds(100)) {
@@ -56,12 +59,15 @@ public struct PreviewServer: Sendable {
     public let configuration: Configuration
     public let events = ReloadEvents()
     let policy: ContentSecurityPolicy
+    /// The editor's session token and who may use it, fixed for this run of the server.
+    let editorAccess: EditorAccess
     private let log: @Sendable (Event) -> Void
 
     public init(configuration: Configuration, log: @escaping @Sendable (Event) -> Void) {
         self.configuration = configuration
         self.log = log
         self.policy = ContentSecurityPolicy(root: configuration.build.root)
+        self.editorAccess = EditorAccess(onNetwork: configuration.editorOnNetwork)
     }
 
     /// Builds the site, then serves until SIGINT or SIGTERM. Throws when the output folder cannot
@@ -73,7 +79,10 @@ public struct PreviewServer: Sendable {
             ?? Routes(baseURL: configuration.build.baseURL ?? "http://localhost/").basePath
         let responder = PreviewResponder(paths: RequestPath(folder: configuration.build.outputPath, basePath: basePath),
                                          events: events, policy: policy, hosts: AllowedHosts(boundTo: configuration.host),
-                                         maxEventStreams: max(1, min(configuration.maxEventStreams, configuration.maxConnections - 2)))
+                                         maxEventStreams: max(1, min(configuration.maxEventStreams, configuration.maxConnections - 2)),
+                                         editor: EditorRoutes(root: configuration.build.root, basePath: basePath,
+                                                              access: editorAccess, policy: policy,
+                                                              showsDrafts: configuration.build.includeDrafts))
         let watch = WatchService(server: self, builder: builder)
         var logger = Logger(label: "casebook.serve")
         logger.logLevel = .critical  // problems reach the person through `log`, not log lines

@@ -12,6 +12,10 @@ struct Serve: AsyncParsableCommand {
           casebook serve --drafts --open
           casebook serve --port 9000 --base-url http://localhost:9000/showcase/
 
+        The preview also offers an editor: an "Edit this case study" link on each case page and a \
+        "New case study" link (docs/editing-in-the-browser.md). The editor answers only this computer; \
+        --editor-on-network lets other computers that can reach the preview use it too.
+
         The preview is written to <root>/.casebook/preview (not public/, so drafts never end up in \
         a published folder). When a change breaks the build, the server keeps showing the last good \
         version and the browser shows the problems until the file is fixed. Press Ctrl-C to stop.
@@ -27,6 +31,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Where to write the preview (default: <root>/.casebook/preview).", valueName: "dir"))
     var output: String?
+
+    @Flag(name: .long, help: ArgumentHelp("Let other computers use the editor (with --host 0.0.0.0): anyone who can reach the preview can then change the content. Off by default: the editor answers this computer only."))
+    var editorOnNetwork = false
 
     @Flag(name: .long, help: "Open the preview in the default browser once it is ready.")
     var open = false
@@ -48,7 +55,12 @@ struct Serve: AsyncParsableCommand {
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             FileHandle.standardError.write(Data("\(style.yellow("warning")): listening on \(host): other computers on the network can see this preview, drafts included.\n".utf8))
         }
-        let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) {
+        if editorOnNetwork {
+            FileHandle.standardError.write(Data("\(style.yellow("warning")): --editor-on-network: anyone who can reach this preview can change the files in content/.\n".utf8))
+        }
+        var configuration = PreviewServer.Configuration(build: options, host: host, port: port)
+        configuration.editorOnNetwork = editorOnNetwork
+        let server = PreviewServer(configuration: configuration) {
             [open, verbose] event in
             ServeLog(style: style, root: root, open: open, verbose: verbose).report(event)
         }

@@ -2,42 +2,18 @@
 the page while a file is broken, and recovers when it is fixed, with the site's CSP in force."""
 import os
 import re
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-CASEBOOK = os.environ.get("CASEBOOK_BIN", os.path.join(REPO, ".build", "debug", "casebook"))
+from serve import casebook_serve
 CASE = "content/case-studies/nj-tutoring-corps.md"
 
 
 @pytest.fixture
 def preview():
-    root = tempfile.mkdtemp(prefix="casebook-preview-")
-    for folder in ("content", "templates"):
-        shutil.copytree(os.path.join(REPO, folder), os.path.join(root, folder))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(os.path.join(root, "serve.log"), "w")
-    server = subprocess.Popen([CASEBOOK, "serve", "--root", root, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield root, url
-    server.terminate()
-    assert server.wait(timeout=10) == 0, "Ctrl-C/SIGTERM stops the server cleanly"
-    shutil.rmtree(root, ignore_errors=True)
+    with casebook_serve("casebook-preview-") as served:
+        yield served
 
 
 def edit(root, old, new):

@@ -14,14 +14,17 @@ struct RawHTTP {
     }
 
     let port: Int
+    /// The IPv4 address to connect to (another of this computer's addresses, to be seen as a network client).
+    var address = "127.0.0.1"
 
-    func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) throws -> Response {
+    func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: String? = nil) throws -> Response {
         let socket = try connect()
         defer { close(socket) }
         // `Host` is 127.0.0.1 unless the test gives its own.
         var head = "\(method) \(path) HTTP/1.1\r\n" + (headers["Host"] == nil ? "Host: 127.0.0.1:\(port)\r\n" : "") + "Connection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        try send(socket, head + "\r\n")
+        if let body { head += "Content-Length: \(body.utf8.count)\r\n" }
+        try send(socket, head + "\r\n" + (body ?? ""))
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -86,7 +89,7 @@ struct RawHTTP {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(self.address)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 #if os(Linux)
