@@ -74,6 +74,30 @@ extension PreviewServerTests {
         }
     }
 
+    /// A new case study saved from the form gets the file name `casebook new case-study` gives the same
+    /// title, also for a title in another script (transliterated, not stripped to its ASCII words).
+    @Test func aNewCaseIsNamedAsCasebookNewNamesIt() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let title = "東京 Tutoring"
+        let scaffolded = try Scaffold(root: site.root).newCaseStudy(title: title, state: "NJ", strategy: "tutoring")
+        try FileManager.default.removeItem(atPath: site.root + "/" + scaffolded)
+        #expect(scaffolded != "content/case-studies/tutoring.md")
+        try await withServer(site) { http, _, _ in
+            let opened = try await blocking { try http.request("/_casebook/editor/case?slug=alpha") }
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(opened.body.utf8)) as? [String: Any])
+            var form = try #require(json["form"] as? [String: Any])
+            form["title"] = title
+            form["draft"] = true
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["form": form]), as: UTF8.self)
+            let headers = try await editorHeaders(http)
+            let saved = try await blocking { try http.request("/_casebook/editor/save", method: "POST", headers: headers, body: body) }
+            #expect(saved.status == 200, "\(saved.body)")
+            #expect(saved.body.contains("\"path\":\"\(scaffolded.replacingOccurrences(of: "/", with: "\\/"))\"") || saved.body.contains("\"path\":\"\(scaffolded)\""), "\(saved.body)")
+            #expect(FileManager.default.fileExists(atPath: site.root + "/" + scaffolded))
+        }
+    }
+
     @Test func aFileChangedOnDiskSinceItWasOpenedIsNotOverwritten() async throws {
         let site = try makeSite()
         defer { site.remove() }

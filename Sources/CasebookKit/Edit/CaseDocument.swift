@@ -59,6 +59,14 @@ public struct CaseDocument: Sendable {
     public static func newFileText(_ form: CaseForm, config: SiteConfig) -> String {
         CaseFileLayout(config: config).text(form)
     }
+
+    /// Where a new case study with this title is saved: the name `casebook new case-study` gives it
+    /// (`content/case-studies/<slug>.md`, the same transliterated slug as the page's address); nil
+    /// when the title has no letter or digit.
+    public static func newFilePath(title: String) -> String? {
+        let slug = Slug.make(from: title)
+        return slug.isEmpty ? nil : "content/case-studies/\(slug).md"
+    }
 }
 
 /// A case-study file the editor cannot open: its front matter cannot be read as YAML at all. The

@@ -33,12 +33,13 @@ public struct Scaffold: Sendable {
         guard config.strategy(strategyKey) != nil else {
             throw BuildError("unknown strategy `\(strategyKey)`", hint: Suggestion.hint(for: strategyKey, in: config.strategies.map(\.key)))
         }
-        let slug = Slug.make(from: title)
-        guard !slug.isEmpty else { throw BuildError("the title needs at least one letter or digit",
-                                                            hint: "for example: casebook new case-study \"Newark Tutoring Corps\"") }
+        guard let path = CaseDocument.newFilePath(title: title) else {
+            throw BuildError("the title needs at least one letter or digit",
+                             hint: "for example: casebook new case-study \"Newark Tutoring Corps\"")
+        }
         let text = CaseDocument.newFileText(startingForm(title: title, state: stateCode, strategy: strategyKey, config: config),
                                             config: config)
-        return try write(text, to: "content/case-studies/\(slug).md")
+        return try write(text, to: path)
     }
 
     /// What a new case study starts with: a placeholder in every value the author has to fill in, and

@@ -53,23 +53,3 @@ struct CaseFiles: Sendable {
             && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
     }
 }
-
-extension CaseFiles {
-    /// The file name `casebook new case-study` would give a case study with this title:
-    /// lower-case letters and digits joined by `-` (`New Jersey Tutoring Corps` → `new-jersey-tutoring-corps.md`).
-    static func newFileName(title: String) -> String? {
-        var words: [String] = []
-        var word = ""
-        for character in title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
-            if character.isASCII && (character.isLetter || character.isNumber) {
-                word.append(character)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        let slug = words.joined(separator: "-")
-        return slug.isEmpty ? nil : String(slug.prefix(80)) + ".md"
-    }
-}

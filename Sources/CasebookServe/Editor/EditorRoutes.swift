@@ -202,11 +202,11 @@ struct EditorRoutes: Sendable {
     private func target(of path: String?, form: CaseForm, checking: Bool = false)
         -> (path: String?, original: CaseDocument?, failure: Response?) {
         guard let path else {
-            guard let name = CaseFiles.newFileName(title: form.title) ?? (checking ? "untitled.md" : nil) else {
+            guard let path = CaseDocument.newFilePath(title: form.title) ?? (checking ? "\(CaseFiles.folder)/untitled.md" : nil) else {
                 return (nil, nil, reply.failure(.unprocessableContent, kind: "no_title", "The case study needs a title first.",
                                                 hint: "type a title with at least one letter or digit"))
             }
-            return ("\(CaseFiles.folder)/\(name)", nil, nil)
+            return (path, nil, nil)
         }
         guard path.hasPrefix(CaseFiles.folder + "/"), path.hasSuffix(".md"),
               !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
