@@ -144,6 +144,27 @@ struct EditFormCheckTests {
         #expect(!kept.isCurrent)
     }
 
+    /// A picture uploaded after the checker first looked (the editor's upload, then "use as the case
+    /// study's picture") is found by the kept checker, as by a fresh one; and one removed is missed.
+    @Test func aKeptCheckerSeesPicturesComeAndGo() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        let kept = try FormCheck(root: site.root)
+        let alpha = try CaseDocument.open(text: TestSite.caseStudy(), path: "content/case-studies/alpha.md").get()
+        var pictured = alpha.form
+        pictured.image = ImageField(src: "/images/tutors.png", alt: "Two tutors at a table")
+        let path = "content/case-studies/alpha.md"
+        let missing = kept.check(pictured, path: path, original: alpha)
+        #expect(missing.contains { $0.field.hasPrefix("image") && $0.isError }, "\(missing)")
+        try site.write("content/images/tutors.png", TestPictures.png(width: 40, height: 30))
+        let found = kept.check(pictured, path: path, original: alpha)
+        #expect(!found.contains { $0.isError }, "\(found)")
+        #expect(found == (try FormCheck(root: site.root).check(pictured, path: path, original: alpha)))
+        try FileManager.default.removeItem(atPath: site.root + "/content/images/tutors.png")
+        #expect(kept.check(pictured, path: path, original: alpha) == missing)
+    }
+
     @Test func everyProblemOfARealCaseHasAField() throws {
         let check = try FormCheck(root: TestSite.repositoryRoot)
         for name in EditRoundTripTests.files {

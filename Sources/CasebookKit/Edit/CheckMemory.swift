@@ -13,9 +13,14 @@ struct CheckMemory: Sendable {
         var now: [String: FileDigest] = [:]
         for folder in ["content", "templates"] {
             let files = (try? fileSystem.filesRecursively(in: root + "/" + folder, within: root + "/" + folder))?.files ?? []
-            // Pictures are listed afresh by every check and never decoded: their bytes need not be read.
-            for file in files where !(folder == "content" && file.hasPrefix("images/")) {
-                if let data = try? fileSystem.readFile(at: root + "/" + folder + "/" + file) {
+            for file in files {
+                let path = root + "/" + folder + "/" + file
+                if folder == "content" && file.hasPrefix("images/") {
+                    // A picture is known by its size, not its bytes (a site's photos can be gigabytes in
+                    // all): one added, removed or replaced by another of a different size is seen, and
+                    // the build's picture catalogue is made again.
+                    if let size = fileSystem.fileSize(at: path) { now[folder + "/" + file] = FileDigest(count: Int(size), fingerprint: 0) }
+                } else if let data = try? fileSystem.readFile(at: path) {
                     now[folder + "/" + file] = FileDigest(data)
                 }
             }

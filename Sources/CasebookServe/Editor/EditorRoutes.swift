@@ -159,7 +159,8 @@ struct EditorRoutes: Sendable {
         withFormCheck { formCheck in
         let target = target(of: message.path, form: message.form, checking: true)
         guard let path = target.path else { return target.failure! }
-        return reply.json(EditorMessages.Problems(problems: formCheck.check(message.form, path: path, original: target.original)))
+        let problems = formCheck.check(message.form, path: path, original: target.original)
+        return reply.json(EditorMessages.Problems(problems: FormWording(schema: formCheck.schema).reworded(problems)))
         }
     }
 
@@ -174,7 +175,7 @@ struct EditorRoutes: Sendable {
         }
         let text = target.original.map { $0.applying(message.form) }
             ?? CaseDocument.newFileText(message.form, config: formCheck.config)
-        let problems = formCheck.check(message.form, path: path, original: target.original)
+        let problems = FormWording(schema: formCheck.schema).reworded(formCheck.check(message.form, path: path, original: target.original))
         do {
             let digest = try ContentSave(root: root, fileSystem: fileSystem)
                 .save(text: text, to: path, expectedDigest: message.digest, problems: problems, draft: message.form.draft)
