@@ -144,6 +144,37 @@ struct EditFormCheckTests {
         #expect(!kept.isCurrent)
     }
 
+    /// `warm` (the editor's page opening) and checks from several requests at once take turns over the
+    /// kept work: each answer is what a fresh checker says.
+    @Test func aWarmedCheckerAnsweredFromManyThreadsSaysWhatAFreshOneSays() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/case-studies/alpha.md", TestSite.caseStudy())
+        try site.write("content/case-studies/beta.md", TestSite.caseStudy(title: "Beta"))
+        let kept = try FormCheck(root: site.root)
+        let alpha = try CaseDocument.open(text: TestSite.caseStudy(), path: "content/case-studies/alpha.md").get()
+        var misspelt = alpha.form
+        misspelt.strategy = "tutorng"
+        var linked = alpha.form
+        linked.story = "See [gamma](/case-studies/gamma/)."
+        let forms = [alpha.form, misspelt, linked]
+        let fresh = try forms.map { try FormCheck(root: site.root).check($0, path: "content/case-studies/alpha.md", original: alpha) }
+        #expect(fresh[0].filter(\.isError).isEmpty, "\(fresh[0])")
+        #expect(fresh[1].contains { $0.field == "strategy" && $0.isError }, "\(fresh[1])")
+        #expect(fresh[2].contains { $0.field == "story" && $0.code == DiagnosticCode.linkBroken.rawValue }, "\(fresh[2])")
+        let answers = await withTaskGroup(of: (Int, [FieldProblem]).self) { group in
+            group.addTask { kept.warm(); return (-1, []) }
+            for n in 0..<9 {
+                group.addTask { (n % 3, kept.check(forms[n % 3], path: "content/case-studies/alpha.md", original: alpha)) }
+            }
+            var found: [(Int, [FieldProblem])] = []
+            for await answer in group where answer.0 >= 0 { found.append(answer) }
+            return found
+        }
+        #expect(answers.count == 9)
+        for (which, problems) in answers { #expect(problems == fresh[which]) }
+    }
+
     /// A picture uploaded after the checker first looked (the editor's upload, then "use as the case
     /// study's picture") is found by the kept checker, as by a fresh one; and one removed is missed.
     @Test func aKeptCheckerSeesPicturesComeAndGo() throws {

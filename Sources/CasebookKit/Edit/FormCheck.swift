@@ -12,8 +12,9 @@ public struct FormCheck: Sendable {
     public let schema: EditorSchema
     /// content/site.yml's digest when it was read, for `isCurrent`.
     private let settingsDigest: String
-    /// The last check's work, for the next (taken out while a check runs: two checks at once never share it).
-    private let memory = Locked<CheckMemory?>(CheckMemory())
+    /// The last check's work, for the next. Held while a check runs: checks take turns, so each one
+    /// after the first (or after `warm`) finds the rest of the site's work done.
+    private let memory = Locked(CheckMemory())
 
     /// Reads content/site.yml; throws when it cannot be read (the editor then says to run `casebook check`).
     public init(root: String, fileSystem: any FileSystem = LocalFileSystem()) throws(BuildError) {
@@ -73,29 +74,39 @@ public struct FormCheck: Sendable {
     /// the problems in this file are kept, with the site-wide ones that name it.
     func diagnostics(in text: String, path: String) -> [Diagnostic] {
         let overlay = OverlayFileSystem(base: fileSystem, path: root + "/" + path, text: text)
+        let options = checkOptions
+        return memory.withLock { working -> [Diagnostic] in
+            working.forgetChanges(root: root, fileSystem: fileSystem)
+            // What was made from this file is of another text than the one checked now, and the other way round.
+            working.cache.invalidate([path])
+            defer { working.cache.invalidate([path]) }
+            do {
+                return try SiteBuilder(fileSystem: overlay).prepare(options, cache: working.cache, timer: PhaseTimer(onProgress: nil))
+                    .diagnostics.filter { $0.location.file == path || $0.message.contains(path) }
+            } catch {
+                // The computer failed (out of memory or file descriptors), not the case: check the file alone.
+                return CaseStudyDecoder.decode(text: text, path: path, config: config).1
+            }
+        }
+    }
+
+    /// Does the whole site's work once, so that the first check of a form is as quick as the later ones:
+    /// the editor asks for it when its page opens, before the person has typed anything (10,000 cases:
+    /// some 5 seconds in the background instead of on the first check).
+    public func warm() {
+        let options = checkOptions
+        memory.withLock { working in
+            working.forgetChanges(root: root, fileSystem: fileSystem)
+            _ = try? SiteBuilder(fileSystem: fileSystem).prepare(options, cache: working.cache, timer: PhaseTimer(onProgress: nil))
+        }
+    }
+
+    /// `casebook check --drafts`, without writing anything.
+    private var checkOptions: BuildOptions {
         var options = BuildOptions(root: root, includeDrafts: true)
         options.dryRun = true
         // Whether base_url is a placeholder is about site.yml, not the case.
         options.checksPublishingSettings = false
-        let kept = memory.withLock { memory -> CheckMemory? in
-            defer { memory = nil }
-            return memory
-        }
-        var working = kept ?? CheckMemory()
-        working.forgetChanges(root: root, fileSystem: fileSystem)
-        // What was made from this file is of another text than the one checked now, and the other way round.
-        working.cache.invalidate([path])
-        defer {
-            working.cache.invalidate([path])
-            if kept != nil { memory.withLock { $0 = working } }
-        }
-        let found: [Diagnostic]
-        do {
-            found = try SiteBuilder(fileSystem: overlay).prepare(options, cache: working.cache, timer: PhaseTimer(onProgress: nil)).diagnostics
-        } catch {
-            // The computer failed (out of memory or file descriptors), not the case: check the file alone.
-            return CaseStudyDecoder.decode(text: text, path: path, config: config).1
-        }
-        return found.filter { $0.location.file == path || $0.message.contains(path) }
+        return options
     }
 }

@@ -85,7 +85,14 @@ struct EditorRoutes: Sendable {
         case Self.apiPrefix + "edit-bar.css":
             return reply.asset(EditLinks.style, type: "text/css; charset=utf-8")
         case Self.apiPrefix + "schema":
-            return try await onDisk { routes in routes.withFormCheck { routes.reply.json($0.schema) } }
+            return try await onDisk { routes in
+                routes.withFormCheck { check in
+                    // The form has opened: the site's work is done now, in the background, not on the
+                    // first check of what the person types (which waits for it if it comes first).
+                    DispatchQueue.global(qos: .utility).async { check.warm() }
+                    return routes.reply.json(check.schema)
+                }
+            }
         case Self.apiPrefix + "case":
             let slug = request.uri.queryParameters["slug"].map(String.init) ?? ""
             return try await onDisk { $0.opened(slug: slug) }
