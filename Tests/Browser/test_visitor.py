@@ -82,6 +82,30 @@ def test_the_phone_menu_does_not_move_the_page_when_the_script_arrives_late(brow
     page.context.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_the_case_index_does_not_jump_when_its_filters_arrive_late(browser, site_url, viewport):
+    """The filters replace the browse links and the count once the script and the facet index have
+    arrived; on a slow connection that is long after the first paint, so both are in place from it."""
+    page = browser.new_context(viewport=viewport).new_page()
+    page.add_init_script("""window.__cls = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+          .observe({type: 'layout-shift', buffered: true});""")
+    def late(route):
+        page.wait_for_timeout(800)
+        route.continue_()
+    page.route("**/assets/site.js", late)
+    page.route("**/data/facets/**", late)
+    page.goto(site_url + "/case-studies/", wait_until="commit")
+    page.wait_for_selector("#filters", state="visible", timeout=10000)
+    page.wait_for_timeout(2500)
+    assert page.evaluate("window.__cls") < 0.01
+    assert page.locator("#browse").is_hidden() and page.locator("#static-count").is_hidden()
+    page.select_option("#filter-strategy", index=1)
+    assert page.locator("#case-list .card:visible").count() >= 1
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
 def test_the_desktop_menu_has_every_main_page(page, site_url):
     page.set_viewport_size(DESKTOP)
     page.goto(site_url + "/report/")

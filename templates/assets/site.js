@@ -183,7 +183,12 @@
       moreButton.addEventListener("click", function () { visible += pageSize; render(); });
       apply();
       reveal();
-    }, reveal);  // Without the index, the page stays as built: browse links and page links.
+    }, function () {
+      // Without the index, the page is as built: browse links and page links, no filters.
+      form.hidden = true;
+      ["browse", "static-count"].forEach(function (id) { document.getElementById(id).classList.remove("script-hidden"); });
+      reveal();
+    });
   }
 
   // Compare: find cases by name in the facet index and see two to four side by side, one column
