@@ -61,17 +61,24 @@ def test_the_phone_menu_without_javascript_is_all_there(browser, site_url):
     page.context.close()
 
 
-def test_the_phone_menu_does_not_move_the_page_when_the_script_arrives_late(browser, site_url):
-    """On a slow connection the deferred script arrives after the first paint; the menu must already
-    be folded then, or the whole page jumps up by the menu's height when it folds."""
-    page = phone(browser)
+def on_a_slow_connection(page, *patterns):
+    """Counts the page's layout shifts (in window.__cls) and answers each file matching `patterns`
+    800 ms late, so the first paint comes before the script and its data."""
     page.add_init_script("""window.__cls = 0;
         new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
           .observe({type: 'layout-shift', buffered: true});""")
     def late(route):
         page.wait_for_timeout(800)
         route.continue_()
-    page.route("**/assets/site.js", late)
+    for pattern in patterns:
+        page.route(pattern, late)
+
+
+def test_the_phone_menu_does_not_move_the_page_when_the_script_arrives_late(browser, site_url):
+    """On a slow connection the deferred script arrives after the first paint; the menu must already
+    be folded then, or the whole page jumps up by the menu's height when it folds."""
+    page = phone(browser)
+    on_a_slow_connection(page, "**/assets/site.js")
     page.goto(site_url + "/case-studies/nj-tutoring-corps/", wait_until="commit")
     page.wait_for_selector("#site-nav.menu-ready", state="attached", timeout=10000)
     page.wait_for_timeout(300)
@@ -87,14 +94,7 @@ def test_the_case_index_does_not_jump_when_its_filters_arrive_late(browser, site
     """The filters replace the browse links and the count once the script and the facet index have
     arrived; on a slow connection that is long after the first paint, so both are in place from it."""
     page = browser.new_context(viewport=viewport).new_page()
-    page.add_init_script("""window.__cls = 0;
-        new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-          .observe({type: 'layout-shift', buffered: true});""")
-    def late(route):
-        page.wait_for_timeout(800)
-        route.continue_()
-    page.route("**/assets/site.js", late)
-    page.route("**/data/facets/**", late)
+    on_a_slow_connection(page, "**/assets/site.js", "**/data/facets/**")
     page.goto(site_url + "/case-studies/", wait_until="commit")
     page.wait_for_selector("#filters", state="visible", timeout=10000)
     page.wait_for_timeout(2500)
