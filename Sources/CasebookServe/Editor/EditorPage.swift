@@ -1,3 +1,4 @@
+import CasebookKit
 /// The editor's page: a shell that `editor.js` fills with the form, built from the schema (the
 /// vocabularies of site.yml) and the case study's values. No inline script or style: the site's
 /// Content-Security-Policy holds here as on every page. The session token is written into this page
@@ -23,9 +24,9 @@ enum EditorPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
         <meta name="robots" content="noindex">
-        <meta name="casebook-token" content="\(escaped(setup.token))">
+        <meta name="casebook-token" content="\(HTMLText.escaped(setup.token))">
         <title>\(heading) · Casebook editor</title>
-        <link rel="stylesheet" href="\(escaped(setup.siteRoot))assets/site.css">
+        <link rel="stylesheet" href="\(HTMLText.escaped(setup.siteRoot))assets/site.css">
         <link rel="stylesheet" href="\(EditorRoutes.apiPrefix)editor.css">
         <script src="\(EditorRoutes.apiPrefix)editor.js" defer></script>
         </head>
@@ -33,12 +34,12 @@ enum EditorPage {
         <a class="skip-link" href="#ed-form">Skip to the form</a>
         <header class="ed-header">
           <div class="ed-wrap">
-            <a class="ed-brand" href="\(escaped(setup.siteRoot))">Casebook</a>
+            <a class="ed-brand" href="\(HTMLText.escaped(setup.siteRoot))">Casebook</a>
             <span class="ed-tag">Editor: on this computer’s preview only, never on the published site</span>
           </div>
         </header>
-        <main id="main" class="ed-wrap" tabindex="-1" data-slug="\(escaped(setup.slug ?? ""))" \
-        data-site-root="\(escaped(setup.siteRoot))" data-drafts="\(setup.showsDrafts)">
+        <main id="main" class="ed-wrap" tabindex="-1" data-slug="\(HTMLText.escaped(setup.slug ?? ""))" \
+        data-site-root="\(HTMLText.escaped(setup.siteRoot))" data-drafts="\(setup.showsDrafts)">
         <h1 id="ed-heading">\(heading)</h1>
         <p class="ed-intro">Fill in the form; each problem appears beside its field as you type, and in the list at the top. \
         Save publishes the case study on the next build; \
@@ -49,21 +50,5 @@ enum EditorPage {
         </body>
         </html>
         """
-    }
-
-    /// Text for an HTML attribute or element.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

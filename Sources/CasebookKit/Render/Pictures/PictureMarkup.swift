@@ -24,12 +24,12 @@ enum PictureMarkup {
         var loading = shown.lazy ? " loading=\"lazy\"" : ""
         loading += " decoding=\"async\""
         let title = shown.title.map { " title=\"\($0)\"" } ?? ""
-        let sizesAttribute = " sizes=\"\(escaped(sizes))\""
+        let sizesAttribute = " sizes=\"\(HTMLText.escaped(sizes))\""
         guard let fallback = picture.fallbackCopy, let format = picture.fallbackFormat else {
             // A GIF or AVIF: published as it is, with its size.
             guard let size = picture.size else { return nil }
             let className = shown.className.map { " class=\"\($0)\"" } ?? ""
-            return "<img\(className) src=\"\(escaped(routes.link("images/" + picture.path).addingSpacesEncoded))\" width=\"\(size.width)\" height=\"\(size.height)\" alt=\"\(shown.alt)\"\(title)\(loading)>"
+            return "<img\(className) src=\"\(HTMLText.escaped(routes.link("images/" + picture.path).addingSpacesEncoded))\" width=\"\(size.width)\" height=\"\(size.height)\" alt=\"\(shown.alt)\"\(title)\(loading)>"
         }
         let image = "<img src=\"\(routes.link(fallback.route))\" srcset=\"\(srcset(picture.copies(in: format), routes: routes))\"\(sizesAttribute)"
             + " width=\"\(fallback.size.width)\" height=\"\(fallback.size.height)\" alt=\"\(shown.alt)\"\(title)\(loading)>"
@@ -68,12 +68,6 @@ enum PictureMarkup {
         let unescaped = src.replacingOccurrences(of: "&amp;", with: "&")
         guard unescaped.hasPrefix(routes.basePath) else { return unescaped }
         return "/" + unescaped.dropFirst(routes.basePath.count)
-    }
-
-    static func escaped(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.appendEscaped(text)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

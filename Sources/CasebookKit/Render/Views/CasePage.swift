@@ -190,7 +190,7 @@ extension CaseImage {
         escapedAlt.appendEscaped(image.alt)
         let shown = PictureMarkup.Shown(alt: String(decoding: escapedAlt, as: UTF8.self), title: nil, lazy: true, className: "case-image")
         pictureHTML = picture.flatMap { PictureMarkup.html($0, shown, routes: routes, sizes: sizes) }
-            ?? "<img class=\"case-image\" src=\"\(PictureMarkup.escaped(original.replacingOccurrences(of: " ", with: "%20")))\" alt=\"\(shown.alt)\">"
+            ?? "<img class=\"case-image\" src=\"\(HTMLText.escaped(original.replacingOccurrences(of: " ", with: "%20")))\" alt=\"\(shown.alt)\">"
     }
 }
 
