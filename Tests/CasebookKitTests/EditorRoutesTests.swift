@@ -98,6 +98,24 @@ extension PreviewServerTests {
         }
     }
 
+    /// A file whose front matter sets `slug:` is found from its page's address, as the build names it.
+    @Test func aCaseWithItsOwnSlugIsOpenedFromItsPage() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let text = TestSite.caseStudy(title: "Delta Tutoring", extra: "slug: delta-program")
+        try site.write("content/case-studies/2024/delta.md", text)
+        try await withServer(site) { http, _, _ in
+            let page = try await blocking { try http.request("/_casebook/edit/delta-program") }
+            #expect(page.status == 200)
+            let opened = try await blocking { try http.request("/_casebook/editor/case?slug=delta-program") }
+            #expect(opened.status == 200, "\(opened.body)")
+            #expect(opened.body.contains("2024\\/delta.md") || opened.body.contains("2024/delta.md"), "\(opened.body)")
+            #expect(opened.body.contains("case-studies\\/delta-program\\/") || opened.body.contains("case-studies/delta-program/"), "\(opened.body)")
+            let byName = try await blocking { try http.request("/_casebook/edit/delta") }
+            #expect(byName.status == 404)
+        }
+    }
+
     @Test func aFileChangedOnDiskSinceItWasOpenedIsNotOverwritten() async throws {
         let site = try makeSite()
         defer { site.remove() }

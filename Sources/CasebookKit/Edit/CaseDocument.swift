@@ -25,6 +25,19 @@ public struct CaseDocument: Sendable {
         }
     }
 
+    /// The page address the build gives the file at `path`: its `slug:` when it sets one (read from the
+    /// parsed front matter, as the decoder reads it), otherwise its file name.
+    public func pageSlug(path: String) -> String {
+        let given = parts.root?.mapping?.first { $0.key.scalar == "slug" }?.value.scalar
+        return given.flatMap { $0.isEmpty ? nil : $0 } ?? CaseStudyDecoder.fileSlug(path)
+    }
+
+    /// The page address of the file at `path` holding `text`; its file name when the front matter
+    /// cannot be read (the build then makes no page of it).
+    public static func pageSlug(text: String, path: String) -> String {
+        (try? open(text: text, path: path).get())?.pageSlug(path: path) ?? CaseStudyDecoder.fileSlug(path)
+    }
+
     /// The file's new text with `form`'s values. An untouched form gives the text byte for byte; a
     /// changed field changes only its lines; added, removed or moved list items change only theirs.
     /// Comments, field order, quoting of untouched values, fields the form does not know and the story

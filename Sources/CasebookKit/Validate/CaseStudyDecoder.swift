@@ -111,6 +111,11 @@ enum CaseStudyDecoder {
         return (study, reader.diagnostics)
     }
 
+    /// The page address a case file has when it sets no `slug:`: its file name without `.md`.
+    static func fileSlug(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+    }
+
     static func slug(fields f: YAMLReader.Fields, path: String, reader: inout YAMLReader) -> String? {
         if let given = f["slug"] {
             guard let slug = reader.text(given, field: "slug") else { return nil }
@@ -121,7 +126,7 @@ enum CaseStudyDecoder {
             }
             return slug
         }
-        let name = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+        let name = fileSlug(path)
         guard Slug.isValid(name) else {
             reader.append(.error(SourceLocation(file: path, line: 1, column: 1),
                                  "the file name `\(name).md` cannot be used as a page address",
