@@ -19,7 +19,12 @@ public struct Scaffold: Sendable {
     /// anything is written); nil when it is defined, or when site.yml cannot be read (`newCaseStudy`
     /// says why).
     public func strategyMistake(_ key: String) -> BuildError? {
-        guard let config = try? loadConfig(), config.strategy(key) == nil else { return nil }
+        guard let config = try? loadConfig() else { return nil }
+        return Self.unknownStrategy(key, in: config)
+    }
+
+    private static func unknownStrategy(_ key: String, in config: SiteConfig) -> BuildError? {
+        guard config.strategy(key) == nil else { return nil }
         return BuildError("unknown strategy `\(key)`", hint: Suggestion.hint(for: key, in: config.strategies.map(\.key)))
     }
 
@@ -30,9 +35,7 @@ public struct Scaffold: Sendable {
             throw BuildError("`\(state ?? "")` is not a state", hint: USState.hint(for: state ?? ""))
         }
         let strategyKey = strategy ?? config.strategies.first?.key ?? "tutoring"
-        guard config.strategy(strategyKey) != nil else {
-            throw BuildError("unknown strategy `\(strategyKey)`", hint: Suggestion.hint(for: strategyKey, in: config.strategies.map(\.key)))
-        }
+        if let mistake = Self.unknownStrategy(strategyKey, in: config) { throw mistake }
         guard let path = CaseDocument.newFilePath(title: title) else {
             throw BuildError("the title needs at least one letter or digit",
                              hint: "for example: casebook new case-study \"Newark Tutoring Corps\"")
