@@ -84,6 +84,8 @@ public struct ExternalLinkCheck: Sendable {
     private func ask(_ urls: [String]) async -> [(String, AddressAnswer)] {
         guard !urls.isEmpty else { return [] }
         let probe = probe
+        // Each address's site, worked out once (not on every look along the waiting list).
+        let hostOf = Dictionary(urls.map { ($0, Self.host($0)) }, uniquingKeysWith: { first, _ in first })
         var waiting = urls
         var busy: [String: Int] = [:]
         var results: [(String, AddressAnswer)] = []
@@ -91,15 +93,15 @@ public struct ExternalLinkCheck: Sendable {
             var running = 0
             while !waiting.isEmpty || running > 0 {
                 while running < concurrency,
-                      let next = waiting.firstIndex(where: { busy[Self.host($0), default: 0] < perSite }) {
+                      let next = waiting.firstIndex(where: { busy[hostOf[$0]!, default: 0] < perSite }) {
                     let url = waiting.remove(at: next)
-                    busy[Self.host(url), default: 0] += 1
+                    busy[hostOf[url]!, default: 0] += 1
                     running += 1
                     group.addTask { (url, await probe.probe(url)) }
                 }
                 guard let done = await group.next() else { break }
                 running -= 1
-                busy[Self.host(done.0), default: 1] -= 1
+                busy[hostOf[done.0]!, default: 1] -= 1
                 results.append(done)
             }
         }
