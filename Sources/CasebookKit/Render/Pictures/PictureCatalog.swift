@@ -25,9 +25,10 @@ struct PictureCatalog: Sendable {
     /// No picture is ever held whole in memory: libvips and the fingerprint read files in pieces.
     static func make(_ images: [String], root: String, settings: ImageSettings, cache: PictureCache,
                      fileSystem: any FileSystem) throws(BuildError) -> PictureCatalog {
-        let raster = images.filter { !$0.lowercased().hasSuffix(".svg") }
+        let isVector = { (path: String) in path.lowercased().hasSuffix(".svg") }
+        let raster = images.filter { !isVector($0) }
         var pictures: [String: Picture] = [:]
-        for path in images where !raster.contains(path) {
+        for path in images where isVector(path) {
             pictures[path] = Picture(path: path, bytes: Int(fileSystem.fileSize(at: root + "/content/images/" + path) ?? 0),
                                      kind: nil, size: nil, copies: [], problem: nil)
         }
