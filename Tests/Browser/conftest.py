@@ -52,3 +52,10 @@ def site_url():
 def screenshot_dir():
     os.makedirs(SHOTS, exist_ok=True)
     return SHOTS
+
+
+def open_case_index(page, url):
+    """Opens the case index and waits until its filters act at once: they show from the first paint,
+    but a choice only changes the list once the facet index has arrived (data-ready)."""
+    page.goto(url)
+    page.wait_for_selector("#filters[data-ready]", state="attached")

@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PAGE_TYPES
+from conftest import PAGE_TYPES, open_case_index
 
 
 def test_home_to_strategy_to_case_to_source(page, site_url):
@@ -133,7 +133,7 @@ def test_search_without_javascript_says_how_to_browse(browser, site_url):
 
 
 def test_filter_index_with_javascript(page, site_url):
-    page.goto(site_url + "/case-studies/")
+    open_case_index(page, site_url + "/case-studies/")
     total = page.locator("#case-list .card:visible").count()
     page.select_option("#filter-strategy", "tutoring")
     tutoring = page.locator("#case-list .card:visible").count()
@@ -144,15 +144,14 @@ def test_filter_index_with_javascript(page, site_url):
     assert page.locator("#result-number").inner_text() == str(both)
     # The filter state lives in the URL: reloading it shows the same list, once the facet index has
     # loaded (until then the list is hidden, never shown unfiltered).
-    page.goto(page.url)
-    page.wait_for_selector("#filters:not([hidden])")
+    open_case_index(page, page.url)
     assert page.locator("#case-list .card:visible").count() == both
     # One filter system: the browse links are the no-JavaScript fallback.
     assert page.locator("#browse").is_hidden()
 
 
 def test_index_counts_follow_the_filters_and_sort(page, site_url):
-    page.goto(site_url + "/case-studies/")
+    open_case_index(page, site_url + "/case-studies/")
     page.select_option("#filter-strategy", "tutoring")
     # Each state option now counts tutoring cases only; states without one cannot be chosen.
     options = page.locator("#filter-state option").all()
@@ -177,7 +176,7 @@ def test_index_counts_follow_the_filters_and_sort(page, site_url):
 
 def test_index_results_stay_in_view_on_a_phone(browser, site_url):
     page = browser.new_page(viewport={"width": 360, "height": 740})
-    page.goto(site_url + "/case-studies/")
+    open_case_index(page, site_url + "/case-studies/")
     page.select_option("#filter-strategy", "tutoring")
     count = page.locator("#result-count").bounding_box()
     first = page.locator("#case-list .card:visible").first.bounding_box()
@@ -232,7 +231,7 @@ def test_find_the_programs_with_a_randomized_study(page, site_url):
     badges = page.locator(".card .evidence-design").all_inner_texts()
     assert badges == ["Randomized"] * len(titles)
     # The index filter finds the same cases, and keeps the choice in the URL.
-    page.goto(site_url + "/case-studies/")
+    open_case_index(page, site_url + "/case-studies/")
     page.select_option("#filter-evidence", "randomized")
     assert "evidence=randomized" in page.url
     assert sorted(page.locator("#case-list .card:visible .card-title").all_inner_texts()) == sorted(titles)

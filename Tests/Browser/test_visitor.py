@@ -100,8 +100,33 @@ def test_the_case_index_does_not_jump_when_its_filters_arrive_late(browser, site
     page.wait_for_timeout(2500)
     assert page.evaluate("window.__cls") < 0.01
     assert page.locator("#browse").is_hidden() and page.locator("#static-count").is_hidden()
+    page.wait_for_selector("#filters[data-ready]", state="attached")
     page.select_option("#filter-strategy", index=1)
     assert page.locator("#case-list .card:visible").count() >= 1
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
+def test_a_filter_chosen_before_the_facet_index_arrives_is_applied_when_it_does(browser, site_url):
+    """The filters show from the first paint; on a slow connection a visitor can choose before the
+    facet index is here. The choice must not be lost (nor undone by the address's own filters): the
+    list is marked as waiting, then shows what was chosen."""
+    page = phone(browser)
+    on_a_slow_connection(page, "**/data/facets/**")
+    page.goto(site_url + "/case-studies/?strategy=summer-learning", wait_until="domcontentloaded")
+    page.select_option("#filter-strategy", "tutoring")
+    page.select_option("#filter-state", "tn")
+    assert page.locator("#filters[data-ready]").count() == 0, "the choice was made before the index arrived"
+    assert page.locator("#case-list").get_attribute("aria-busy") == "true"
+    page.wait_for_selector("#filters[data-ready]", state="attached", timeout=10000)
+    assert page.locator("#case-list").get_attribute("aria-busy") is None
+    assert page.locator("#filter-strategy").input_value() == "tutoring"
+    assert "strategy=tutoring" in page.url and "state=tn" in page.url
+    cards = page.locator("#case-list .card:visible")
+    assert 1 <= cards.count() < 16
+    assert page.locator("#result-number").inner_text() == str(cards.count())
+    for kicker in cards.locator(".card-kicker").all_inner_texts():
+        assert "Tutoring" in kicker and "Tennessee" in kicker, kicker
     page.unroute_all(behavior="ignoreErrors")
     page.context.close()
 

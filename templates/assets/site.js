@@ -61,7 +61,22 @@
     // A shared link with filters: the list waits for the facet index rather than showing every case first.
     var filtered = selects.concat([sortSelect]).some(function (select) { return params.get(select.name); });
     if (filtered) { list.hidden = true; list.setAttribute("aria-busy", "true"); }
-    var reveal = function () { list.hidden = false; list.removeAttribute("aria-busy"); };
+    // The filters show from the first paint, before the index has arrived. A choice made in that
+    // time is kept: the list is marked as waiting, and the choice is applied (and wins over the
+    // address) once the index is here. data-ready says the filters act at once.
+    var touched = {};
+    var early = function (event) {
+      if (event.target && event.target.name) { touched[event.target.name] = true; }
+      list.setAttribute("aria-busy", "true");
+    };
+    form.setAttribute("aria-busy", "true");
+    form.addEventListener("change", early);
+    var reveal = function () {
+      form.removeEventListener("change", early);
+      form.removeAttribute("aria-busy");
+      list.hidden = false;
+      list.removeAttribute("aria-busy");
+    };
     loadFacets(form.getAttribute("data-facets")).then(function (facets) {
       var manifest = facets.manifest, records = facets.records;
       var cardFor = {};
@@ -120,7 +135,7 @@
       };
       selects.concat([sortSelect]).forEach(function (select) {
         var wanted = params.get(select.name);
-        if (wanted && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(wanted) : wanted) + '"]')) { select.value = wanted; }
+        if (wanted && !touched[select.name] && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(wanted) : wanted) + '"]')) { select.value = wanted; }
       });
       var render = function () {
         var query = {};
@@ -183,6 +198,7 @@
       moreButton.addEventListener("click", function () { visible += pageSize; render(); });
       apply();
       reveal();
+      form.setAttribute("data-ready", "");
     }, function () {
       // Without the index, the page is as built: browse links and page links, no filters.
       form.hidden = true;
