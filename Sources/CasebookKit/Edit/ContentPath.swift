@@ -27,14 +27,9 @@ enum ContentPath {
         if fileSystem.fileExists(at: absolute) || fileSystem.directoryExists(at: absolute) {
             guard fileSystem.resolvingSymlinks(absolute) == realRoot + "/" + path else { throw refuse }
         }
-        if isSymbolicLink(absolute) { throw refuse }
+        // A link that points nowhere (so `resolvingSymlinks` cannot follow it) is refused too: the
+        // rename would replace the link, but a link where a case should be is not the editor's to remove.
+        if fileSystem.isSymbolicLink(at: absolute) { throw refuse }
         return path
-    }
-
-    /// A link that points nowhere (so `resolvingSymlinks` cannot follow it) is refused too: the rename
-    /// would replace the link, but a link where a case should be is not the editor's to remove.
-    private static func isSymbolicLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 }

@@ -16,6 +16,9 @@ struct OverlayFileSystem: FileSystem {
     }
 
     func readFile(at path: String) throws -> Data { path == self.path ? data : try base.readFile(at: path) }
+    func readFile(at path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws {
+        if path == self.path { try body(data) } else { try base.readFile(at: path, inPiecesOf: size, body) }
+    }
     func writeFile(_ data: Data, to path: String) throws { try base.writeFile(data, to: path) }
     func fileExists(at path: String) -> Bool { path == self.path || base.fileExists(at: path) }
     func fileSize(at path: String) -> Int64? { path == self.path ? Int64(data.count) : base.fileSize(at: path) }
@@ -42,6 +45,7 @@ struct OverlayFileSystem: FileSystem {
     func renameReplacing(_ source: String, _ destination: String) throws { try base.renameReplacing(source, destination) }
     func copyItem(at source: String, to destination: String) throws { try base.copyItem(at: source, to: destination) }
     func resolvingSymlinks(_ path: String) -> String { base.resolvingSymlinks(path) }
+    func isSymbolicLink(at path: String) -> Bool { path != self.path && base.isSymbolicLink(at: path) }
     func exchangeItems(_ first: String, _ second: String) throws { try base.exchangeItems(first, second) }
     func copyFile(from source: String, to destination: String) throws { try base.copyFile(from: source, to: destination) }
     func isMountPoint(_ path: String) -> Bool { base.isMountPoint(path) }

@@ -5,6 +5,9 @@ import Foundation
 /// temporary folders and the pipeline never reaches for `FileManager` directly.
 public protocol FileSystem: Sendable {
     func readFile(at path: String) throws -> Data
+    /// Reads a file in pieces of at most `size` bytes, giving each to `body` in order, never holding
+    /// the whole file (a picture may be gigabytes).
+    func readFile(at path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws
     func writeFile(_ data: Data, to path: String) throws
     func fileExists(at path: String) -> Bool
     /// The size of a file in bytes (links followed), or nil if there is none.
@@ -26,6 +29,8 @@ public protocol FileSystem: Sendable {
     func copyItem(at source: String, to destination: String) throws
     /// The real location of a path with symbolic links resolved (for safety checks).
     func resolvingSymlinks(_ path: String) -> String
+    /// Whether the path itself is a symbolic link, not followed: a link that points nowhere counts.
+    func isSymbolicLink(at path: String) -> Bool
     /// Swaps two existing paths in one step, with no moment at which either is missing. Throws
     /// `ExchangeUnsupported` where the system or filesystem cannot do that.
     func exchangeItems(_ first: String, _ second: String) throws
@@ -93,6 +98,27 @@ public struct LocalFileSystem: FileSystem {
             if count == 0 { return data }
             data.append(buffer, count: count)
         }
+    }
+
+    public func readFile(at path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw EnvironmentFailure.classify(errno, path: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFREG { throw POSIXError(.EISDIR) }
+        var buffer = [UInt8](repeating: 0, count: max(size, 1))
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw EnvironmentFailure.classify(errno, path: path) }
+            if count == 0 { return }
+            try body(Data(buffer[0..<count]))
+        }
+    }
+
+    public func isSymbolicLink(at path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// open, write, close: the three system calls a page needs (Foundation's `Data.write` makes more).

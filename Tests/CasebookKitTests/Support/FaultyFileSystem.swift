@@ -24,6 +24,9 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func readFile(at path: String) throws -> Data { try before("read", path); return try disk.readFile(at: path) }
+    func readFile(at path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws {
+        try before("read in pieces", path); try disk.readFile(at: path, inPiecesOf: size, body)
+    }
     func writeFile(_ data: Data, to path: String) throws { try before("write", path); try disk.writeFile(data, to: path) }
     func fileExists(at path: String) -> Bool { disk.fileExists(at: path) }
     func fileSize(at path: String) -> Int64? { disk.fileSize(at: path) }
@@ -38,6 +41,7 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func moveItem(at source: String, to destination: String) throws { try before("move", source); try disk.moveItem(at: source, to: destination) }
     func copyItem(at source: String, to destination: String) throws { try before("copy", source); try disk.copyItem(at: source, to: destination) }
     func resolvingSymlinks(_ path: String) -> String { disk.resolvingSymlinks(path) }
+    func isSymbolicLink(at path: String) -> Bool { disk.isSymbolicLink(at: path) }
     func exchangeItems(_ first: String, _ second: String) throws { try before("exchange", first); try disk.exchangeItems(first, second) }
     func copyFile(from source: String, to destination: String) throws { try before("copyFile", source); try disk.copyFile(from: source, to: destination) }
     func firstReadOnlyFolder(in path: String) -> String? {

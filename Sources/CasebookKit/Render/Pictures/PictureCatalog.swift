@@ -126,10 +126,8 @@ struct PictureCatalog: Sendable {
 extension FileSystem {
     /// A stable fingerprint (64-bit FNV-1a) of a file's bytes, read a megabyte at a time.
     func fingerprint(ofFileAt path: String) throws -> UInt64 {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
-        defer { try? handle.close() }
         var digest = FNV1a()
-        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty { digest.add(piece) }
+        try readFile(at: path, inPiecesOf: 1 << 20) { digest.add($0) }
         return digest.value
     }
 }
