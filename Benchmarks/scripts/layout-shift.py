@@ -2,7 +2,8 @@
 """How much each page type moves while it loads on a slow connection: every page of
 Tests/Browser/conftest.py's PAGE_TYPES opened in Chromium at 360 and 1280 px with every script and
 JSON file held back (800 ms by default, as a slow phone connection), and its Cumulative Layout Shift
-printed. Good is under 0.1; the browser suite asserts 0 for the menu and under 0.01 for the case index.
+printed. Good is under 0.1; the browser suite asserts 0 for the menu and under 0.01 for the case index
+and the compare page (whole and shared).
 
     .venv-web/bin/python Benchmarks/scripts/layout-shift.py SITE_DIR [--delay-ms 800] [--all]
 

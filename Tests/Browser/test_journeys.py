@@ -239,7 +239,8 @@ def test_find_the_programs_with_a_randomized_study(page, site_url):
 
 def test_compare_two_tutoring_programs_cost_per_student(page, site_url):
     page.goto(site_url + "/compare/")
-    # The chooser lists a dozen cases at a time: find each by name first.
+    page.wait_for_selector("#compare-chooser[data-ready]", state="attached")
+    # The chooser lists a few cases at a time: find each by name first.
     page.fill("#compare-search", "new jersey")
     page.check("input[value=nj-tutoring-corps]")
     page.fill("#compare-search", "tennessee")

@@ -61,14 +61,14 @@ def test_the_phone_menu_without_javascript_is_all_there(browser, site_url):
     page.context.close()
 
 
-def on_a_slow_connection(page, *patterns):
+def on_a_slow_connection(page, *patterns, delay_ms=800):
     """Counts the page's layout shifts (in window.__cls) and answers each file matching `patterns`
-    800 ms late, so the first paint comes before the script and its data."""
+    `delay_ms` late, so the first paint comes before the script and its data."""
     page.add_init_script("""window.__cls = 0;
         new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
           .observe({type: 'layout-shift', buffered: true});""")
     def late(route):
-        page.wait_for_timeout(800)
+        page.wait_for_timeout(delay_ms)
         route.continue_()
     for pattern in patterns:
         page.route(pattern, late)
@@ -127,6 +127,89 @@ def test_a_filter_chosen_before_the_facet_index_arrives_is_applied_when_it_does(
     assert page.locator("#result-number").inner_text() == str(cards.count())
     for kicker in cards.locator(".card-kicker").all_inner_texts():
         assert "Tutoring" in kicker and "Tennessee" in kicker, kicker
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_no_page_type_moves_while_its_scripts_and_data_arrive(browser, site_url, viewport):
+    """Every page type, with every script and JSON file answered late: what the scripts add or
+    change must have its place from the first paint. (Benchmarks/scripts/layout-shift.py prints
+    the same measure for every page type, with a longer delay.)"""
+    moved = {}
+    for name, path in sorted(PAGE_TYPES.items()):
+        page = browser.new_context(viewport=viewport).new_page()
+        on_a_slow_connection(page, "**/*.js", "**/*.json", delay_ms=300)
+        page.goto(site_url + path, wait_until="commit")
+        page.wait_for_load_state("networkidle", timeout=30000)
+        page.wait_for_timeout(300)
+        shift = page.evaluate("window.__cls")
+        if shift >= 0.01:
+            moved[name] = round(shift, 3)
+        page.unroute_all(behavior="ignoreErrors")
+        page.context.close()
+    assert moved == {}
+
+
+SHARED = "?cases=nj-tutoring-corps,tennessee-all-corps"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+@pytest.mark.parametrize("query", ["", SHARED], ids=["whole", "shared"])
+def test_the_compare_page_does_not_jump_when_its_script_and_rows_arrive_late(browser, site_url, viewport, query):
+    """The chooser is in the page as built, with the cases its script will list; a shared comparison
+    (?cases=) is laid out for the side-by-side view before the first paint. So nothing on the first
+    screen moves when the script, the facet index and the chosen rows arrive, each 800 ms late."""
+    page = browser.new_context(viewport=viewport).new_page()
+    on_a_slow_connection(page, "**/assets/*.js", "**/data/**")
+    page.goto(site_url + "/compare/" + query, wait_until="commit")
+    boxes = page.locator("#compare-options input[name=cases]")
+    if not query:
+        boxes.first.wait_for(timeout=10000)
+        built = boxes.evaluate_all("bs => bs.map(b => b.value)")
+    page.wait_for_selector("#compare-chooser[data-ready]", state="attached", timeout=15000)
+    if query:
+        page.locator("#compare-side table").wait_for(timeout=10000)
+        assert page.locator("#compare-side").bounding_box()["y"] < page.locator("#compare-chooser").bounding_box()["y"]
+        assert page.locator("#compare-all").is_hidden()
+    else:
+        assert boxes.evaluate_all("bs => bs.map(b => b.value)") == built, "the script lists what the page was built with"
+        assert len(built) == 16 and page.locator("#compare-all").is_visible()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__cls") < 0.01
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
+def test_cases_ticked_before_the_facet_index_arrives_are_compared(browser, site_url):
+    page = phone(browser)
+    on_a_slow_connection(page, "**/data/facets/**")
+    page.goto(site_url + "/compare/", wait_until="domcontentloaded")
+    page.check("input[value=nj-tutoring-corps]")
+    page.check("input[value=tennessee-all-corps]")
+    assert page.locator("#compare-chooser[data-ready]").count() == 0, "ticked before the index arrived"
+    side = page.locator("#compare-side table")
+    side.wait_for(timeout=10000)
+    assert side.locator("thead th").all_inner_texts() == ["New Jersey Tutoring Corps", "TN ALL Corps: Tennessee's statewide tutoring match"]
+    assert "cases=nj-tutoring-corps,tennessee-all-corps" in page.url
+    assert page.locator("#compare-options input:checked").evaluate_all("bs => bs.map(b => b.value)") == ["nj-tutoring-corps", "tennessee-all-corps"]
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
+def test_a_shared_comparison_whose_script_never_arrives_says_where_to_go(browser, site_url):
+    """The page is laid out for the comparison before site.js runs; if it never does, the visitor
+    is not left with an empty page."""
+    page = phone(browser)
+    page.route("**/assets/site.js", lambda route: route.abort())
+    page.goto(site_url + "/compare/" + SHARED)
+    note = page.locator("#compare-side .compare-waiting")
+    assert note.is_visible() and "Loading the chosen case studies" in note.inner_text()
+    assert page.locator("#compare-all").is_hidden()
+    with page.expect_navigation():
+        note.locator("a").click()
+    assert page.url.endswith("/compare/")
+    assert page.locator("#compare-all tbody tr:visible").count() == 16
     page.unroute_all(behavior="ignoreErrors")
     page.context.close()
 

@@ -218,13 +218,22 @@
     var optionList = document.getElementById("compare-options");
     var searchBox = document.getElementById("compare-search");
     var rowsBase = chooser.getAttribute("data-rows");
-    var limit = 4, shown = 20;
+    var limit = 4, shown = parseInt(chooser.getAttribute("data-options"), 10) || 20;
     var chosen = (new URLSearchParams(window.location.search).get("cases") || "").split(",").filter(Boolean);
     var rowShards = {};
+    // A shared comparison was laid out before the first paint (compare-choice.js); once it is in
+    // place, or cannot be, the rest of the page comes back.
+    var settle = function () { document.documentElement.classList.remove("compare-from-address"); };
+    // The chooser shows its first cases from the first paint; boxes ticked before the index is
+    // here count too. data-ready says the chooser acts at once.
+    chooser.setAttribute("aria-busy", "true");
     loadFacets(chooser.getAttribute("data-facets")).then(function (facets) {
       var manifest = facets.manifest;
       var bySlug = {};
       facets.records.forEach(function (r) { bySlug[r.slug] = r; });
+      Array.prototype.forEach.call(optionList.querySelectorAll("input[name=cases]:checked"), function (box) {
+        if (chosen.indexOf(box.value) === -1) { chosen.push(box.value); }
+      });
       chosen = chosen.filter(function (slug) { return bySlug[slug]; }).slice(0, limit);
       var rowFor = function (record) {
         var n = Math.floor(record.order / 100);
@@ -309,7 +318,13 @@
           });
           sideView.textContent = "";
           sideView.appendChild(table);
-        }, function () { compareStatus.textContent = "The chosen case studies could not be loaded; try again."; });
+          settle();
+        }, function () {
+          compareStatus.textContent = "The chosen case studies could not be loaded; try again.";
+          sideView.hidden = true;
+          fullView.hidden = false;
+          settle();
+        });
       };
       var renderOptions = function () {
         var query = words(searchBox.value);
@@ -343,14 +358,13 @@
         var active = chosen.length >= 2;
         compareStatus.textContent = active ? "Comparing " + chosen.length + " case studies, side by side above."
           : chosen.length === 1 ? "Choose at least one more case study." : (document.querySelector(".pagination") ? "Showing one page of the table; choose two to four case studies to see them side by side." : "Showing every case study.");
-        if (active) { sideBySide(); }
+        if (active) { sideBySide(); } else { settle(); }
         sideView.hidden = !active;
         fullView.hidden = active;
         renderOptions();
         var url = window.location.pathname + (chosen.length ? "?cases=" + chosen.map(encodeURIComponent).join(",") : "");
         window.history.replaceState(null, "", url);
       };
-      chooser.hidden = false;
       chooser.addEventListener("change", function (event) {
         var box = event.target;
         if (box.name !== "cases") { return; }
@@ -362,7 +376,14 @@
       chooser.addEventListener("submit", function (event) { event.preventDefault(); });
       chooser.addEventListener("reset", function () { chosen = []; window.setTimeout(update, 0); });
       update();
-    }, function () { /* Without the index, the table stays as built. */ });
+      chooser.removeAttribute("aria-busy");
+      chooser.setAttribute("data-ready", "");
+    }, function () {
+      // Without the index, the table stays as built, with no chooser.
+      chooser.hidden = true;
+      chooser.removeAttribute("aria-busy");
+      settle();
+    });
   }
 
   // Tables marked data-sortable: headers become sort buttons. The figure table also filters.
@@ -437,8 +458,9 @@
     field.textContent = new Date().toLocaleDateString(document.documentElement.lang || "en", { year: "numeric", month: "long", day: "numeric" });
     field.parentNode.hidden = false;
   });
+  // The print button shows from the first paint wherever scripts run (script-only), so the text
+  // around it does not move when this script arrives.
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 

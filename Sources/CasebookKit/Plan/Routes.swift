@@ -38,6 +38,7 @@ public struct Routes: Sendable {
     static let script = "assets/site.js"
     static let favicon = "assets/favicon.svg"
     static let searchScript = "assets/search.js"
+    static let compareChoiceScript = "assets/compare-choice.js"
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func strategy(_ key: String) -> String { "strategies/\(key)/" }
     static func state(_ code: String) -> String { "states/\(code.lowercased())/" }

@@ -2,6 +2,9 @@
 /// split into pages of `paging: compare_rows:`, and (with JavaScript) the visitor finds cases by
 /// name and each chosen case's row is fetched on its own (`CompareRowFiles`).
 struct ComparePages: PageType {
+    /// How many cases the chooser lists at a time (site.js reads it from the page).
+    static let chooserOptions = 20
+
     func pages(_ site: PlanInputs) -> [PlannedPage] {
         Pager(total: site.index.cases.count, size: site.paging.compareRows).pages.map { number in
             PlannedPage(route: Routes.paged(Routes.compare, number)) { reader in
@@ -17,7 +20,13 @@ struct ComparePages: PageType {
                     body: ComparePage(rows: reader.slice(.all, "", pager.range(number)).map { Self.row($0, reader: reader) },
                                       count: total, methodologyHint: true, pageLinks: links,
                                       facetsURL: reader.routes.link(FacetIndexFiles.manifest),
-                                      rowsURL: reader.routes.link(Routes.compareFolder)))
+                                      rowsURL: reader.routes.link(Routes.compareFolder),
+                                      options: reader.slice(.all, "", 0..<min(Self.chooserOptions, total)).map { position in
+                                          let study = reader.study(position)
+                                          return CompareOption(slug: study.slug, title: study.title)
+                                      },
+                                      optionLimit: Self.chooserOptions,
+                                      choiceScriptURL: reader.routes.link(Routes.compareChoiceScript)))
             }
         }
     }

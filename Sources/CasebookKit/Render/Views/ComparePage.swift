@@ -9,6 +9,12 @@ struct ComparePage: PageView {
     /// The facet index the chooser searches, and the folder of the rows it fetches when a case is chosen.
     var facetsURL: String
     var rowsURL: String
+    /// The chooser's first choices, as its script lists them before anything is typed (the first
+    /// `optionLimit` cases of the site), so the chooser has its height from the first paint.
+    var options: [CompareOption]
+    var optionLimit: Int
+    /// The script that notes, before the first paint, that the address chooses cases (`?cases=`).
+    var choiceScriptURL: String
 
     static let template = TemplateName.compare
     static let viewName = "the comparison page"
@@ -19,6 +25,23 @@ struct ComparePage: PageView {
         "page_links": .optional(\.pageLinks),
         "facets_url": .text(\.facetsURL),
         "rows_url": .text(\.rowsURL),
+        "options": .list(\.options),
+        "option_limit": .number(\.optionLimit),
+        "more_options": .number { max($0.count - $0.options.count, 0) },
+        "has_more_options": .flag { $0.count > $0.options.count },
+        "choice_script_url": .text(\.choiceScriptURL),
+    ])
+}
+
+/// A case the compare chooser offers: a checkbox with its title.
+struct CompareOption: TemplateView {
+    var slug: String
+    var title: String
+
+    static let viewName = "a choice in the compare chooser"
+    static let fields = TemplateFields<CompareOption>([
+        "slug": .text(\.slug),
+        "title": .text(\.title),
     ])
 }
 
