@@ -137,6 +137,35 @@ struct PictureTests {
         #expect(names.isDisjoint(with: firstFiles.keys))
     }
 
+    @Test func theCacheKeepsOnlyTheCopiesTheSiteStillUses() throws {
+        let site = try site(picture: try TestPictures.jpeg(width: 2000, height: 1000), named: "team.jpg")
+        defer { site.remove() }
+        let cache = site.root + "/.casebook/images"
+        func kept() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: cache)) }
+        #expect(try site.build().succeeded)
+        let first = try kept()
+        #expect(first.count == 6)
+        // Files that are not the cache's own copies are never touched.
+        try site.write(".casebook/images/README.txt", "notes")
+        try site.write(".casebook/images/0123456789abcdef.txt", "not a picture's extension")
+
+        // The picture replaced: its six new copies are kept, the six old ones removed.
+        try site.write("content/images/team.jpg", try TestPictures.jpeg(width: 2000, height: 1001))
+        #expect(try site.build().pictureCopies.made == 6)
+        let second = try kept().subtracting(["README.txt", "0123456789abcdef.txt"])
+        #expect(second.count == 6 && second.isDisjoint(with: first))
+        #expect(try kept().isSuperset(of: ["README.txt", "0123456789abcdef.txt"]))
+
+        // A check (and so the editor's) never removes anything, even what the site no longer uses.
+        try FileManager.default.removeItem(atPath: site.root + "/content/images/team.jpg")
+        try site.write(Self.casePath, TestSite.caseStudy())
+        #expect(try site.check().filter { $0.severity == .error }.isEmpty)
+        #expect(try kept().isSuperset(of: second))
+        // The next build does.
+        #expect(try site.build().succeeded)
+        #expect(try kept() == ["README.txt", "0123456789abcdef.txt"])
+    }
+
     @Test func aFileThatIsNotAPictureIsAnErrorWhereItIsShown() throws {
         let site = try site(picture: Data("<html>not a photo</html>".utf8), named: "photo.jpg")
         defer { site.remove() }

@@ -70,6 +70,9 @@ public struct SiteBuilder: Sendable {
             }
             let made = try PictureCatalog.make(content.images, root: root, settings: content.config.images, cache: pictureCache,
                                                fileSystem: fileSystem)
+            // Only a build that writes the site tidies the folder: checks (the editor's among them) can
+            // run beside a build and must not remove a copy it has just made.
+            if !options.dryRun { pictureCache.prune(keeping: Set(made.pictures.values.flatMap { $0.copies.map(\.cacheName) })) }
             cache.pictures.store(made, at: "pictures")
             return made
         }

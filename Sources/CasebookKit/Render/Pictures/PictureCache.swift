@@ -15,6 +15,27 @@ struct PictureCache: Sendable {
         fileSystem.fileExists(at: path(of: name))
     }
 
+    /// Removes the copies no picture of the site uses any more (a picture replaced, removed, or
+    /// resized to other widths), so the folder holds what the next build needs and no more. Only
+    /// names of the cache's own form are touched; a copy that cannot be removed is left for next time.
+    /// Returns how many were removed.
+    @discardableResult
+    func prune(keeping used: Set<String>) -> Int {
+        guard fileSystem.directoryExists(at: folder), let names = try? fileSystem.contentsOfDirectory(at: folder) else { return 0 }
+        var removed = 0
+        for name in names where !used.contains(name) && Self.isCopyName(name) {
+            if (try? fileSystem.removeItem(at: path(of: name))) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    /// A copy's name: sixteen hexadecimal digits of its fingerprint and a picture format's extension.
+    static func isCopyName(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 16, parts[0].allSatisfy(\.isHexDigit) else { return false }
+        return ImageCodec.Format.allCases.contains { $0.fileExtension == parts[1] }
+    }
+
     func store(_ data: Data, as name: String) throws(BuildError) {
         let temporary = path(of: ".\(name).\(ProcessInfo.processInfo.processIdentifier).partial")
         do {
