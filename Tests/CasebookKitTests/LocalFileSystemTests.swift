@@ -36,6 +36,21 @@ struct LocalFileSystemTests {
         #expect(pieces == 0)
     }
 
+    @Test func aFileReplacedByAnotherOfTheSameSizeGetsAnotherStamp() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try disk.writeFile(Data("first".utf8), to: root + "/photo.png")
+        let first = try #require(disk.fileStamp(at: root + "/photo.png"))
+        #expect(first.size == 5)
+        #expect(disk.fileStamp(at: root + "/photo.png") == first, "unchanged, the same stamp")
+        // Renamed into place, as editors and `cp` over a file do: another file, another stamp.
+        try disk.writeFile(Data("other".utf8), to: root + "/.photo.partial")
+        try disk.renameReplacing(root + "/.photo.partial", root + "/photo.png")
+        let second = try #require(disk.fileStamp(at: root + "/photo.png"))
+        #expect(second.size == 5 && second != first)
+        #expect(disk.fileStamp(at: root + "/nothing.png") == nil)
+    }
+
     @Test func onlyLinksAreSymbolicLinksAndALinkToNowhereStillIsOne() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -16,10 +16,10 @@ struct CheckMemory: Sendable {
             for file in files {
                 let path = root + "/" + folder + "/" + file
                 if folder == "content" && file.hasPrefix("images/") {
-                    // A picture is known by its size, not its bytes (a site's photos can be gigabytes in
-                    // all): one added, removed or replaced by another of a different size is seen, and
-                    // the build's picture catalogue is made again.
-                    if let size = fileSystem.fileSize(at: path) { now[folder + "/" + file] = FileDigest(count: Int(size), fingerprint: 0) }
+                    // A picture is known by its stamp, not its bytes (a site's photos can be gigabytes in
+                    // all): one added, removed, written again or replaced, even by another of the same
+                    // size, is seen, and the build's picture catalogue is made again.
+                    if let stamp = fileSystem.fileStamp(at: path) { now[folder + "/" + file] = FileDigest(stamp) }
                 } else if let data = try? fileSystem.readFile(at: path) {
                     now[folder + "/" + file] = FileDigest(data)
                 }
@@ -32,5 +32,13 @@ struct CheckMemory: Sendable {
             cache.invalidate(changed)
         }
         digests = now
+    }
+}
+
+private extension FileDigest {
+    /// A picture's digest from its stamp, its bytes unread (compared only within one run, as
+    /// `hashValue` is seeded per process).
+    init(_ stamp: FileStamp) {
+        self.init(count: Int(stamp.size), fingerprint: UInt64(truncatingIfNeeded: stamp.hashValue))
     }
 }

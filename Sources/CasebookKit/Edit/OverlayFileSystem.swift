@@ -22,6 +22,9 @@ struct OverlayFileSystem: FileSystem {
     func writeFile(_ data: Data, to path: String) throws { try base.writeFile(data, to: path) }
     func fileExists(at path: String) -> Bool { path == self.path || base.fileExists(at: path) }
     func fileSize(at path: String) -> Int64? { path == self.path ? Int64(data.count) : base.fileSize(at: path) }
+    func fileStamp(at path: String) -> FileStamp? {
+        path == self.path ? FileStamp(size: Int64(data.count), modified: 0, identity: 0) : base.fileStamp(at: path)
+    }
     func directoryExists(at path: String) -> Bool { base.directoryExists(at: path) }
 
     func filesRecursively(in folder: String, within boundary: String) throws -> FolderWalk.Listing {

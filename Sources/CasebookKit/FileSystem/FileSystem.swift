@@ -12,6 +12,9 @@ public protocol FileSystem: Sendable {
     func fileExists(at path: String) -> Bool
     /// The size of a file in bytes (links followed), or nil if there is none.
     func fileSize(at path: String) -> Int64?
+    /// What tells one version of a file from another without reading it: its size, when it was last
+    /// changed and which file it is (links followed); nil if there is none.
+    func fileStamp(at path: String) -> FileStamp?
     func directoryExists(at path: String) -> Bool
     /// Files below `path`, relative to it, sorted; hidden files and folders are skipped, and links
     /// that leave `boundary` or loop are not followed but listed as skipped (see `FolderWalk`).
@@ -46,6 +49,22 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     public func firstReadOnlyFolder(in path: String) -> String? { FolderWalk.firstReadOnlyFolder(in: path) }
+}
+
+/// A file's size, last change and identity: a file written again or replaced by another (even one
+/// of the same size) gets a different stamp. Compared only on one computer, within a run.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    /// When its content was last changed, in nanoseconds since 1970.
+    public var modified: Int64
+    /// The file system's number for the file (a file renamed into place has a new one).
+    public var identity: UInt64
+
+    public init(size: Int64, modified: Int64, identity: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.identity = identity
+    }
 }
 
 /// The system or filesystem cannot exchange two paths atomically.
@@ -151,6 +170,14 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int64(info.st_size)
+    }
+
+    public func fileStamp(at path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                         identity: UInt64(info.st_ino))
     }
 
     public func directoryExists(at path: String) -> Bool {

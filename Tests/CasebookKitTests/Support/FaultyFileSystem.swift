@@ -30,6 +30,7 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func writeFile(_ data: Data, to path: String) throws { try before("write", path); try disk.writeFile(data, to: path) }
     func fileExists(at path: String) -> Bool { disk.fileExists(at: path) }
     func fileSize(at path: String) -> Int64? { disk.fileSize(at: path) }
+    func fileStamp(at path: String) -> FileStamp? { disk.fileStamp(at: path) }
     func directoryExists(at path: String) -> Bool { disk.directoryExists(at: path) }
     func filesRecursively(in path: String, within boundary: String) throws -> FolderWalk.Listing {
         try before("list", path); return try disk.filesRecursively(in: path, within: boundary)
