@@ -151,6 +151,19 @@ def test_no_page_type_moves_while_its_scripts_and_data_arrive(browser, site_url,
     assert moved == {}
 
 
+def test_words_typed_before_the_search_script_arrives_are_searched(browser, site_url):
+    page = phone(browser)
+    on_a_slow_connection(page, "**/assets/search.js")
+    page.goto(site_url + "/search/", wait_until="commit")  # deferred scripts run before DOMContentLoaded
+    page.fill("#search-input", "hotspots")
+    assert page.locator("#search-results > li").count() == 0, "typed before the script arrived"
+    page.wait_for_selector("#search-results > li", timeout=10000)
+    assert "hotspots" in page.locator("#search-status").inner_text()
+    assert "?q=hotspots" in page.url
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
 SHARED = "?cases=nj-tutoring-corps,tennessee-all-corps"
 
 

@@ -317,6 +317,7 @@
   });
   more.addEventListener("click", function () { showMore(latest, false); });
 
+  // The address's query; otherwise what was typed before this script arrived, not left unanswered.
   var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) { input.value = initial; search(); }
+  if (initial) { input.value = initial; search(); } else if (input.value.trim()) { search(); }
 })();
