@@ -120,6 +120,34 @@ struct EditDocumentTests {
                              with: "  - {title: Alpha's page, url: https://reports.casebook.test/alpha}\n  - {title: Beta, url: https://reports.casebook.test/b}"))
     }
 
+    /// `casebook new` writes `sources: []`; the first sources added become a block below the key, as
+    /// the site's files write them, not a long line of brackets, and the comment stays where it was.
+    @Test func setsOfFieldsAddedToAnEmptyFlowListBecomeABlock() throws {
+        let text = Self.text.replacingOccurrences(of: "sources:\n  - {title: Alpha's page, url: https://reports.casebook.test/alpha}\n",
+                                                  with: "sources: []   # further reading: - {title: …, url: https://…}\n")
+        #expect(text != Self.text)
+        let document = try CaseDocument.open(text: text, path: Self.path).get()
+        var form = document.form
+        #expect(form.sources.isEmpty)
+        form.sources = [SourceField(title: "Beta: a report", url: "https://reports.casebook.test/b"),
+                        SourceField(title: "Gamma", url: "https://reports.casebook.test/c")]
+        let written = document.applying(form)
+        #expect(written == text.replacingOccurrences(of: "sources: []   # further reading: - {title: …, url: https://…}\n", with: """
+            sources:   # further reading: - {title: …, url: https://…}
+              - title: "Beta: a report"
+                url: https://reports.casebook.test/b
+              - title: Gamma
+                url: https://reports.casebook.test/c
+
+            """))
+        let reopened = try CaseDocument.open(text: written, path: Self.path).get()
+        #expect(reopened.form == form)
+        // Emptied again: back in brackets on the key's line.
+        form.sources = []
+        #expect(reopened.applying(form).contains("sources: []\n"))
+        #expect(try CaseDocument.open(text: reopened.applying(form), path: Self.path).get().form == form)
+    }
+
     @Test func blockListItemsAreAddedRemovedAndMovedByTheirLines() throws {
         #expect(try edited { $0.funding.append("state") }.0 == replacing("  - philanthropy", with: "  - philanthropy\n  - state"))
         #expect(try edited { $0.funding.removeFirst() }.0 == replacing("  - esser", with: ""))

@@ -16,6 +16,15 @@ indirect enum FormNode: Equatable, Sendable {
         if case .scalar = self { return true }
         return false
     }
+
+    /// Whether the value reads well in brackets on one line: a scalar, or a list or set of scalars.
+    var fitsOnOneLine: Bool {
+        switch self {
+        case .scalar: true
+        case .list(let items): items.allSatisfy(\.isScalar)
+        case .fields(let entries): entries.allSatisfy { $0.node?.isScalar ?? true }
+        }
+    }
 }
 
 struct FormEntry: Equatable, Sendable {

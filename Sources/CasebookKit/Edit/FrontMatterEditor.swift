@@ -72,8 +72,14 @@ struct FrontMatterEditor {
         switch (new, node.content, old) {
         case (.scalar(let text, let kind), .scalar(_, let style), _):
             rewriteScalar(node, text, kind, style: style, indent: indent)
-        case _ where node.isFlow:
+        case _ where node.isFlow && new.fitsOnOneLine:
             splice(at.start(node)..<at.contentEnd(node), FormNodeWriter.flow(new))
+        case _ where node.isFlow:
+            // Sets of fields added to a list in brackets (sources added to `sources: []`) are written
+            // as a block below the key, as the site's files write them; a comment stays on the key's line.
+            splice(colon..<at.contentEnd(node), "")
+            let end = at.lineEnd(at.contentEnd(node))
+            splice(end..<end, FormNodeWriter.render(new, indent: indent))
         case (.fields(let newEntries), .mapping, .fields(let oldEntries)?):
             fields(old: oldEntries, new: newEntries, in: node)
         case (.list(let newItems), .sequence(let yamlItems), .list(let oldItems)?) where oldItems.count == yamlItems.count:
