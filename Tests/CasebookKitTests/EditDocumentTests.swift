@@ -148,6 +148,41 @@ struct EditDocumentTests {
         #expect(try CaseDocument.open(text: reopened.applying(form), path: Self.path).get().form == form)
     }
 
+    /// A comment inside a list item (below its last field, indented as its fields) goes with the item;
+    /// a comment above an item, at the dash's column, may introduce the list and is kept.
+    @Test func aRemovedItemTakesTheCommentsInsideItAndLeavesTheOthers() throws {
+        let second = """
+              - key: tutors
+                value: 120
+                as_of: 2022
+                source: Example News, 2022
+                url: https://reports.casebook.test/news-2
+                certainty: high
+                quote: It hired 120 tutors.
+                # note: ask the district for the 2023 count
+            """
+        let text = Self.text.replacingOccurrences(of: "metrics:                          # keys: …\n",
+                                                  with: "metrics:                          # keys: …\n  # From the program's own reports.\n")
+            .replacingOccurrences(of: "    quote: More than 2,000 students were tutored.\n",
+                                  with: "    quote: More than 2,000 students were tutored.\n    # highlight: keep this one\n" + second + "\n")
+        let document = try CaseDocument.open(text: text, path: Self.path).get()
+        #expect(document.form.metrics.count == 2)
+        var form = document.form
+        form.metrics.removeFirst()
+        let written = document.applying(form)
+        #expect(!written.contains("# highlight: keep this one"), "the removed item's own comment went with it")
+        #expect(written.contains("  # From the program's own reports.\n  - key: tutors"), "the list's comment stayed")
+        #expect(written.contains("# note: ask the district"))
+        #expect(try CaseDocument.open(text: written, path: Self.path).get().form == form)
+        // A figure added at the end goes after the last item's own comment, not between its lines.
+        var longer = document.form
+        longer.metrics.append(longer.metrics[0])
+        longer.metrics[2].value = "3000"
+        let appended = document.applying(longer)
+        #expect(appended.contains("    # note: ask the district for the 2023 count\n  - key: students_served\n    value: 3000"))
+        #expect(try CaseDocument.open(text: appended, path: Self.path).get().form == longer)
+    }
+
     @Test func blockListItemsAreAddedRemovedAndMovedByTheirLines() throws {
         #expect(try edited { $0.funding.append("state") }.0 == replacing("  - philanthropy", with: "  - philanthropy\n  - state"))
         #expect(try edited { $0.funding.removeFirst() }.0 == replacing("  - esser", with: ""))

@@ -148,12 +148,12 @@ struct FrontMatterEditor {
                 item(old: old[i + k], new: new[j + k], at: items[i + k], dashColumn: dashColumn, flowItems: itemsAreFlow)
             }
             for k in (i + paired)..<oldEnd {
-                let lines = at.lineStart(at.dash(items[k]))..<min(at.lineEnd(at.contentEnd(items[k])) + 1, bytes.count)
+                let lines = at.lineStart(at.dash(items[k]))..<itemLinesEnd(items[k], dashColumn: dashColumn)
                 removed.append((old[k], items[k], lines))
                 splice(lines, "")
             }
             let place = oldEnd < items.count ? at.lineStart(at.dash(items[oldEnd]))
-                                             : min(at.lineEnd(at.contentEnd(items[items.count - 1])) + 1, bytes.count)
+                                             : itemLinesEnd(items[items.count - 1], dashColumn: dashColumn)
             for k in (j + paired)..<newEnd { additions.append((place, new[k])) }
             (i, j) = (oldEnd + 1, newEnd + 1)
         }
@@ -169,6 +169,20 @@ struct FrontMatterEditor {
             let body = itemsAreFlow ? FormNodeWriter.flow(addition.node) : FormNodeWriter.renderItem(addition.node, indent: dashColumn + 2)
             splice(addition.at..<addition.at, text ?? String(repeating: " ", count: dashColumn) + "- " + body + "\n")
         }
+    }
+
+    /// Where a block list item's lines end: after its content's last line and the comment lines below
+    /// it indented deeper than its dash, which are inside the item (a field commented out at its end),
+    /// so they go when it goes and a new item is added after them.
+    private func itemLinesEnd(_ item: YAMLValue, dashColumn: Int) -> Int {
+        var end = min(at.lineEnd(at.contentEnd(item)) + 1, bytes.count)
+        while end < bytes.count {
+            var position = end
+            while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "#"), position - end > dashColumn else { break }
+            end = min(at.lineEnd(position) + 1, bytes.count)
+        }
+        return end
     }
 
     /// An item's lines as they would read after editing it in place, for writing it elsewhere; nil
