@@ -2,43 +2,38 @@ import Foundation
 
 /// What one check of a form decoded and rendered (every other case, page and template), kept for the
 /// next check so that checking as the person types costs one file's work, not the whole site's. Before
-/// each check it reads the site's text files again and forgets what changed on disk since the last.
+/// each check it looks at the site's files again and forgets what changed on disk since the last.
 struct CheckMemory: Sendable {
     var cache = BuildCache()
-    /// The digest of each text file under content/ and templates/ when last looked at.
-    private var digests: [String: FileDigest] = [:]
+    /// The stamp of each file under content/ and templates/ when last looked at.
+    private var stamps: [String: FileStamp] = [:]
+    /// Files changed so shortly before they were last looked at that a second change in the same
+    /// tick of the file system's clock could leave their stamp as it was: not trusted next time.
+    private var recent: Set<String> = []
+    /// How close to the look a change makes a file's stamp untrusted (file times tick in milliseconds).
+    static let untrustedNanoseconds: Int64 = 2_000_000_000
 
     /// Forgets what the files changed since the last check (and, on the first, everything) made.
-    mutating func forgetChanges(root: String, fileSystem: any FileSystem) {
-        var now: [String: FileDigest] = [:]
+    /// A file is known by its stamp (size, last change, identity), so no file is read to find out:
+    /// one added, removed, written again or replaced, even by another of the same size, is seen; one
+    /// that had just changed when last looked at is taken as changed again (as git does).
+    mutating func forgetChanges(root: String, fileSystem: any FileSystem, now clock: Date = Date()) {
+        let lookedAt = Int64(clock.timeIntervalSince1970 * 1_000_000_000)
+        var now: [String: FileStamp] = [:]
         for folder in ["content", "templates"] {
             let files = (try? fileSystem.filesRecursively(in: root + "/" + folder, within: root + "/" + folder))?.files ?? []
             for file in files {
-                let path = root + "/" + folder + "/" + file
-                if folder == "content" && file.hasPrefix("images/") {
-                    // A picture is known by its stamp, not its bytes (a site's photos can be gigabytes in
-                    // all): one added, removed, written again or replaced, even by another of the same
-                    // size, is seen, and the build's picture catalogue is made again.
-                    if let stamp = fileSystem.fileStamp(at: path) { now[folder + "/" + file] = FileDigest(stamp) }
-                } else if let data = try? fileSystem.readFile(at: path) {
-                    now[folder + "/" + file] = FileDigest(data)
-                }
+                if let stamp = fileSystem.fileStamp(at: root + "/" + folder + "/" + file) { now[folder + "/" + file] = stamp }
             }
         }
-        let changed = Set(now.keys.filter { digests[$0] != now[$0] }).union(digests.keys.filter { now[$0] == nil })
-        if digests.isEmpty {
+        let changed = Set(now.keys.filter { stamps[$0] != now[$0] || recent.contains($0) })
+            .union(stamps.keys.filter { now[$0] == nil })
+        if stamps.isEmpty {
             cache.invalidate(nil)
         } else if !changed.isEmpty {
             cache.invalidate(changed)
         }
-        digests = now
-    }
-}
-
-private extension FileDigest {
-    /// A picture's digest from its stamp, its bytes unread (compared only within one run, as
-    /// `hashValue` is seeded per process).
-    init(_ stamp: FileStamp) {
-        self.init(count: Int(stamp.size), fingerprint: UInt64(truncatingIfNeeded: stamp.hashValue))
+        stamps = now
+        recent = Set(now.filter { $0.value.modified >= lookedAt - Self.untrustedNanoseconds }.keys)
     }
 }
