@@ -130,12 +130,21 @@ struct FrontMatterEditor {
     /// Edits a block list item by item: items that stay are untouched, changed ones are edited in
     /// place, removed ones lose their lines, new ones are added (an item moved keeps its text).
     private mutating func list(old: [FormNode], new: [FormNode], in sequence: YAMLValue, colon: Int) {
-        guard let items = sequence.sequence, let first = items.first else { return }
+        guard let items = sequence.sequence, let first = items.first, let last = items.last else { return }
+        let dashColumn = at.column(at.dash(first))
         if new.isEmpty {
-            splice(colon..<at.contentEnd(sequence), " []")
+            let keyLineEnd = at.lineEnd(colon)
+            if keyLineEnd < at.dash(first) {
+                // Items on the lines below the key: `[]` after the key, its comment kept, and the items'
+                // lines (with the comments inside them) gone.
+                let end = itemLinesEnd(last, dashColumn: dashColumn)
+                splice(colon..<colon, " []")
+                splice(keyLineEnd..<max(keyLineEnd, end > 0 && bytes[end - 1] == 0x0A ? end - 1 : end), "")
+            } else {
+                splice(colon..<at.contentEnd(sequence), " []")
+            }
             return
         }
-        let dashColumn = at.column(at.dash(first))
         let itemsAreFlow = items.allSatisfy { $0.isFlow }
         let anchors = Self.commonItems(old, new) + [(old.count, new.count)]
         // The removed items, so an item moved elsewhere in the list keeps its text (and its comments).
