@@ -143,14 +143,14 @@ public struct PreviewServer: Sendable {
                         }
                         // A look that failed for the server's own reasons is skipped, not taken as deletions.
                         guard var now = watcher.snapshot() else { continue }
-                        var changed = ChangeWatcher.changes(from: last, to: now)
+                        var changed = FileStamp.changes(from: last, to: now)
                         guard !changed.isEmpty else { continue }
                         // Wait for the burst of saves to end, then rebuild once for all of it.
                         var settled = false
                         for _ in 0..<30 where !settled {
                             try await Task.sleep(for: configuration.settleInterval)
                             guard let next = watcher.snapshot() else { continue }
-                            let more = ChangeWatcher.changes(from: now, to: next)
+                            let more = FileStamp.changes(from: now, to: next)
                             changed.formUnion(more)
                             settled = more.isEmpty
                             now = next

@@ -26,8 +26,7 @@ struct CheckMemory: Sendable {
                 if let stamp = fileSystem.fileStamp(at: root + "/" + folder + "/" + file) { now[folder + "/" + file] = stamp }
             }
         }
-        let changed = Set(now.keys.filter { stamps[$0] != now[$0] || recent.contains($0) })
-            .union(stamps.keys.filter { now[$0] == nil })
+        let changed = FileStamp.changes(from: stamps, to: now).union(recent.filter { now[$0] != nil })
         if stamps.isEmpty {
             cache.invalidate(nil)
         } else if !changed.isEmpty {

@@ -65,6 +65,24 @@ public struct FileStamp: Hashable, Sendable {
         self.modified = modified
         self.identity = identity
     }
+
+    /// The stamp of what `stat` said of a file.
+    public init(_ info: stat) {
+        #if os(Linux)
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #else
+        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #endif
+        self.init(size: Int64(info.st_size), modified: modified, identity: UInt64(info.st_ino))
+    }
+
+    /// The paths added, removed or changed between two sets of stamps.
+    public static func changes(from old: [String: FileStamp], to new: [String: FileStamp]) -> Set<String> {
+        var changed = Set<String>()
+        for (path, stamp) in new where old[path] != stamp { changed.insert(path) }
+        for path in old.keys where new[path] == nil { changed.insert(path) }
+        return changed
+    }
 }
 
 /// The system or filesystem cannot exchange two paths atomically.
@@ -175,9 +193,7 @@ public struct LocalFileSystem: FileSystem {
     public func fileStamp(at path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int64(info.st_size),
-                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                         identity: UInt64(info.st_ino))
+        return FileStamp(info)
     }
 
     public func directoryExists(at path: String) -> Bool {
