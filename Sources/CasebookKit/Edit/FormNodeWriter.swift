@@ -18,7 +18,7 @@ enum FormNodeWriter {
             return " " + ScalarWriter(indent: indent).write(text, kind: kind)
         case .list(let items):
             if items.isEmpty { return " []" }
-            if items.allSatisfy(\.isScalar) {
+            if node.fitsOnOneLine {
                 let line = flow(node)
                 if indent + line.count <= 90 { return " " + line }
             }
@@ -27,7 +27,7 @@ enum FormNodeWriter {
         case .fields(let entries):
             let present = written(entries)
             if present.isEmpty { return " {}" }
-            if present.allSatisfy({ $0.1.isScalar }) {
+            if node.fitsOnOneLine {
                 let line = flow(node)
                 if line.count <= 60 { return " " + line }
             }

@@ -162,7 +162,7 @@ struct FrontMatterEditor {
                 splice(lines, "")
             }
             let place = oldEnd < items.count ? at.lineStart(at.dash(items[oldEnd]))
-                                             : itemLinesEnd(items[items.count - 1], dashColumn: dashColumn)
+                                             : itemLinesEnd(last, dashColumn: dashColumn)
             for k in (j + paired)..<newEnd { additions.append((place, new[k])) }
             (i, j) = (oldEnd + 1, newEnd + 1)
         }

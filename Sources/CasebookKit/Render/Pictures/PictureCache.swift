@@ -18,15 +18,11 @@ struct PictureCache: Sendable {
     /// Removes the copies no picture of the site uses any more (a picture replaced, removed, or
     /// resized to other widths), so the folder holds what the next build needs and no more. Only
     /// names of the cache's own form are touched; a copy that cannot be removed is left for next time.
-    /// Returns how many were removed.
-    @discardableResult
-    func prune(keeping used: Set<String>) -> Int {
-        guard fileSystem.directoryExists(at: folder), let names = try? fileSystem.contentsOfDirectory(at: folder) else { return 0 }
-        var removed = 0
+    func prune(keeping used: Set<String>) {
+        guard fileSystem.directoryExists(at: folder), let names = try? fileSystem.contentsOfDirectory(at: folder) else { return }
         for name in names where !used.contains(name) && Self.isCopyName(name) {
-            if (try? fileSystem.removeItem(at: path(of: name))) != nil { removed += 1 }
+            try? fileSystem.removeItem(at: path(of: name))
         }
-        return removed
     }
 
     /// A copy's name: sixteen hexadecimal digits of its fingerprint and a picture format's extension.
